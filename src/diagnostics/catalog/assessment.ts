@@ -1,0 +1,106 @@
+import type { CatalogEntry } from "./types.js";
+
+export const ASSESSMENT_CODES = {
+  CD401: { severity: "error", vi: "Tiêu chí “{id}” không có trong bộ tiêu chí {rubric}", en: "Criterion “{id}” is not in rubric {rubric}" },
+  CD402: {
+    severity: "error",
+    vi: "“{id}” là nhóm tiêu chí; điểm của nhóm được tính tự động, không ghi tay",
+    en: "“{id}” is a group; group scores are computed, never written by hand",
+  },
+  CD403: { severity: "error", vi: "Chưa chấm tiêu chí {id}", en: "Criterion {id} is not answered" },
+  CD404: {
+    severity: "error",
+    vi: "Phương án “{option}” không có trong tiêu chí {id} (có: {allowed})",
+    en: "Option “{option}” does not exist in criterion {id} (has: {allowed})",
+  },
+  CD405: {
+    severity: "error",
+    vi: "Tiêu chí {id} chọn một phương án (input: {input}); dùng “{expected}”",
+    en: "Criterion {id} is answered with “{expected}” (input: {input})",
+  },
+  CD406: {
+    severity: "error",
+    vi: "Giá trị đo {value} nằm ngoài miền cho phép [{min}; {max}] {unit}",
+    en: "The measured value {value} is outside [{min}; {max}] {unit}",
+  },
+  CD407: {
+    severity: "error",
+    vi: "Phương án “{option}” không khớp giá trị đo {value} (giá trị này thuộc phương án “{expected}”)",
+    en: "Option “{option}” does not match the measured value {value} (it falls in option “{expected}”)",
+  },
+  CD408: {
+    severity: "error",
+    vi: "Điểm tự chấm {declared} khác điểm tính được {computed}",
+    en: "The declared score {declared} differs from the computed score {computed}",
+  },
+  CD409: {
+    severity: "warning",
+    vi: "Tiêu chí {id} có điểm {score} nhưng chưa có giải trình",
+    en: "Criterion {id} scores {score} but has no justification",
+  },
+  CD410: {
+    severity: "error",
+    vi: "Phương án “{option}” của tiêu chí {id} có công thức nên cần giá trị đo “value”",
+    en: "Option “{option}” of criterion {id} is a formula, so a measured “value” is needed",
+  },
+  CD411: {
+    severity: "error",
+    vi: "Ngày báo cáo không hợp lệ: {value}",
+    en: "Invalid report date: {value}",
+  },
+  CD412: {
+    severity: "error",
+    vi: "Năm đánh giá {year} không khớp năm của ngày báo cáo {date}",
+    en: "The assessment year {year} does not match the report date {date}",
+  },
+  CD413: {
+    severity: "warning",
+    vi: "Điểm của tiêu chí {id} ({sum}) vượt điểm tối đa {max}; đã tính bằng {max}",
+    en: "Criterion {id} adds up to {sum}, above its maximum {max}; counted as {max}",
+  },
+  CD414: {
+    severity: "error",
+    vi: "Số văn bản phải là số nguyên dương",
+    en: "The document number must be a positive integer",
+  },
+  CD415: {
+    severity: "error",
+    vi: "Ký hiệu văn bản “{symbol}” sai định dạng (ví dụ đúng: BC-VP; viết hoa, nối bằng “-”, không có khoảng trắng)",
+    en: "Badly formed document symbol “{symbol}” (e.g. BC-VP: upper case, joined by “-”, no spaces)",
+  },
+  CD416: {
+    severity: "warning",
+    vi: "Ký hiệu của báo cáo nên bắt đầu bằng “BC-” (đang là “{symbol}”)",
+    en: "A report's symbol should start with “BC-” (it is “{symbol}”)",
+  },
+  CD417: {
+    severity: "error",
+    vi: "Không được ghi học hàm, học vị trước tên người ký (“{title}”)",
+    en: "No academic or honorific title before the signer's name (“{title}”)",
+  },
+  CD418: {
+    severity: "error",
+    vi: "Tiêu chí {id}: phương án “{option}” được đánh dấu hai lần",
+    en: "Criterion {id}: option “{option}” is ticked twice",
+  },
+  CD419: {
+    severity: "warning",
+    vi: "Mục “Nơi nhận” thường kết thúc bằng mục “Lưu: …”; không ghi “Lưu” trong danh sách “recipients”",
+    en: "“Lưu: …” is generated from “archive”; do not list it in “recipients”",
+  },
+  CD420: {
+    severity: "warning",
+    vi: "Bản tự chấm chưa có giải trình cho phương án “{option}” của tiêu chí {id}",
+    en: "Ticked option “{option}” of criterion {id} has no justification",
+  },
+  CD421: {
+    severity: "error",
+    vi: "Ngày “{value}” không tồn tại",
+    en: "The date “{value}” does not exist",
+  },
+  CD422: {
+    severity: "warning",
+    vi: "Nội dung còn chỗ để trống cần điền: “{text}”",
+    en: "A placeholder still needs filling in: “{text}”",
+  },
+} satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,76 @@
+import type { CatalogEntry } from "./types.js";
+
+export const RUBRIC_CODES = {
+  CD301: { severity: "error", vi: "Mã tiêu chí “{id}” bị trùng (đã có ở dòng {line})", en: "Duplicate criterion id “{id}” (already at line {line})" },
+  CD302: {
+    severity: "error",
+    vi: "Mã “{id}” không nằm dưới mã của nhóm cha “{parent}”",
+    en: "Id “{id}” is not under its parent's id “{parent}”",
+  },
+  CD303: { severity: "error", vi: "Mã phương án “{id}” bị trùng trong tiêu chí {criterion}", en: "Duplicate option id “{id}” in criterion {criterion}" },
+  CD304: {
+    severity: "error",
+    vi: "Điểm của phương án ({points}) vượt quá điểm tối đa của tiêu chí ({max})",
+    en: "The option's points ({points}) exceed the criterion's maximum ({max})",
+  },
+  CD305: {
+    severity: "warning",
+    vi: "Tổng điểm tối đa của các mục con ({sum}) khác điểm tối đa của nhóm ({max})",
+    en: "The children's maxima add up to {sum}, not the group's maximum {max}",
+  },
+  CD306: {
+    severity: "error",
+    vi: "Tổng điểm tối đa của bộ tiêu chí ({sum}) khác giá trị “max” ({max})",
+    en: "The items' maxima add up to {sum}, not the rubric's “max” {max}",
+  },
+  CD307: {
+    severity: "error",
+    vi: "Các khoảng giá trị của phương án {a} và {b} chồng lên nhau",
+    en: "The ranges of options {a} and {b} overlap",
+  },
+  CD308: {
+    severity: "error",
+    vi: "Các khoảng giá trị không phủ hết miền đo: giá trị {value} không thuộc phương án nào",
+    en: "The ranges leave a gap: the value {value} matches no option",
+  },
+  CD309: {
+    severity: "error",
+    vi: "Tiêu chí đo lường cần “range” cho mọi phương án và “measure” cho tiêu chí",
+    en: "A measured criterion needs “measure” and a “range” on every option",
+  },
+  CD310: {
+    severity: "error",
+    vi: "Công thức chỉ dùng được cho tiêu chí đo lường (input: measure)",
+    en: "A formula is only allowed on a measured criterion (input: measure)",
+  },
+  CD311: {
+    severity: "error",
+    vi: "Không tìm thấy bộ tiêu chí “{id}”",
+    en: "Rubric “{id}” not found",
+  },
+  CD312: {
+    severity: "error",
+    vi: "Bộ tiêu chí “{id}” được khai báo ở hai tệp: {other}",
+    en: "Rubric “{id}” is defined in two files: {other}",
+  },
+  CD313: {
+    severity: "error",
+    vi: "Các mức xếp loại phải xếp theo điểm giảm dần",
+    en: "Classification bands must be ordered by decreasing score",
+  },
+  CD314: {
+    severity: "error",
+    vi: "Giá trị “{value}” không phải số thập phân có tối đa 2 chữ số sau dấu phẩy",
+    en: "“{value}” is not a decimal number with at most 2 decimal places",
+  },
+  CD315: {
+    severity: "warning",
+    vi: "Điểm ghi trong nội dung phương án ({printed}) khác điểm khai báo ({points})",
+    en: "The points written in the option text ({printed}) differ from its declared points ({points})",
+  },
+  CD316: {
+    severity: "error",
+    vi: "Điểm tối thiểu ({min}) lớn hơn điểm tối đa ({max})",
+    en: "The minimum ({min}) is greater than the maximum ({max})",
+  },
+} satisfies Record<string, CatalogEntry>;

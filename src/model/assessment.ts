@@ -1,0 +1,76 @@
+import type { Root } from "mdast";
+import type { Hundredths } from "./points.js";
+import type { SourcePos } from "./source.js";
+
+/** Markdown text from an input file, parsed once by the reader. */
+export interface Markdown {
+  text: string;
+  /** mdast with positions relative to `text`; `origin` maps them back to the file. */
+  root: Root;
+  /** Position of the first character of `text` in the file, and the indentation of a block scalar. */
+  origin: { file: string; line: number; column: number; indent: number; block: boolean };
+}
+
+export type SignPrefix = "KT." | "TM." | "Q." | "TL." | "TUQ.";
+
+export interface Signer {
+  /** Authority prefix for signing on behalf of someone (KT./TM./Q./TL./TUQ.). */
+  prefix?: SignPrefix;
+  /** The title after the prefix (e.g. "CHÁNH VĂN PHÒNG" in "KT. CHÁNH VĂN PHÒNG"). */
+  authority?: string;
+  /** The signer's own position, printed above the name. */
+  title: string;
+  name: string;
+}
+
+export interface ReportMeta {
+  number: number;
+  symbol: string;
+  place: string;
+  /** ISO date yyyy-mm-dd */
+  date: string;
+  summary: string;
+  /** Optional "Kính gửi:" addressees. */
+  to: string[];
+  recipients: string[];
+  /** The "Lưu:" item without "Lưu:" and the final stop, e.g. "VT, HCQT_(hnb)". */
+  archive: string;
+  signer: Signer;
+  body: Markdown;
+  source: SourcePos;
+}
+
+export interface Unit {
+  /** Name as used in running text: "Văn phòng UBND tỉnh". */
+  name: string;
+  /** Issuing agency as printed in the header (upper case is applied by the writer). */
+  agency: string;
+  /** Direct superior agency, if any. */
+  superior?: string;
+}
+
+export interface Answer {
+  criterion: string;
+  /** "choice" (or a "measure" band picked directly) */
+  option?: string;
+  /** "checklist": ticked option ids with their own justification. */
+  ticked?: { id: string; justification?: Markdown; source: SourcePos }[];
+  /** "measure": the measured value in hundredths of the unit. */
+  value?: Hundredths;
+  /** Self-declared score; must equal the computed one. */
+  declared?: Hundredths;
+  justification?: Markdown;
+  source: SourcePos;
+  /** Positions of individual fields, for diagnostics. */
+  fields: Partial<Record<"option" | "value" | "score" | "justification" | "options", SourcePos>>;
+}
+
+export interface Assessment {
+  file: string;
+  rubricId: string;
+  year: number;
+  unit: Unit;
+  report: ReportMeta;
+  answers: Map<string, Answer>;
+  source: SourcePos;
+}

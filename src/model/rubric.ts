@@ -1,0 +1,120 @@
+import type { Hundredths } from "./points.js";
+import type { SourcePos } from "./source.js";
+
+/**
+ * A rubric (bảng chấm điểm) as issued by the Department of Home Affairs: plain data, shared by every
+ * unit that uses it. Wording is printed verbatim in the documents, so titles and option texts are kept
+ * exactly as issued.
+ */
+export interface Rubric {
+  id: string;
+  /** Printed title of the score table; "{year}" is replaced by the assessment year. */
+  title: string;
+  /** Printed under the table, verbatim ("Tổng điểm để đánh giá, phân loại = …", "Lưu ý: …"). */
+  notes: string[];
+  /** Label of the grand-total row ("TỔNG ĐIỂM"). */
+  totalLabel: string;
+  /** Maximum of the grand total (sum of the maxima of the top-level items that count). */
+  max: Hundredths;
+  classification?: Classification;
+  items: RubricNode[];
+  source: SourcePos;
+}
+
+/** How a top-level item enters the grand total. */
+export type NodeRole = "criterion" | "bonus" | "penalty";
+
+export interface RubricGroup {
+  kind: "group";
+  id: string;
+  title: string;
+  max: Hundredths;
+  /** Floor of the group's score (0 unless the group is a penalty block). */
+  min: Hundredths;
+  role: NodeRole;
+  items: RubricNode[];
+  source: SourcePos;
+}
+
+/** How a leaf criterion is scored from the assessment's answer. */
+export type LeafInput =
+  /** exactly one option is chosen; its points are the score */
+  | "choice"
+  /** any subset of options is ticked; their points add up, clamped to [min, max] */
+  | "checklist"
+  /** a measured value is given; the option whose range contains it applies */
+  | "measure";
+
+export interface RubricLeaf {
+  kind: "leaf";
+  id: string;
+  title: string;
+  max: Hundredths;
+  min: Hundredths;
+  role: NodeRole;
+  input: LeafInput;
+  /** For "measure": what is measured, its unit and its allowed range. */
+  measure?: Measure;
+  options: RubricOption[];
+  source: SourcePos;
+}
+
+export type RubricNode = RubricGroup | RubricLeaf;
+
+export interface Measure {
+  /** e.g. "Tỷ lệ % hoàn thành kế hoạch" */
+  label: string;
+  unit: string;
+  min: Hundredths;
+  max: Hundredths;
+}
+
+/** A range of measured values; bounds in hundredths of the measured unit. */
+export interface Range {
+  min?: Hundredths;
+  minInclusive: boolean;
+  max?: Hundredths;
+  maxInclusive: boolean;
+}
+
+/** points = value × points / per, rounded half away from zero to hundredths. */
+export interface Proportional {
+  points: Hundredths;
+  per: Hundredths;
+}
+
+export interface RubricOption {
+  id: string;
+  /** Printed verbatim, e.g. "Ban hành kịp thời và đủ các nội dung: 3,00". */
+  text: string;
+  /** Fixed points, or a formula on the measured value (only for "measure"). */
+  points?: Hundredths;
+  proportional?: Proportional;
+  /** For "measure": the values this option applies to. */
+  range?: Range;
+  source: SourcePos;
+}
+
+export interface Classification {
+  /** Bands from best to worst; the first whose min the total reaches applies. */
+  bands: ClassBand[];
+  /** Label when no band applies or the unit is disqualified. */
+  fallback: string;
+}
+
+export interface ClassBand {
+  label: string;
+  min: Hundredths;
+}
+
+export function isLeaf(n: RubricNode): n is RubricLeaf {
+  return n.kind === "leaf";
+}
+
+/** Depth-first walk over every node, parents before children. */
+export function* walkRubric(nodes: readonly RubricNode[], depth = 0): Generator<[RubricNode, number]> {
+  for (const n of nodes) {
+    yield [n, depth];
+    if (n.kind === "group") yield* walkRubric(n.items, depth + 1);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Answer, Assessment, Markdown } from "./assessment.js";
+import type { Hundredths } from "./points.js";
+import type { Rubric, RubricNode, RubricOption } from "./rubric.js";
+
+/** The result of scoring: the rubric tree with computed scores, ready to compose into documents. */
+export interface ScoredAssessment {
+  assessment: Assessment;
+  rubric: Rubric;
+  items: ScoredNode[];
+  total: Hundredths;
+  max: Hundredths;
+  classification?: string;
+}
+
+export interface ScoredNode {
+  node: RubricNode;
+  /** The computed self-assessment score (clamped to the node's range). */
+  score: Hundredths;
+  /** Present for groups. */
+  children?: ScoredNode[];
+  /** Present for leaves. */
+  options?: ScoredOption[];
+  answer?: Answer;
+  /** Criterion-level justification. */
+  justification?: Markdown;
+}
+
+export interface ScoredOption {
+  option: RubricOption;
+  chosen: boolean;
+  /** Points this option contributes when chosen. */
+  points?: Hundredths;
+  justification?: Markdown;
+}
