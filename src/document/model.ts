@@ -151,3 +151,9 @@ export function mmToTwips(mm: number): Twips {
 export function inlineText(runs: readonly Inline[]): string {
   return runs.map((r) => (r.kind === "text" ? r.text : r.kind === "break" ? "\n" : "#")).join("");
 }
+
+/**
+ * Text measurement, injected into compose (rule lengths) and the PDF layout engine (line breaking), so
+ * both are testable without fonts. Returns the advance width of `text` set in `style`, in points.
+ */
+export type MeasureText = (text: string, style: RunStyle) => number;
