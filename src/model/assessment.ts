@@ -74,3 +74,14 @@ export interface Assessment {
   answers: Map<string, Answer>;
   source: SourcePos;
 }
+
+/** Map a point inside a Markdown text (1-based line/column, as mdast gives) back to the input file. */
+export function markdownPos(md: Markdown, point: { line: number; column: number } | undefined): SourcePos {
+  const o = md.origin;
+  if (!point) return { file: o.file, line: o.line, column: o.column };
+  if (o.block) {
+    // A block scalar's text starts on the line after the indicator; every line is indented by `indent`.
+    return { file: o.file, line: o.line + point.line - 1, column: o.indent + point.column };
+  }
+  return { file: o.file, line: o.line + point.line - 1, column: point.line === 1 ? o.column + point.column - 1 : point.column };
+}

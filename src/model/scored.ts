@@ -10,6 +10,8 @@ export interface ScoredAssessment {
   total: Hundredths;
   max: Hundredths;
   classification?: string;
+  /** Appraised totals, when an appraisal exists. */
+  appraised?: { total: Hundredths; classification?: string };
 }
 
 export interface ScoredNode {
@@ -23,6 +25,8 @@ export interface ScoredNode {
   answer?: Answer;
   /** Criterion-level justification. */
   justification?: Markdown;
+  /** Appraisal (thẩm định) of this row, when an appraisal file exists (filled by the review stage). */
+  appraisal?: { score?: Hundredths; opinion?: Markdown };
 }
 
 export interface ScoredOption {
