@@ -1,6 +1,9 @@
 // Bundles the CLI into one CommonJS file: loading one file is much faster than resolving
 // hundreds of ES modules (see README, "Start-up time"). Runs on `npm ci` through "prepare".
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 await build({
   entryPoints: ["src/cli/main.ts"],
@@ -13,6 +16,6 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   banner: { js: "#!/usr/bin/env node" },
-  define: { "import.meta.url": "__chamdiem_import_meta_url" },
+  define: { "import.meta.url": "__chamdiem_import_meta_url", CHAMDIEM_VERSION: JSON.stringify(version) },
   inject: ["scripts/import-meta-url.js"],
 });

@@ -12,17 +12,24 @@ export interface Diagnostic {
   code: Code;
   severity: Severity;
   pos: SourcePos;
-  args: Record<string, string | number>;
+  args: Record<string, Arg>;
 }
 
-export function diag(code: Code, pos: SourcePos, args: Record<string, string | number> = {}): Diagnostic {
+/** A message argument: plain, or translated when it is itself words (e.g. a type name). */
+export type Arg = string | number | { vi: string; en: string };
+
+export function diag(code: Code, pos: SourcePos, args: Record<string, Arg> = {}): Diagnostic {
   return { code, severity: CATALOG[code].severity, pos, args };
 }
 
 export function message(d: Diagnostic, lang: Lang): string {
   const entry = CATALOG[d.code];
   const template = lang === "en" ? entry.en : entry.vi;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in d.args ? String(d.args[k]) : `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const a = d.args[k];
+    if (a === undefined) return `{${k}}`;
+    return typeof a === "object" ? a[lang] : String(a);
+  });
 }
 
 export function hasErrors(ds: readonly Diagnostic[]): boolean {

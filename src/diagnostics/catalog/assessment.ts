@@ -88,11 +88,6 @@ export const ASSESSMENT_CODES = {
     vi: "Mục “Nơi nhận” thường kết thúc bằng mục “Lưu: …”; không ghi “Lưu” trong danh sách “recipients”",
     en: "“Lưu: …” is generated from “archive”; do not list it in “recipients”",
   },
-  CD420: {
-    severity: "warning",
-    vi: "Bản tự chấm chưa có giải trình cho phương án “{option}” của tiêu chí {id}",
-    en: "Ticked option “{option}” of criterion {id} has no justification",
-  },
   CD421: {
     severity: "error",
     vi: "Ngày “{value}” không tồn tại",

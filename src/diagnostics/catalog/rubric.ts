@@ -73,4 +73,24 @@ export const RUBRIC_CODES = {
     vi: "Điểm tối thiểu ({min}) lớn hơn điểm tối đa ({max})",
     en: "The minimum ({min}) is greater than the maximum ({max})",
   },
+  CD317: {
+    severity: "error",
+    vi: "Mục “{id}” vừa có “items” (nhóm) vừa có “input”/“options” (tiêu chí chấm điểm); chỉ được có một loại",
+    en: "Item “{id}” has both “items” (a group) and “input”/“options” (a scored criterion); it must be one or the other",
+  },
+  CD318: {
+    severity: "error",
+    vi: "Tiêu chí “{id}” không có nhóm con (“items”) cũng không có phương án (“options”)",
+    en: "Criterion “{id}” has neither sub-items (“items”) nor options (“options”)",
+  },
+  CD319: {
+    severity: "error",
+    vi: "Phương án “{id}” cần “points” hoặc “formula”",
+    en: "Option “{id}” needs “points” or a “formula”",
+  },
+  CD320: {
+    severity: "warning",
+    vi: "“role” chỉ có ý nghĩa ở mục cấp 1",
+    en: "“role” only matters on top-level items",
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,85 @@
+/**
+ * Semantic checks of a scored assessment beyond its schema: what a careful reviewer at the Department
+ * of Home Affairs would flag — a score without justification, impossible or inconsistent citations,
+ * report metadata that breaks NĐ 30/2020, unfilled placeholders, and small slips in the prose.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Assessment, Markdown } from "../model/assessment.js";
+import { formatHundredths } from "../model/points.js";
+import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
+import { paragraphSpans, type TextSpan } from "./text-spans.js";
+
+export function checkAssessment(scored: ScoredAssessment): Diagnostic[] {
+  const a = scored.assessment;
+  const out: Diagnostic[] = [];
+  const reportDate = checkReport(a, out);
+
+  const cites: Citation[] = [];
+  const prose = (md: Markdown | undefined) => {
+    if (!md) return;
+    for (const span of paragraphSpans(md)) {
+      cites.push(...findCitations(span));
+      checkProse(span, out);
+    }
+  };
+  const visit = (n: ScoredNode) => {
+    n.children?.forEach(visit);
+    if (!n.answer) return;
+    prose(n.justification);
+    for (const o of n.options ?? []) prose(o.justification);
+    const justified = !!n.justification?.text.trim() || (n.options ?? []).some((o) => o.chosen && o.justification?.text.trim());
+    if (n.score !== 0 && !justified) {
+      out.push(diag("CD409", n.answer.source, { id: n.node.id, score: formatHundredths(n.score) }));
+    }
+  };
+  scored.items.forEach(visit);
+  prose(a.report.body);
+  out.push(...checkCitations(cites, reportDate));
+  return out;
+}
+
+const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;
+const SYMBOL = /^[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u;
+export const PLACEHOLDER = /<<[^<>]*>>/u;
+
+function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: number; year: number } | undefined {
+  const r = a.report;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date);
+  let date: { day: number; month: number; year: number } | undefined;
+  if (m) {
+    const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    if (validDate(d)) date = d;
+    else out.push(diag("CD421", r.source, { value: r.date }));
+  }
+  if (date && date.year !== a.year && date.year !== a.year + 1) {
+    out.push(diag("CD412", r.source, { year: a.year, date: r.date }));
+  }
+  if (r.symbol && !SYMBOL.test(r.symbol)) out.push(diag("CD415", r.source, { symbol: r.symbol }));
+  else if (r.symbol && !r.symbol.startsWith("BC-")) out.push(diag("CD416", r.source, { symbol: r.symbol }));
+  const honorific = HONORIFIC.exec(r.signer.name);
+  if (honorific) out.push(diag("CD417", r.source, { title: honorific[0].trim() }));
+  if (r.recipients.some((x) => /^\s*-?\s*Lưu\s*:/iu.test(x))) out.push(diag("CD419", r.source));
+  const texts = [r.summary, r.place, r.archive, r.signer.title, r.signer.name, r.signer.authority ?? "", ...r.recipients, ...r.to, r.body.text, a.unit.name, a.unit.agency, a.unit.superior ?? ""];
+  for (const t of texts) {
+    const p = PLACEHOLDER.exec(t);
+    if (p) out.push(diag("CD422", r.source, { text: p[0] }));
+  }
+  return date;
+}
+
+const REPEATED = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+const SPACE_BEFORE = /(?<=\S)( +)([,;:!?]|\.(?!\.))/gu;
+
+/** Small slips a reviewer marks in red: repeated words, a space before punctuation, a trailing comma. */
+function checkProse(span: TextSpan, out: Diagnostic[]): void {
+  for (const m of span.text.matchAll(REPEATED)) {
+    // Reduplicated words are normal Vietnamese only in a few expressive forms; official prose has none.
+    out.push(diag("CD509", span.posAt(m.index!), { word: m[1]!, text: m[0] }));
+  }
+  for (const m of span.text.matchAll(SPACE_BEFORE)) {
+    // "2020 - 2025" and "80% - 100%" use spaced hyphens legitimately; only punctuation marks count here.
+    out.push(diag("CD513", span.posAt(m.index!), { mark: m[2]! }));
+  }
+  if (/,\s*$/.test(span.text)) out.push(diag("CD512", span.posAt(span.text.trimEnd().length - 1)));
+}

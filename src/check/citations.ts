@@ -1,0 +1,184 @@
+/**
+ * Evidence citations in justifications: "<loại> số <số>/<ký hiệu> ngày <dd/mm/yyyy>", as in
+ * "Quyết định số 620/QĐ-UBND ngày 29/4/2021"; Party documents use "61-TB/ĐTN". A careful reviewer at
+ * the Department of Home Affairs checks that a cited document is not dated after the report, that the
+ * same number and symbol always carry the same date and issuer, that the type word matches the symbol's
+ * type code (NĐ 30/2020, Phụ lục III), and that a symbol names its issuing agency.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourcePos } from "../model/source.js";
+import type { TextSpan } from "./text-spans.js";
+
+/** Type abbreviations of NĐ 30/2020 Phụ lục III (administrative documents). */
+export const TYPE_CODES: Record<string, string> = {
+  NQ: "Nghị quyết",
+  QĐ: "Quyết định",
+  CT: "Chỉ thị",
+  QC: "Quy chế",
+  QyĐ: "Quy định",
+  TC: "Thông cáo",
+  TB: "Thông báo",
+  HD: "Hướng dẫn",
+  CTr: "Chương trình",
+  KH: "Kế hoạch",
+  PA: "Phương án",
+  ĐA: "Đề án",
+  DA: "Dự án",
+  BC: "Báo cáo",
+  BB: "Biên bản",
+  TTr: "Tờ trình",
+  HĐ: "Hợp đồng",
+  CĐ: "Công điện",
+  BGN: "Bản ghi nhớ",
+  BTT: "Bản thỏa thuận",
+  GUQ: "Giấy ủy quyền",
+  GM: "Giấy mời",
+  GGT: "Giấy giới thiệu",
+  GNP: "Giấy nghỉ phép",
+  PG: "Phiếu gửi",
+  PC: "Phiếu chuyển",
+  PB: "Phiếu báo",
+};
+
+/** Type words as written in running text → the type code they require (null: a công văn, no code). */
+const TYPE_WORDS: Record<string, string | null> = {
+  "nghị quyết": "NQ",
+  "quyết định": "QĐ",
+  "chỉ thị": "CT",
+  "quy chế": "QC",
+  "thông báo": "TB",
+  "hướng dẫn": "HD",
+  "chương trình": "CTr",
+  "kế hoạch": "KH",
+  "phương án": "PA",
+  "đề án": "ĐA",
+  "báo cáo": "BC",
+  "biên bản": "BB",
+  "tờ trình": "TTr",
+  "công điện": "CĐ",
+  "công văn": null,
+  qđ: "QĐ",
+  bc: "BC",
+  kh: "KH",
+  nq: "NQ",
+  tb: "TB",
+  cv: null,
+};
+
+export interface Citation {
+  number: number;
+  /** The symbol as written: "BC-VP", "TB/ĐTN" (Party form: type code first). */
+  symbol: string;
+  /** "1880/BC-VP" or "61-TB/ĐTN". */
+  ref: string;
+  typeCode?: string;
+  /** The issuer part of the symbol ("VP" in BC-VP); empty when missing. */
+  issuer: string;
+  word?: string;
+  date?: { day: number; month: number; year: number; text: string };
+  pos: SourcePos;
+}
+
+const WORDS = Object.keys(TYPE_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${WORDS})\\s*:?\\s*(?:số\\s*:?\\s*)*$`, "iu");
+const REF = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\/(\p{Lu}[\p{L}\p{N}&]*(?:-[\p{L}\p{N}&]+)*)|-(\p{Lu}[\p{L}]{0,3})\/(\p{Lu}[\p{L}\p{N}&-]*))/gu;
+const DATE_AFTER = /^\s*,?\s*ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+
+export function findCitations(span: TextSpan): Citation[] {
+  const out: Citation[] = [];
+  for (const m of span.text.matchAll(REF)) {
+    const number = Number(m[1]);
+    const start = m.index!;
+    const party = m[3] !== undefined;
+    const symbol = party ? `${m[3]}/${m[4]}` : m[2]!;
+    const ref = party ? `${m[1]}-${symbol}` : `${m[1]}/${symbol}`;
+    let typeCode: string | undefined;
+    let issuer = "";
+    if (party) {
+      typeCode = m[3];
+      issuer = m[4]!;
+    } else {
+      const segs = symbol.split("-");
+      if (segs[0]! in TYPE_CODES) {
+        typeCode = segs[0];
+        issuer = segs.slice(1).join("-");
+      } else {
+        issuer = symbol;
+      }
+    }
+    const c: Citation = { number, symbol, ref, issuer, pos: span.posAt(start) };
+    if (typeCode) c.typeCode = typeCode;
+    const before = BEFORE.exec(span.text.slice(Math.max(0, start - 40), start));
+    if (before) c.word = before[1]!;
+    const after = DATE_AFTER.exec(span.text.slice(start + m[0].length));
+    if (after) {
+      c.date = { day: Number(after[1]), month: Number(after[2]), year: Number(after[3]), text: `${after[1]}/${after[2]}/${after[3]}` };
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export function validDate(d: { day: number; month: number; year: number }): boolean {
+  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
+  const days = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  return d.day <= days;
+}
+
+const dayNumber = (d: { day: number; month: number; year: number }) => d.year * 10000 + d.month * 100 + d.day;
+const dateKey = (d: { day: number; month: number; year: number }) => `${d.day}/${d.month}/${d.year}`;
+
+/** Checks over all citations of one assessment (in reading order). */
+export function checkCitations(cites: readonly Citation[], reportDate: { day: number; month: number; year: number } | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byRef = new Map<string, Citation[]>();
+  const byNumberType = new Map<string, Citation[]>();
+  for (const c of cites) {
+    if (c.date && !validDate(c.date)) out.push(diag("CD510", c.pos, { value: c.date.text }));
+    else if (c.date && reportDate && dayNumber(c.date) > dayNumber(reportDate)) {
+      out.push(diag("CD504", c.pos, { date: c.date.text, report: dateKey(reportDate) }));
+    }
+    if (c.word) {
+      const required = TYPE_WORDS[c.word.toLowerCase()];
+      if (required === null && c.typeCode) {
+        out.push(diag("CD511", c.pos, { code: c.typeCode, ref: c.ref, expected: TYPE_CODES[c.typeCode] ?? c.typeCode }));
+      } else if (required && c.typeCode && required !== c.typeCode) {
+        out.push(diag("CD507", c.pos, { word: c.word, code: c.typeCode, ref: c.ref, expected: required }));
+      }
+    }
+    if (c.typeCode && !c.issuer) out.push(diag("CD508", c.pos, { ref: c.ref, type: c.typeCode }));
+    push(byRef, c.ref, c);
+    if (c.typeCode && c.issuer) push(byNumberType, `${c.number}/${c.typeCode}`, c);
+  }
+  for (const [ref, group] of byRef) {
+    const dated = group.filter((c) => c.date && validDate(c.date));
+    const dates = [...new Set(dated.map((c) => dateKey(c.date!)))];
+    if (dates.length > 1) {
+      const second = dated.find((c) => dateKey(c.date!) !== dateKey(dated[0]!.date!))!;
+      out.push(diag("CD505", second.pos, { ref, dates: dates.join(", ") }));
+    }
+  }
+  // Numbers run per issuer, so 167/QĐ-VP and 167/QĐ-UBND may be different documents: only warn when
+  // nothing tells them apart (same date, or a date missing on one side).
+  for (const [key, group] of byNumberType) {
+    const symbols = [...new Set(group.map((c) => c.symbol))];
+    if (symbols.length < 2) continue;
+    const first = group[0]!;
+    const clash = group.find(
+      (c) => c.symbol !== first.symbol && (!c.date || !first.date || dateKey(c.date) === dateKey(first.date)),
+    );
+    if (clash) {
+      const [number, type] = key.split("/");
+      out.push(diag("CD506", clash.pos, { number: number!, type: type!, symbols: symbols.join(", ") }));
+    }
+  }
+  return out;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

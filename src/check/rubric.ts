@@ -1,0 +1,112 @@
+/**
+ * Semantic checks of a rubric that JSON Schema cannot express: unique and well-nested ids, maxima that
+ * add up, options within their criterion's range, measured ranges that neither overlap nor leave gaps,
+ * points printed in the option text that agree with the declared points, classification order.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatHundredths, type Hundredths } from "../model/points.js";
+import { walkRubric, type Range, type Rubric, type RubricLeaf, type RubricNode } from "../model/rubric.js";
+
+const fmt = (h: Hundredths) => formatHundredths(h);
+
+export function checkRubric(rubric: Rubric): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, RubricNode>();
+  const checkChildren = (parent: RubricNode | undefined, items: readonly RubricNode[]) => {
+    for (const n of items) {
+      const prior = seen.get(n.id);
+      if (prior) out.push(diag("CD301", n.source, { id: n.id, line: prior.source.line }));
+      else seen.set(n.id, n);
+      if (parent && !n.id.startsWith(parent.id + ".")) out.push(diag("CD302", n.source, { id: n.id, parent: parent.id }));
+      if (n.min > n.max) out.push(diag("CD316", n.source, { min: fmt(n.min), max: fmt(n.max) }));
+      if (n.kind === "group") {
+        const sum = n.items.reduce((s, c) => s + (c.role === "penalty" ? 0 : c.max), 0);
+        if (sum !== n.max && n.role !== "penalty") out.push(diag("CD305", n.source, { sum: fmt(sum), max: fmt(n.max) }));
+        checkChildren(n, n.items);
+      } else {
+        checkLeaf(n, out);
+      }
+    }
+  };
+  checkChildren(undefined, rubric.items);
+
+  const total = rubric.items.reduce((s, n) => s + (n.role === "penalty" ? 0 : n.max), 0);
+  if (total !== rubric.max) out.push(diag("CD306", rubric.source, { sum: fmt(total), max: fmt(rubric.max) }));
+
+  const bands = rubric.classification?.bands ?? [];
+  for (let i = 1; i < bands.length; i++) {
+    if (bands[i]!.min >= bands[i - 1]!.min) {
+      out.push(diag("CD313", rubric.source));
+      break;
+    }
+  }
+  return out;
+}
+
+function checkLeaf(leaf: RubricLeaf, out: Diagnostic[]): void {
+  const ids = new Set<string>();
+  for (const o of leaf.options) {
+    if (ids.has(o.id)) out.push(diag("CD303", o.source, { id: o.id, criterion: leaf.id }));
+    ids.add(o.id);
+    if (o.points === undefined && o.proportional === undefined) out.push(diag("CD319", o.source, { id: o.id }));
+    if (o.proportional && leaf.input !== "measure") out.push(diag("CD310", o.source));
+    if (o.points !== undefined && (o.points > leaf.max || o.points < Math.min(leaf.min, 0))) {
+      out.push(diag("CD304", o.source, { points: fmt(o.points), max: fmt(leaf.max) }));
+    }
+    const printed = printedPoints(o.text);
+    if (printed !== undefined && o.points !== undefined && printed !== o.points) {
+      out.push(diag("CD315", o.source, { printed: fmt(printed), points: fmt(o.points) }));
+    }
+  }
+  if (leaf.input === "measure") checkRanges(leaf, out);
+}
+
+/** The points written at the end of an option text ("…: 3,00", "… 1", "…: 0,5"), if any. */
+export function printedPoints(text: string): Hundredths | undefined {
+  const m = /(?:^|[\s:])(\d{1,3})(?:,(\d{1,2}))?\s*$/.exec(text);
+  if (!m || /%\s*$/.test(text)) return undefined;
+  return Number(m[1]) * 100 + (m[2] ? Number(m[2].padEnd(2, "0")) : 0);
+}
+
+/**
+ * Every value of the measure's domain (in hundredths, so the check is exact) must fall in exactly one
+ * option's range. Only boundary values and their neighbours can change the answer, so those are tested.
+ */
+function checkRanges(leaf: RubricLeaf, out: Diagnostic[]): void {
+  const m = leaf.measure;
+  if (!m || leaf.options.some((o) => !o.range)) {
+    out.push(diag("CD309", leaf.source));
+    return;
+  }
+  const points = new Set<number>([m.min, m.max]);
+  for (const o of leaf.options) {
+    for (const b of [o.range!.min, o.range!.max]) {
+      if (b === undefined) continue;
+      for (const v of [b - 1, b, b + 1]) if (v >= m.min && v <= m.max) points.add(v);
+    }
+  }
+  let overlapReported = false;
+  let gapReported = false;
+  for (const v of [...points].sort((a, b) => a - b)) {
+    const hits = leaf.options.filter((o) => inRange(v, o.range!));
+    if (hits.length === 0 && !gapReported) {
+      out.push(diag("CD308", leaf.source, { value: fmt(v) }));
+      gapReported = true;
+    } else if (hits.length > 1 && !overlapReported) {
+      out.push(diag("CD307", hits[1]!.source, { a: hits[0]!.id, b: hits[1]!.id }));
+      overlapReported = true;
+    }
+  }
+}
+
+export function inRange(v: Hundredths, r: Range): boolean {
+  if (r.min !== undefined && (r.minInclusive ? v < r.min : v <= r.min)) return false;
+  if (r.max !== undefined && (r.maxInclusive ? v > r.max : v >= r.max)) return false;
+  return true;
+}
+
+export function leaves(rubric: Rubric): RubricLeaf[] {
+  const out: RubricLeaf[] = [];
+  for (const [n] of walkRubric(rubric.items)) if (n.kind === "leaf") out.push(n);
+  return out;
+}

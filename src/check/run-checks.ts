@@ -1,0 +1,127 @@
+/**
+ * The checking pipeline over a set of input files (already read into memory by the CLI):
+ * YAML → schema → model → semantic checks → scores. Pure: no file system, no clock.
+ */
+import rubricSchema from "../../schema/rubric.schema.json" with { type: "json" };
+import { diag, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Assessment } from "../model/assessment.js";
+import { walkRubric, type Rubric } from "../model/rubric.js";
+import type { ScoredAssessment } from "../model/scored.js";
+import { readAssessment } from "../read/assessment.js";
+import { readRubric } from "../read/rubric.js";
+import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
+import { scoreAssessment } from "../score/score.js";
+import { checkAssessment } from "./assessment.js";
+import { generateAssessmentSchema } from "./assessment-schema.js";
+import { checkRubric } from "./rubric.js";
+import { compileSchema, validateWithSchema } from "./schema-validate.js";
+
+export interface InputFile {
+  /** Path as shown in diagnostics (relative to the working directory). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export type InputKind = "rubric" | "assessment" | "unknown";
+
+export interface RubricResult {
+  file: string;
+  rubric?: Rubric;
+  diagnostics: Diagnostic[];
+}
+
+export interface AssessmentResult {
+  file: string;
+  assessment?: Assessment;
+  scored?: ScoredAssessment;
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckResult {
+  rubrics: RubricResult[];
+  assessments: AssessmentResult[];
+  /** Files that are neither (with their diagnostics). */
+  others: { file: string; diagnostics: Diagnostic[] }[];
+  diagnostics: Diagnostic[];
+}
+
+export function classify(data: unknown): InputKind {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return "unknown";
+  const o = data as Record<string, unknown>;
+  if ("rubric" in o) return "assessment";
+  if ("items" in o && "id" in o) return "rubric";
+  return "unknown";
+}
+
+/** Check rubrics first (assessments need them), then every assessment against its rubric. */
+export function runChecks(inputs: readonly InputFile[]): CheckResult {
+  const parsed = inputs.map((f) => ({ file: f.path, ...readYaml(f.path, f.bytes) }));
+  const rubrics: RubricResult[] = [];
+  const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
+  const others: CheckResult["others"] = [];
+  for (const p of parsed) {
+    if (!p.source) {
+      others.push({ file: p.file, diagnostics: p.diagnostics });
+      continue;
+    }
+    const kind = classify(p.source.data);
+    if (kind === "rubric") rubrics.push(checkRubricFile(p.source, p.diagnostics));
+    else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
+    else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });
+  }
+
+  const byId = new Map<string, RubricResult>();
+  for (const r of rubrics) {
+    if (!r.rubric) continue;
+    const prior = byId.get(r.rubric.id);
+    if (prior) r.diagnostics.push(diag("CD312", r.rubric.source, { id: r.rubric.id, other: prior.file }));
+    else byId.set(r.rubric.id, r);
+  }
+  const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId));
+  const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
+  return { rubrics, assessments: results, others, diagnostics: sortDiagnostics(all) };
+}
+
+function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[]): RubricResult {
+  const schemaErrors = validateWithSchema(compileSchema(rubricSchema), src);
+  if (schemaErrors.length > 0) return { file: src.file, diagnostics: [...diagnostics, ...schemaErrors] };
+  const { rubric, diagnostics: readErrors } = readRubric(src);
+  return { file: src.file, rubric, diagnostics: [...diagnostics, ...readErrors, ...checkRubric(rubric)] };
+}
+
+const assessmentSchemas = new WeakMap<Rubric, object>();
+
+export function assessmentSchemaFor(rubric: Rubric): object {
+  let s = assessmentSchemas.get(rubric);
+  if (!s) {
+    s = generateAssessmentSchema(rubric);
+    assessmentSchemas.set(rubric, s);
+  }
+  return s;
+}
+
+function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics: Map<string, RubricResult>): AssessmentResult {
+  const data = src.data as Record<string, unknown>;
+  const rubricId = String(data.rubric);
+  const found = rubrics.get(rubricId);
+  if (!found?.rubric) {
+    return { file: src.file, diagnostics: [...diagnostics, diag("CD311", posOf(src, ["rubric"]), { id: rubricId })] };
+  }
+  const rubric = found.rubric;
+  const groups = new Set<string>();
+  for (const [n] of walkRubric(rubric.items)) if (n.kind === "group") groups.add(n.id);
+  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric)), src, {
+    additional: (path, key) =>
+      path.length === 1 && path[0] === "answers"
+        ? diag(groups.has(key) ? "CD402" : "CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })
+        : undefined,
+    required: (path, key) => (path.length === 1 && path[0] === "answers" ? diag("CD403", posOf(src, ["answers"], true), { id: key }) : undefined),
+  });
+  const all = [...diagnostics, ...schemaErrors];
+  // Read and score even after schema errors (the reader is defensive), so one mistake does not hide
+  // the rest of the file's results; but never build from it (the caller checks for errors).
+  const { assessment, diagnostics: readErrors } = readAssessment(src);
+  const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
+  all.push(...readErrors, ...scoreErrors, ...checkAssessment(scored));
+  return { file: src.file, assessment, scored, diagnostics: all };
+}

@@ -1,0 +1,169 @@
+/**
+ * JSON Schema validation with ajv, turning ajv's error objects into positioned diagnostics.
+ * Messages are built from `keyword` + `params` (never from ajv's English text), and each error points
+ * at the offending YAML node: the extra key for additionalProperties, the parent for required.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { posOf, type PathSegment, type YamlSource } from "../read/yaml-source.js";
+
+let ajv: Ajv2020 | undefined;
+
+export function getAjv(): Ajv2020 {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    // Keywords read by editors (yaml-language-server), ignored by validation.
+    for (const k of ["markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "defaultSnippets", "errorMessage"]) {
+      ajv.addKeyword(k);
+    }
+  }
+  return ajv;
+}
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export function compileSchema(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    fn = getAjv().compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** Hooks that let a caller give some errors a more specific code (e.g. an unknown criterion id). */
+export interface SchemaErrorHooks {
+  additional?(path: PathSegment[], key: string): Diagnostic | undefined;
+  required?(path: PathSegment[], key: string): Diagnostic | undefined;
+}
+
+const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
+  string: { vi: "chuỗi văn bản", en: "a string" },
+  number: { vi: "số", en: "a number" },
+  integer: { vi: "số nguyên", en: "an integer" },
+  object: { vi: "bảng khóa: giá trị", en: "a mapping" },
+  array: { vi: "danh sách", en: "a list" },
+  boolean: { vi: "true hoặc false", en: "true or false" },
+  null: { vi: "giá trị rỗng", en: "null" },
+};
+
+export function validateWithSchema(fn: ValidateFunction, src: YamlSource, hooks: SchemaErrorHooks = {}): Diagnostic[] {
+  if (fn(src.data)) return [];
+  const errors = fn.errors ?? [];
+  // An anyOf/oneOf failure says it all: drop its branches' errors at the same place.
+  const unions = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (unions.has(e.instancePath) && e.keyword !== "anyOf" && e.keyword !== "oneOf") continue;
+    if (e.keyword === "if") continue;
+    const d = toDiagnostic(e, src, hooks);
+    const key = `${d.code}:${d.pos.line}:${d.pos.column}:${JSON.stringify(d.args)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function toDiagnostic(e: ErrorObject, src: YamlSource, hooks: SchemaErrorHooks): Diagnostic {
+  const path = pointerToPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  const value = e.data;
+  switch (e.keyword) {
+    case "required": {
+      const key = String(p.missingProperty);
+      return hooks.required?.(path, key) ?? diag("CD201", posOf(src, path, true), { field: key });
+    }
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const key = String(p.additionalProperty ?? p.unevaluatedProperty);
+      const custom = hooks.additional?.(path, key);
+      if (custom) return custom;
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      const near = closest(key, allowed);
+      const hint: Arg = near ? { vi: `; có phải “${near}”?`, en: `; did you mean “${near}”?` } : "";
+      return diag("CD202", posOf(src, [...path, key], true), { field: key, hint });
+    }
+    case "type": {
+      const types = String(p.type).split(",");
+      const expected = {
+        vi: types.map((t) => TYPE_NAMES[t]?.vi ?? t).join(" hoặc "),
+        en: types.map((t) => TYPE_NAMES[t]?.en ?? t).join(" or "),
+      };
+      return diag("CD203", posOf(src, path), { expected });
+    }
+    case "enum":
+      return diag("CD204", posOf(src, path), {
+        value: short(value),
+        allowed: (p.allowedValues as unknown[]).map(String).join(", "),
+      });
+    case "const":
+      return diag("CD204", posOf(src, path), { value: short(value), allowed: String(p.allowedValue) });
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum": {
+      const op = String(p.comparison);
+      return diag("CD205", posOf(src, path), { op, limit: String(p.limit) });
+    }
+    case "minItems":
+      return diag("CD207", posOf(src, path), { limit: String(p.limit) });
+    case "minLength":
+      return diag("CD209", posOf(src, path));
+    case "pattern":
+    case "format":
+      return diag("CD206", posOf(src, path), { detail: describe(e, short(value)) });
+    default:
+      return diag("CD208", posOf(src, path), { detail: describe(e, e.keyword) });
+  }
+}
+
+/** The schema's own (Vietnamese) description explains what was expected; English falls back to the keyword. */
+function describe(e: ErrorObject, fallback: string): Arg {
+  const desc = (e.parentSchema as { description?: string } | undefined)?.description;
+  return desc ? { vi: desc, en: `${fallback} (${desc})` } : fallback;
+}
+
+function short(v: unknown): string {
+  const s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? s.slice(0, 57) + "…" : s;
+}
+
+/** The allowed name closest to a misspelt one (edit distance ≤ 2), for "did you mean". */
+export function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const o of options) {
+    const d = editDistance(word.toLowerCase(), o.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = o;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagPrev = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagPrev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagPrev = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,57 @@
+/**
+ * The running text of each paragraph of a Markdown field, with a way back from a character offset to
+ * its position in the input file, so text checks (citations, punctuation) can point at the exact place.
+ */
+import type { Nodes } from "mdast";
+import { markdownPos, type Markdown } from "../model/assessment.js";
+import type { SourcePos } from "../model/source.js";
+
+export interface TextSpan {
+  text: string;
+  posAt(offset: number): SourcePos;
+}
+
+interface Piece {
+  start: number;
+  value: string;
+  line: number;
+  column: number;
+}
+
+export function paragraphSpans(md: Markdown): TextSpan[] {
+  const spans: TextSpan[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") {
+      const pieces: Piece[] = [];
+      let text = "";
+      const collect = (n: Nodes) => {
+        if (n.type === "text" || n.type === "inlineCode") {
+          const p = n.position?.start;
+          pieces.push({ start: text.length, value: n.value, line: p?.line ?? 1, column: (p?.column ?? 1) + (n.type === "inlineCode" ? 1 : 0) });
+          text += n.value;
+        } else if (n.type === "break") {
+          text += "\n";
+        } else if ("children" in n) {
+          for (const c of n.children as Nodes[]) collect(c);
+        }
+      };
+      collect(node);
+      spans.push({ text, posAt: (offset) => locate(md, pieces, offset) });
+      return;
+    }
+    if ("children" in node) for (const c of node.children as Nodes[]) visit(c);
+  };
+  visit(md.root);
+  return spans;
+}
+
+function locate(md: Markdown, pieces: Piece[], offset: number): SourcePos {
+  let piece = pieces[0];
+  for (const p of pieces) if (p.start <= offset) piece = p;
+  if (!piece) return markdownPos(md, undefined);
+  const within = piece.value.slice(0, Math.max(0, offset - piece.start));
+  const nl = within.lastIndexOf("\n");
+  const line = piece.line + (within.match(/\n/g)?.length ?? 0);
+  const column = nl >= 0 ? within.length - nl : piece.column + within.length;
+  return markdownPos(md, { line, column });
+}

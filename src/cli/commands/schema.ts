@@ -1,0 +1,40 @@
+/**
+ * `chamdiem schema [--check]`: write schema/generated/<rubric>.assessment.schema.json for every rubric;
+ * with --check, only verify that the checked-in files are up to date (CI).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assessmentSchemaFileName } from "../../check/assessment-schema.js";
+import { assessmentSchemaFor, runChecks } from "../../check/run-checks.js";
+import { formatText } from "../../diagnostics/format.js";
+import type { Cli } from "../context.js";
+import { displayPath, findYamlFiles, readInputs } from "../files.js";
+import { writeFileAtomic } from "../write-atomic.js";
+
+export function runSchema(cli: Cli): number {
+  const dir = join(cli.cwd, cli.args.values.rubrics ?? "content/rubrics");
+  const { files } = findYamlFiles([dir], cli.cwd);
+  const result = runChecks(readInputs(files, cli.cwd));
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) {
+    cli.stderr(formatText(errors, cli.lang, cli.color));
+    return 1;
+  }
+  const check = cli.args.flags.has("check");
+  let stale = 0;
+  for (const r of result.rubrics) {
+    const target = join(cli.cwd, "schema", "generated", assessmentSchemaFileName(r.rubric!.id));
+    const text = JSON.stringify(assessmentSchemaFor(r.rubric!), null, 2) + "\n";
+    const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    if (current === text) continue;
+    if (check) {
+      cli.stderr(cli.m.schemaStale(displayPath(target, cli.cwd)));
+      stale++;
+    } else {
+      writeFileAtomic(target, text);
+      cli.stdout(cli.m.schemaWritten(displayPath(target, cli.cwd)));
+    }
+  }
+  if (check && stale === 0) cli.stdout(cli.m.schemaUpToDate(result.rubrics.length));
+  return stale > 0 ? 1 : 0;
+}

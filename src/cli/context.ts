@@ -1,0 +1,27 @@
+import type { Lang } from "../diagnostics/diagnostic.js";
+import { messages, type Messages } from "./messages.js";
+import { UsageError, type ParsedArgs } from "./args.js";
+
+export type OutputFormat = "text" | "json" | "github";
+
+/** What a command needs from the outside world, gathered once by main. */
+export interface Cli {
+  args: ParsedArgs;
+  lang: Lang;
+  format: OutputFormat;
+  m: Messages;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  color: boolean;
+  isTTY: boolean;
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+export function makeCli(args: ParsedArgs, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stdout(s: string): void; stderr(s: string): void }): Cli {
+  const lang = (args.values.lang ?? "vi") as Lang;
+  if (lang !== "vi" && lang !== "en") throw new UsageError(messages("vi").badValue("lang", String(lang)));
+  const format = (args.values.format ?? "text") as OutputFormat;
+  if (!["text", "json", "github"].includes(format)) throw new UsageError(messages(lang).badValue("format", format));
+  return { args, lang, format, m: messages(lang), color: io.isTTY && !io.env.NO_COLOR, ...io };
+}

@@ -1,0 +1,72 @@
+/**
+ * chamdiem's command line. Commands are loaded on demand, so `check` never pays for the document
+ * writers. Usage errors exit 2; a crash (a bug, never bad input) prints a short report and exits 70.
+ */
+import { UsageError, parseArgs } from "./args.js";
+import { makeCli, type Cli } from "./context.js";
+import { messages } from "./messages.js";
+
+declare const CHAMDIEM_VERSION: string;
+const VERSION = typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev";
+
+const SPEC = {
+  values: ["lang", "format", "rubrics", "out", "jobs"],
+  booleans: ["help", "h", "version", "force", "quiet", "check", "no-pdf", "no-docx"],
+};
+
+type Command = (cli: Cli) => number | Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check.js")).runCheck,
+  schema: async () => (await import("./commands/schema.js")).runSchema,
+  build: async () => (await import("./commands/build.js")).runBuild,
+};
+
+export async function main(argv: readonly string[], io = defaultIo()): Promise<number> {
+  const langGuess = argv.includes("en") && argv.some((a) => a.startsWith("--lang")) ? "en" : "vi";
+  try {
+    const args = parseArgs(argv, SPEC);
+    const cli = makeCli(args, io);
+    if (args.flags.has("version")) {
+      io.stdout(VERSION);
+      return 0;
+    }
+    const [name, ...rest] = args.positional;
+    if (!name || name === "help" || args.flags.has("help") || args.flags.has("h")) {
+      io.stdout(cli.m.help);
+      return name && name !== "help" && !COMMANDS[name] ? 2 : 0;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new UsageError(cli.m.unknownCommand(name));
+    cli.args.positional = rest;
+    return await (await load())(cli);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const m = messages(langGuess);
+      const text = e.message.startsWith("-") ? m.unknownOption(e.message) : e.message;
+      io.stderr(m.usage(text));
+      return 2;
+    }
+    io.stderr(messages(langGuess).internalError);
+    io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return 70;
+  }
+}
+
+export function defaultIo() {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stderr.isTTY,
+    stdout: (s: string) => void process.stdout.write(s + "\n"),
+    stderr: (s: string) => void process.stderr.write(s + "\n"),
+  };
+}
+
+// Run when executed directly (bundled CLI or `node src/cli/main.ts` through a loader), not when imported by tests.
+const invokedDirectly = typeof require !== "undefined" ? require.main === module : false;
+if (invokedDirectly || process.env.CHAMDIEM_MAIN === "1") {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,82 @@
+/** Everything the CLI itself prints, in Vietnamese (default) and English (--lang en). */
+import type { Lang } from "../diagnostics/diagnostic.js";
+
+const VI = {
+  help: `chamdiem — tự đánh giá, chấm điểm và lập Báo cáo, Biểu chấm điểm theo Nghị định 30/2020/NĐ-CP
+
+Cách dùng:
+  chamdiem check [đường dẫn…]     Kiểm tra bộ tiêu chí và bản tự chấm, in tổng điểm
+  chamdiem build [đường dẫn…]     Kiểm tra rồi lập Báo cáo và Biểu chấm điểm (.docx, PDF) vào output/
+  chamdiem schema [--check]       Sinh lại JSON Schema của bản tự chấm từ bộ tiêu chí (schema/generated/)
+  chamdiem help                   In hướng dẫn này
+
+Tùy chọn chung:
+  --lang vi|en                    Ngôn ngữ thông báo (mặc định: vi)
+  --format text|json|github       Dạng kết quả (mặc định: text)
+  --rubrics THƯ_MỤC               Thư mục chứa bộ tiêu chí (mặc định: content/rubrics)
+  --force                         (build) Lập lại mọi văn bản, kể cả khi đầu vào không đổi
+  --out THƯ_MỤC                   (build) Thư mục kết quả (mặc định: output)
+  --quiet                         Chỉ in lỗi và cảnh báo
+  --version                       In phiên bản
+
+Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 = sai cách dùng.
+Đường dẫn mặc định: content`,
+  usage: (what: string) => `Sai cách dùng: ${what}. Xem “chamdiem help”.`,
+  unknownCommand: (c: string) => `lệnh không tồn tại “${c}”`,
+  unknownOption: (o: string) => `tùy chọn không hợp lệ hoặc thiếu giá trị “${o}”`,
+  badValue: (o: string, v: string) => `giá trị “${v}” không hợp lệ cho --${o}`,
+  missingPath: (p: string) => `không tìm thấy “${p}”`,
+  noFiles: "không tìm thấy tệp YAML nào để kiểm tra",
+  summaryHeader: (file: string, unit: string, year: number, rubric: string) => `${file}: ${unit}, năm ${year} (bộ tiêu chí ${rubric})`,
+  total: "TỔNG ĐIỂM",
+  classification: "Xếp loại",
+  noClassification: "bộ tiêu chí không quy định xếp loại",
+  counts: (files: number, e: number, w: number) => `${files} tệp: ${e} lỗi, ${w} cảnh báo`,
+  schemaWritten: (f: string) => `đã ghi ${f}`,
+  schemaUpToDate: (n: number) => `${n} lược đồ đã cập nhật`,
+  schemaStale: (f: string) => `${f} đã cũ so với bộ tiêu chí; chạy “chamdiem schema” rồi commit`,
+  internalError: "Lỗi nội bộ của chamdiem (không phải do dữ liệu của bạn). Vui lòng báo lỗi kèm thông tin sau:",
+};
+
+const EN: typeof VI = {
+  help: `chamdiem — self-assessment scoring, with the report and score table laid out as Decree 30/2020/NĐ-CP requires
+
+Usage:
+  chamdiem check [paths…]         Check rubrics and assessments, print the totals
+  chamdiem build [paths…]         Check, then write the report and score table (.docx, PDF) into output/
+  chamdiem schema [--check]       Regenerate the assessment JSON Schemas from the rubrics (schema/generated/)
+  chamdiem help                   Print this help
+
+Common options:
+  --lang vi|en                    Message language (default: vi)
+  --format text|json|github       Output format (default: text)
+  --rubrics DIR                   Folder of rubrics (default: content/rubrics)
+  --force                         (build) Rebuild everything, even when inputs are unchanged
+  --out DIR                       (build) Output folder (default: output)
+  --quiet                         Print only errors and warnings
+  --version                       Print the version
+
+Exit status: 0 = no errors (warnings allowed), 1 = errors, 2 = usage error.
+Default path: content`,
+  usage: (what) => `Usage error: ${what}. See “chamdiem help”.`,
+  unknownCommand: (c) => `unknown command “${c}”`,
+  unknownOption: (o) => `unknown option or missing value “${o}”`,
+  badValue: (o, v) => `invalid value “${v}” for --${o}`,
+  missingPath: (p) => `“${p}” not found`,
+  noFiles: "no YAML files found to check",
+  summaryHeader: (file, unit, year, rubric) => `${file}: ${unit}, ${year} (rubric ${rubric})`,
+  total: "TOTAL",
+  classification: "Class",
+  noClassification: "the rubric defines no classification",
+  counts: (files, e, w) => `${files} file(s): ${e} error(s), ${w} warning(s)`,
+  schemaWritten: (f) => `wrote ${f}`,
+  schemaUpToDate: (n) => `${n} schema(s) up to date`,
+  schemaStale: (f) => `${f} is stale; run “chamdiem schema” and commit`,
+  internalError: "Internal error in chamdiem (not caused by your data). Please report it with this:",
+};
+
+export type Messages = typeof VI;
+
+export function messages(lang: Lang): Messages {
+  return lang === "en" ? EN : VI;
+}

@@ -1,0 +1,67 @@
+/**
+ * Placeholders in the report body: `{{total}}`, `{{max}}`, `{{classification}}`, `{{unit}}`, `{{year}}`,
+ * `{{number}}`, `{{date}}`. The body's computed values come from the scored model, so "đạt
+ * **{{total}}/{{max}} điểm**" can never disagree with the score table. An unknown name is an error at
+ * its position and is printed as written.
+ *
+ * Formats (decided here): {{total}}/{{max}} in running-text notation, no decimals when whole ("100",
+ * "98,5"), with the configured decimal mark; {{number}} as "1880/BC-VP"; {{date}} as "19/11/2021";
+ * {{year}} as "2021"; {{unit}} the unit's running-text name ("Văn phòng UBND tỉnh").
+ */
+import type { NumberFormat } from "../model/points.js";
+import type { ScoredAssessment } from "../model/scored.js";
+import { documentNumber, shortDate, textScore } from "./vi-format.js";
+
+export type PlaceholderValue = { value: string } | { error: string };
+export type Placeholders = ReadonlyMap<string, PlaceholderValue>;
+
+export const PLACEHOLDER_NAMES = ["total", "max", "classification", "unit", "year", "number", "date"] as const;
+
+export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberFormat): Placeholders {
+  const a = scored.assessment;
+  const values: [string, PlaceholderValue][] = [
+    ["total", { value: textScore(scored.total, numbers) }],
+    ["max", { value: textScore(scored.max, numbers) }],
+    [
+      "classification",
+      scored.classification !== undefined
+        ? { value: scored.classification }
+        : { error: "bảng chấm điểm không có thang xếp loại (classification)" },
+    ],
+    ["unit", { value: a.unit.name }],
+    ["year", { value: String(a.year) }],
+    ["number", { value: documentNumber(a.report.number, a.report.symbol) }],
+    ["date", { value: shortDate(a.report.date) }],
+  ];
+  return new Map(values);
+}
+
+export const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
+
+export interface PlaceholderHit {
+  /** Offset of "{{" in the text. */
+  offset: number;
+  name: string;
+  /** The replacement, or undefined when the name is unknown or has no value. */
+  value?: string;
+  error?: "unknown" | string;
+}
+
+/** Substitutes every placeholder; reports each one that could not be filled. */
+export function substitute(text: string, values: Placeholders): { text: string; problems: PlaceholderHit[] } {
+  if (!text.includes("{{")) return { text, problems: [] };
+  const problems: PlaceholderHit[] = [];
+  const out = text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
+    const v = values.get(name);
+    if (!v) {
+      problems.push({ offset, name, error: "unknown" });
+      return whole;
+    }
+    if ("error" in v) {
+      problems.push({ offset, name, error: v.error });
+      return whole;
+    }
+    return v.value;
+  });
+  return { text: out, problems };
+}

@@ -1,0 +1,121 @@
+/**
+ * Assessment reader: schema-checked YAML data → the Assessment model. Markdown fields are parsed here
+ * (once), numbers are read exactly, and every answer keeps the positions of its fields.
+ */
+import { isScalar, type Scalar } from "yaml";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Answer, Assessment, Markdown, SignPrefix } from "../model/assessment.js";
+import { parseHundredths, type Hundredths } from "../model/points.js";
+import type { SourcePos } from "../model/source.js";
+import { parseMarkdown } from "./markdown.js";
+import { nodeAt, posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
+
+type Obj = Record<string, unknown>;
+
+export function readAssessment(src: YamlSource): { assessment: Assessment; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const data = src.data as Obj;
+  const report = (data.report ?? {}) as Obj;
+  const unit = (data.unit ?? {}) as Obj;
+  const signer = (report.signer ?? {}) as Obj;
+
+  const markdown = (path: PathSegment[]): Markdown | undefined => {
+    const r = readMarkdownAt(src, path);
+    if (!r) return undefined;
+    diagnostics.push(...r.diagnostics);
+    return r.md;
+  };
+  const num = (v: unknown, path: PathSegment[]): Hundredths | undefined => {
+    if (v === undefined || v === null) return undefined;
+    const h = parseHundredths(v as string | number);
+    if (h === null) diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
+    return h ?? undefined;
+  };
+
+  const answers = new Map<string, Answer>();
+  const rawAnswers = (data.answers && typeof data.answers === "object" ? data.answers : {}) as Obj;
+  for (const [id, raw] of Object.entries(rawAnswers)) {
+    const a = (raw && typeof raw === "object" ? raw : {}) as Obj;
+    const base: PathSegment[] = ["answers", id];
+    const fields: Answer["fields"] = {};
+    for (const f of ["option", "value", "score", "justification", "options"] as const) {
+      if (a[f] !== undefined) fields[f] = posOf(src, [...base, f]);
+    }
+    const answer: Answer = { criterion: id, source: posOf(src, base, true), fields };
+    if (typeof a.option === "string") answer.option = a.option;
+    const value = num(a.value, [...base, "value"]);
+    if (value !== undefined) answer.value = value;
+    const declared = num(a.score, [...base, "score"]);
+    if (declared !== undefined) answer.declared = declared;
+    const j = markdown([...base, "justification"]);
+    if (j) answer.justification = j;
+    if (a.options && typeof a.options === "object") {
+      answer.ticked = Object.keys(a.options as Obj).map((oid) => {
+        const t: NonNullable<Answer["ticked"]>[number] = { id: oid, source: posOf(src, [...base, "options", oid], true) };
+        const oj = markdown([...base, "options", oid]);
+        if (oj) t.justification = oj;
+        return t;
+      });
+    }
+    answers.set(id, answer);
+  }
+
+  const prefix = typeof signer.prefix === "string" ? (signer.prefix as SignPrefix) : undefined;
+  const assessment: Assessment = {
+    file: src.file,
+    rubricId: String(data.rubric ?? ""),
+    year: Number(data.year),
+    unit: {
+      name: String(unit.name ?? ""),
+      agency: String(unit.agency ?? ""),
+      ...(typeof unit.superior === "string" ? { superior: unit.superior } : {}),
+    },
+    report: {
+      number: Number(report.number),
+      symbol: String(report.symbol ?? ""),
+      place: String(report.place ?? ""),
+      date: String(report.date ?? ""),
+      summary: String(report.summary ?? ""),
+      to: Array.isArray(report.to) ? report.to.map(String) : [],
+      recipients: Array.isArray(report.recipients) ? report.recipients.map(String) : [],
+      archive: String(report.archive ?? ""),
+      signer: {
+        ...(prefix ? { prefix } : {}),
+        ...(typeof signer.authority === "string" ? { authority: signer.authority } : {}),
+        title: String(signer.title ?? ""),
+        name: String(signer.name ?? ""),
+      },
+      body: markdown(["report", "body"]) ?? parseMarkdown("", { file: src.file, line: 1, column: 1, indent: 0, block: false }).md,
+      source: posOf(src, ["report"], true),
+    },
+    answers,
+    source: posOf(src, []),
+  };
+  return { assessment, diagnostics };
+}
+
+/** Parse the Markdown string at a path, mapping positions back to the YAML file. */
+export function readMarkdownAt(src: YamlSource, path: PathSegment[]): { md: Markdown; diagnostics: Diagnostic[] } | undefined {
+  const node = nodeAt(src, path);
+  if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
+  return parseMarkdown((node as Scalar<string>).value, scalarOrigin(src, node as Scalar));
+}
+
+function scalarOrigin(src: YamlSource, node: Scalar): Markdown["origin"] {
+  const start = node.range?.[0] ?? 0;
+  const p = src.lines.linePos(start);
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
+    // Content starts on the next line; its indentation is that of the first non-empty line.
+    const nl = src.text.indexOf("\n", start);
+    const rest = nl >= 0 ? src.text.slice(nl + 1) : "";
+    // Leading blank lines are part of the value, so the text's line 1 is the line after the indicator.
+    const firstLine = /^(?:[ \t]*\r?\n)*( *)/.exec(rest);
+    return { file: src.file, line: p.line + 1, column: 1, indent: firstLine ? firstLine[1]!.length : 0, block: true };
+  }
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+  return { file: src.file, line: p.line, column: p.col + (quoted ? 1 : 0), indent: 0, block: false };
+}
+
+export function fieldPos(a: Answer, field: keyof Answer["fields"]): SourcePos {
+  return a.fields[field] ?? a.source;
+}

@@ -1,0 +1,145 @@
+/**
+ * Markdown reader for justifications and the report body: remark-parse + remark-gfm, with two
+ * micromark constructs switched off (libraries.md): `htmlFlow`, so a line starting with <i> stays a
+ * paragraph instead of a raw HTML block that would swallow its Markdown, and `codeIndented`, so text
+ * indented four spaces (common when pasting from Word) is not turned into a code block.
+ * Whitelisted inline HTML (i, b, em, strong, u, sub, sup, br) becomes ordinary mdast nodes; any other
+ * tag is a positioned diagnostic.
+ */
+import type { Parent, PhrasingContent, Root, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified, type Processor } from "unified";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { markdownPos, type Markdown } from "../model/assessment.js";
+
+/** Custom inline nodes for what mdast has no node for. */
+export interface Underline extends Parent {
+  type: "underline";
+  children: PhrasingContent[];
+}
+export interface Subscript extends Parent {
+  type: "subscript";
+  children: PhrasingContent[];
+}
+export interface Superscript extends Parent {
+  type: "superscript";
+  children: PhrasingContent[];
+}
+
+let processor: Processor<Root> | undefined;
+
+function getProcessor(): Processor<Root> {
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(function disableConstructs(this: Processor) {
+        const data = this.data() as { micromarkExtensions?: unknown[] };
+        (data.micromarkExtensions ??= []).push({ disable: { null: ["htmlFlow", "codeIndented"] } });
+      }) as unknown as Processor<Root>;
+  }
+  return processor;
+}
+
+export function parseMarkdown(text: string, origin: Markdown["origin"]): { md: Markdown; diagnostics: Diagnostic[] } {
+  const root = getProcessor().parse(text) as Root;
+  const md: Markdown = { text, root, origin };
+  const diagnostics: Diagnostic[] = [];
+  convertInlineHtml(root, md, diagnostics);
+  return { md, diagnostics };
+}
+
+const WRAPPERS: Record<string, string> = {
+  i: "emphasis",
+  em: "emphasis",
+  b: "strong",
+  strong: "strong",
+  u: "underline",
+  sub: "subscript",
+  sup: "superscript",
+};
+
+const TAG = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)\s*>$/;
+
+/** Replace whitelisted inline HTML tag pairs by mdast nodes, recursively, reporting everything else. */
+function convertInlineHtml(node: Parent, md: Markdown, out: Diagnostic[]): void {
+  const children = node.children as RootContent[];
+  if (children.some((c) => c.type === "html")) {
+    node.children = wrapTags(children, md, out) as Parent["children"];
+  }
+  for (const c of node.children as RootContent[]) {
+    if ("children" in c) convertInlineHtml(c as Parent, md, out);
+  }
+}
+
+interface Open {
+  tag: string;
+  index: number;
+  node: RootContent;
+}
+
+function wrapTags(children: RootContent[], md: Markdown, out: Diagnostic[]): RootContent[] {
+  // A stack of open tags; `result` holds the output list, and an open tag remembers where its
+  // content starts in that list.
+  const result: RootContent[] = [];
+  const stack: Open[] = [];
+  for (const child of children) {
+    if (child.type !== "html") {
+      result.push(child);
+      continue;
+    }
+    const m = TAG.exec(child.value.trim());
+    const tag = m ? m[2]!.toLowerCase() : "";
+    const pos = markdownPos(md, child.position?.start);
+    if (!m || (tag !== "br" && !(tag in WRAPPERS))) {
+      out.push(diag("CD501", pos, { tag: m ? tag : child.value.trim().slice(0, 20) }));
+      // Keep the text visible: an unknown tag is rendered literally rather than dropped.
+      result.push({ type: "text", value: child.value, position: child.position });
+      continue;
+    }
+    if (tag === "br") {
+      result.push({ type: "break", position: child.position });
+      continue;
+    }
+    if (m[1] !== "/") {
+      stack.push({ tag, index: result.length, node: child });
+      continue;
+    }
+    const openAt = findLast(stack, tag);
+    if (openAt < 0) {
+      out.push(diag("CD503", pos, { tag }));
+      continue;
+    }
+    // Tags opened after this one and never closed are reported, their content kept unwrapped.
+    for (const unclosed of stack.splice(openAt + 1)) {
+      out.push(diag("CD502", markdownPos(md, unclosed.node.position?.start), { tag: unclosed.tag }));
+    }
+    const open = stack.pop()!;
+    const inner = result.splice(open.index) as PhrasingContent[];
+    const wrapped = {
+      type: WRAPPERS[tag],
+      children: inner,
+      position: { start: open.node.position!.start, end: child.position!.end },
+    } as unknown as RootContent;
+    result.push(wrapped);
+  }
+  for (const unclosed of stack) {
+    out.push(diag("CD502", markdownPos(md, unclosed.node.position?.start), { tag: unclosed.tag }));
+  }
+  return result;
+}
+
+function findLast(stack: Open[], tag: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.tag === tag) return i;
+  return -1;
+}
+
+/** Plain text of a Markdown tree (for citation checks and text comparisons). */
+export function plainText(node: { type: string; value?: string; children?: unknown[] }): string {
+  if (node.type === "text" || node.type === "inlineCode") return node.value ?? "";
+  if (node.type === "break") return "\n";
+  if (!node.children) return "";
+  const sep = node.type === "root" || node.type === "list" || node.type === "listItem" ? "\n" : "";
+  return (node.children as { type: string }[]).map((c) => plainText(c)).join(sep);
+}

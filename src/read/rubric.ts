@@ -1,0 +1,125 @@
+/**
+ * Rubric reader: schema-checked YAML data → the Rubric model, with a source position on every node.
+ * Structure was validated by schema/rubric.schema.json before this runs; what the schema cannot say
+ * (ids, sums, ranges) is checked in check/rubric.ts.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseHundredths, type Hundredths } from "../model/points.js";
+import type {
+  Classification,
+  LeafInput,
+  Measure,
+  NodeRole,
+  Range,
+  Rubric,
+  RubricNode,
+  RubricOption,
+} from "../model/rubric.js";
+import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
+
+type Obj = Record<string, unknown>;
+
+export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const data = src.data as Obj;
+  const num = (v: unknown, path: PathSegment[], fallback: Hundredths = 0): Hundredths => {
+    if (v === undefined || v === null) return fallback;
+    const h = parseHundredths(v as string | number);
+    if (h === null) {
+      diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
+      return fallback;
+    }
+    return h;
+  };
+
+  const readOption = (o: Obj, path: PathSegment[]): RubricOption => {
+    const opt: RubricOption = { id: String(o.id), text: String(o.text), source: posOf(src, path) };
+    if (o.points !== undefined) opt.points = num(o.points, [...path, "points"]);
+    if (o.formula && typeof o.formula === "object") {
+      const f = o.formula as Obj;
+      opt.proportional = { points: num(f.points, [...path, "formula", "points"]), per: num(f.per, [...path, "formula", "per"], 1) };
+    }
+    if (o.range && typeof o.range === "object") {
+      const r = o.range as Obj;
+      const range: Range = { minInclusive: true, maxInclusive: true };
+      if (r.min !== undefined) range.min = num(r.min, [...path, "range", "min"]);
+      if (r.above !== undefined) {
+        range.min = num(r.above, [...path, "range", "above"]);
+        range.minInclusive = false;
+      }
+      if (r.max !== undefined) range.max = num(r.max, [...path, "range", "max"]);
+      if (r.below !== undefined) {
+        range.max = num(r.below, [...path, "range", "below"]);
+        range.maxInclusive = false;
+      }
+      opt.range = range;
+    }
+    return opt;
+  };
+
+  const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole): RubricNode => {
+    const role = (n.role as NodeRole | undefined) ?? inheritedRole;
+    const base = {
+      id: String(n.id),
+      title: String(n.title),
+      max: num(n.max, [...path, "max"]),
+      min: num(n.min, [...path, "min"]),
+      role,
+      source: posOf(src, path),
+    };
+    if (n.role !== undefined && path.length > 2) diagnostics.push(diag("CD320", posOf(src, [...path, "role"], true)));
+    if (Array.isArray(n.items)) {
+      if (n.input !== undefined || n.options !== undefined || n.measure !== undefined) {
+        diagnostics.push(diag("CD317", posOf(src, [...path, "id"]), { id: base.id }));
+      }
+      return {
+        kind: "group",
+        ...base,
+        items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role)),
+      };
+    }
+    let measure: Measure | undefined;
+    if (n.measure && typeof n.measure === "object") {
+      const m = n.measure as Obj;
+      measure = {
+        label: String(m.label),
+        unit: String(m.unit ?? ""),
+        min: num(m.min, [...path, "measure", "min"]),
+        max: num(m.max, [...path, "measure", "max"]),
+      };
+    }
+    if (!Array.isArray(n.options)) diagnostics.push(diag("CD318", posOf(src, [...path, "id"]), { id: base.id }));
+    const options = Array.isArray(n.options) ? n.options.map((o, i) => readOption(o as Obj, [...path, "options", i])) : [];
+    return {
+      kind: "leaf",
+      ...base,
+      input: (n.input as LeafInput | undefined) ?? "choice",
+      ...(measure ? { measure } : {}),
+      options,
+    };
+  };
+
+  let classification: Classification | undefined;
+  if (data.classification && typeof data.classification === "object") {
+    const c = data.classification as Obj;
+    classification = {
+      fallback: String(c.fallback ?? ""),
+      bands: ((c.bands as Obj[]) ?? []).map((b, i) => ({
+        label: String(b.label),
+        min: num(b.min, ["classification", "bands", i, "min"]),
+      })),
+    };
+  }
+
+  const rubric: Rubric = {
+    id: String(data.id),
+    title: String(data.title),
+    notes: Array.isArray(data.notes) ? data.notes.map(String) : [],
+    totalLabel: String(data.total_label ?? "TỔNG ĐIỂM"),
+    max: num(data.max, ["max"]),
+    ...(classification ? { classification } : {}),
+    items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion")),
+    source: posOf(src, []),
+  };
+  return { rubric, diagnostics };
+}

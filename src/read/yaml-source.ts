@@ -1,0 +1,208 @@
+/**
+ * Reading a YAML input file into plain data while keeping the node tree, so every later stage can
+ * point at the exact line and column of a value. Never throws on bad input: every problem becomes a
+ * diagnostic (CD1xx).
+ */
+import { Alias, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourcePos } from "../model/source.js";
+
+/** Larger inputs are refused: a rubric or an assessment is tens of kilobytes. */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  file: string;
+  /** The NFC-normalised text that was parsed. */
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Plain data (maps as objects, sequences as arrays). */
+  data: unknown;
+}
+
+export interface ReadResult {
+  source?: YamlSource;
+  diagnostics: Diagnostic[];
+}
+
+/** Decode, normalise and parse one YAML file. `file` is the name shown in diagnostics. */
+export function readYaml(file: string, bytes: Uint8Array): ReadResult {
+  const at = (line = 1, column = 1): SourcePos => ({ file, line, column });
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return { diagnostics: [diag("CD103", at(), { size: bytes.length, limit: MAX_INPUT_BYTES })] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { diagnostics: [diag("CD104", at())] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0 || /[\u0001-\u0008\u000e-\u001f]/.test(text)) {
+    return { diagnostics: [diag("CD104", posAt(file, text, nul >= 0 ? nul : text.search(/[\u0001-\u0008\u000e-\u001f]/)))] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const normalised = text.normalize("NFC");
+  if (normalised !== text) {
+    diagnostics.push(diag("CD111", posAt(file, text, firstDifference(text, normalised))));
+    text = normalised;
+  }
+  if (text.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+    return { diagnostics: [...diagnostics, diag("CD102", at())] };
+  }
+
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return { diagnostics: [...diagnostics, diag("CD102", at())] };
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const p = lines.linePos(second.range[0]);
+    diagnostics.push(diag("CD109", { file, line: p.line, column: p.col }));
+  }
+  const doc = docs[0]!;
+  for (const e of doc.errors) {
+    const p = lines.linePos(e.pos[0]);
+    const pos = { file, line: p.line, column: p.col };
+    if (e.code === "DUPLICATE_KEY") {
+      diagnostics.push(diag("CD106", pos, { key: keyTextAt(text, e.pos[0]) }));
+    } else {
+      diagnostics.push(diag("CD105", pos, { detail: yamlErrorText(e.code, e.message) }));
+    }
+  }
+  if (doc.errors.length > 0 || docs.length > 1) return { diagnostics };
+
+  // Walk the tree once: forbidden keys and self-referencing aliases are refused before toJS.
+  const structural = checkTree(file, doc, lines);
+  if (structural.length > 0) return { diagnostics: [...diagnostics, ...structural] };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return { diagnostics: [...diagnostics, diag("CD107", at())] };
+  }
+  return { source: { file, text, doc, lines, data }, diagnostics };
+}
+
+function checkTree(file: string, doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: unknown[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || out.length > 20) return;
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(doc);
+      if (target && stack.includes(target)) out.push(diag("CD110", nodePos(file, lines, node as Node)));
+      return;
+    }
+    stack.push(node);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k) && FORBIDDEN_KEYS.has(String(k.value))) {
+          out.push(diag("CD108", nodePos(file, lines, k), { key: String(k.value) }));
+        }
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    } else if (isPair(node)) {
+      visit(node.value);
+    }
+    stack.pop();
+  };
+  visit(doc.contents);
+  return out;
+}
+
+/** Translate the yaml library's error codes into Vietnamese detail text; English text is kept as a hint. */
+function yamlErrorText(code: string, message: string): string {
+  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const vi: Record<string, string> = {
+    TAB_AS_INDENT: "không được dùng tab để thụt lề",
+    BAD_INDENT: "thụt lề không đúng",
+    MISSING_CHAR: "thiếu ký tự đóng (dấu nháy hoặc ngoặc)",
+    MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
+    BLOCK_AS_IMPLICIT_KEY: "khối không được dùng làm khóa",
+    UNEXPECTED_TOKEN: "ký tự không mong đợi",
+    BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ",
+    BAD_ALIAS: "bí danh (alias) không hợp lệ",
+    BAD_DIRECTIVE: "chỉ thị YAML không hợp lệ",
+    TAG_RESOLVE_FAILED: "không giải được thẻ (tag) YAML",
+    ALIAS_PROPS: "bí danh không được có thuộc tính",
+    KEY_OVER_1024_CHARS: "khóa dài quá 1024 ký tự",
+    DUPLICATE_KEY: "khóa bị lặp",
+  };
+  return `${vi[code] ?? "cú pháp không hợp lệ"} (${code}: ${first})`;
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const m = /^[^:\n]*/.exec(text.slice(offset));
+  return (m ? m[0] : "").trim().replace(/^["']|["']$/g, "");
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+export function posAt(file: string, text: string, offset: number): SourcePos {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { file, line, column: offset - last };
+}
+
+export function nodePos(file: string, lines: LineCounter, node: { range?: [number, number, number] | null } | null | undefined): SourcePos {
+  if (!node || !node.range) return { file, line: 1, column: 1 };
+  const s = lines.linePos(node.range[0]);
+  const e = lines.linePos(node.range[1]);
+  return { file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+}
+
+/**
+ * The node at a data path (JSON-pointer segments), comparing map keys as strings (yaml's own getIn
+ * compares by value, so "1.10" would miss a key parsed as a number). With `key: true`, the key node
+ * of the last segment is returned instead of its value.
+ */
+export function nodeAt(src: YamlSource, path: readonly PathSegment[], key = false): Node | undefined {
+  let node: unknown = src.doc.contents;
+  let keyNode: unknown;
+  for (const seg of path) {
+    if (isAlias(node)) node = (node as Alias).resolve(src.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      if (!pair) return undefined;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      keyNode = undefined;
+      node = node.items[Number(seg)];
+    } else {
+      return undefined;
+    }
+  }
+  const picked = key && keyNode ? keyNode : node;
+  return (picked ?? undefined) as Node | undefined;
+}
+
+/** Position of the value at a path; falls back to the nearest existing ancestor. */
+export function posOf(src: YamlSource, path: readonly PathSegment[], key = false): SourcePos {
+  for (let n = path.length; n >= 0; n--) {
+    const node = nodeAt(src, path.slice(0, n), key && n === path.length ? true : n < path.length);
+    if (node && (node as { range?: unknown }).range) return nodePos(src.file, src.lines, node);
+  }
+  return { file: src.file, line: 1, column: 1 };
+}

@@ -1,0 +1,146 @@
+/**
+ * Exact scoring. Everything is integer hundredths; the only division (a formula on a measured value)
+ * rounds once, half away from zero, to hundredths. Scores are computed bottom-up: a leaf from its
+ * answer, a group as the sum of its children clamped to [min, max], the total as the sum of the
+ * top-level items (criteria + bonus − penalties), as "Tổng điểm = điểm các tiêu chí + điểm thưởng".
+ * Problems with an answer are diagnostics, and the leaf then scores 0, so a partial result is still
+ * available for summaries.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Answer, Assessment } from "../model/assessment.js";
+import { clamp, formatHundredths, mulDivRound, type Hundredths } from "../model/points.js";
+import type { Classification, Rubric, RubricLeaf, RubricNode, RubricOption } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
+import { inRange } from "../check/rubric.js";
+
+const fmt = (h: Hundredths) => formatHundredths(h);
+
+export function scoreAssessment(assessment: Assessment, rubric: Rubric): { scored: ScoredAssessment; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const scoreNode = (n: RubricNode): ScoredNode => {
+    if (n.kind === "group") {
+      const children = n.items.map(scoreNode);
+      const sum = children.reduce((s, c) => s + c.score, 0);
+      return { node: n, score: clamp(sum, n.min, n.max), children };
+    }
+    return scoreLeaf(n, assessment.answers.get(n.id), diagnostics);
+  };
+  const items = rubric.items.map(scoreNode);
+  const total = items.reduce((s, c) => s + c.score, 0);
+  const scored: ScoredAssessment = { assessment, rubric, items, total, max: rubric.max };
+  const cls = classify(total, rubric.classification);
+  if (cls !== undefined) scored.classification = cls;
+  return { scored, diagnostics };
+}
+
+export function classify(total: Hundredths, c: Classification | undefined): string | undefined {
+  if (!c) return undefined;
+  for (const b of c.bands) if (total >= b.min) return b.label;
+  return c.fallback || undefined;
+}
+
+/** Points of one option for a measured value (formula or fixed), before clamping. */
+export function optionPoints(o: RubricOption, value: Hundredths | undefined): Hundredths | undefined {
+  if (o.proportional) {
+    if (value === undefined) return undefined;
+    return mulDivRound(value, o.proportional.points, o.proportional.per);
+  }
+  return o.points;
+}
+
+function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
+  const options: ScoredOption[] = leaf.options.map((option) => ({ option, chosen: false }));
+  const result: ScoredNode = { node: leaf, score: 0, options };
+  if (!answer) {
+    // Missing answers are reported by the schema (required) with the answers map's position.
+    return result;
+  }
+  result.answer = answer;
+  if (answer.justification) result.justification = answer.justification;
+  const byId = new Map(options.map((o) => [o.option.id, o]));
+  const allowed = leaf.options.map((o) => o.id).join(", ");
+  const unknownOption = (id: string, pos = answer.fields.option ?? answer.source) => {
+    out.push(diag("CD404", pos, { option: id, id: leaf.id, allowed }));
+  };
+  let raw: Hundredths | undefined;
+
+  switch (leaf.input) {
+    case "choice": {
+      if (answer.ticked || answer.value !== undefined) {
+        out.push(diag("CD405", answer.fields.options ?? answer.fields.value ?? answer.source, { id: leaf.id, input: leaf.input, expected: "option" }));
+      }
+      if (answer.option === undefined) break;
+      const o = byId.get(answer.option);
+      if (!o) {
+        unknownOption(answer.option);
+        break;
+      }
+      o.chosen = true;
+      o.points = o.option.points ?? 0;
+      raw = o.points;
+      break;
+    }
+    case "checklist": {
+      if (answer.option !== undefined || answer.value !== undefined) {
+        out.push(diag("CD405", answer.fields.option ?? answer.fields.value ?? answer.source, { id: leaf.id, input: leaf.input, expected: "options" }));
+      }
+      raw = 0;
+      for (const t of answer.ticked ?? []) {
+        const o = byId.get(t.id);
+        if (!o) {
+          unknownOption(t.id, t.source);
+          continue;
+        }
+        o.chosen = true;
+        o.points = o.option.points ?? 0;
+        if (t.justification) o.justification = t.justification;
+        raw += o.points;
+      }
+      if (raw > leaf.max) {
+        out.push(diag("CD413", answer.fields.options ?? answer.source, { id: leaf.id, sum: fmt(raw), max: fmt(leaf.max) }));
+      }
+      break;
+    }
+    case "measure": {
+      if (answer.ticked) {
+        out.push(diag("CD405", answer.fields.options ?? answer.source, { id: leaf.id, input: leaf.input, expected: "value" }));
+      }
+      const m = leaf.measure;
+      let picked: ScoredOption | undefined;
+      if (answer.value !== undefined) {
+        if (m && (answer.value < m.min || answer.value > m.max)) {
+          out.push(diag("CD406", answer.fields.value ?? answer.source, { value: fmt(answer.value), min: fmt(m.min), max: fmt(m.max), unit: m.unit }));
+          break;
+        }
+        picked = options.find((o) => o.option.range && inRange(answer.value!, o.option.range));
+      }
+      if (answer.option !== undefined) {
+        const named = byId.get(answer.option);
+        if (!named) {
+          unknownOption(answer.option);
+          break;
+        }
+        if (picked && picked !== named) {
+          out.push(diag("CD407", answer.fields.option ?? answer.source, { option: answer.option, value: fmt(answer.value!), expected: picked.option.id }));
+          break;
+        }
+        picked = named;
+      }
+      if (!picked) break;
+      const points = optionPoints(picked.option, answer.value);
+      if (points === undefined) {
+        out.push(diag("CD410", answer.fields.option ?? answer.source, { option: picked.option.id, id: leaf.id }));
+        break;
+      }
+      picked.chosen = true;
+      picked.points = clamp(points, leaf.min, leaf.max);
+      raw = picked.points;
+      break;
+    }
+  }
+  result.score = clamp(raw ?? 0, leaf.min, leaf.max);
+  if (answer.declared !== undefined && answer.declared !== result.score) {
+    out.push(diag("CD408", answer.fields.score ?? answer.source, { declared: fmt(answer.declared), computed: fmt(result.score) }));
+  }
+  return result;
+}
