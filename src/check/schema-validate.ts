@@ -21,13 +21,25 @@ export function getAjv(): Ajv2020 {
 }
 
 const compiled = new WeakMap<object, ValidateFunction>();
+const byText = new Map<string, ValidateFunction>();
 
+/**
+ * Compile once per schema. The same rubric may be read again in one process (tests, many runs), giving
+ * an equal schema object with the same $id, which ajv would refuse to add twice: equal schemas share a
+ * validator, and a changed schema replaces the old one under its $id.
+ */
 export function compileSchema(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
+  if (fn) return fn;
+  const text = JSON.stringify(schema);
+  fn = byText.get(text);
   if (!fn) {
+    const id = (schema as { $id?: string }).$id;
+    if (id && getAjv().getSchema(id)) getAjv().removeSchema(id);
     fn = getAjv().compile(schema);
-    compiled.set(schema, fn);
+    byText.set(text, fn);
   }
+  compiled.set(schema, fn);
   return fn;
 }
 
