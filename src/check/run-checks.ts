@@ -117,11 +117,23 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
         : undefined,
     required: (path, key) => (path.length === 1 && path[0] === "answers" ? diag("CD403", posOf(src, ["answers"], true), { id: key }) : undefined),
   });
-  const all = [...diagnostics, ...schemaErrors];
   // Read and score even after schema errors (the reader is defensive), so one mistake does not hide
   // the rest of the file's results; but never build from it (the caller checks for errors).
   const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
-  all.push(...readErrors, ...scoreErrors, ...checkAssessment(scored));
-  return { file: src.file, assessment, scored, diagnostics: all };
+  const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored)];
+  return { file: src.file, assessment, scored, diagnostics: [...diagnostics, ...oneReportPerLine(schemaErrors, semantic)] };
+}
+
+/**
+ * A value the schema rejects usually fails a semantic rule too. Say it once per line: a specific
+ * schema error (unknown field, missing field, wrong type…) wins over the semantic one, but the schema's
+ * generic "does not match" (CD208) gives way to the semantic message, which says what is wrong.
+ */
+function oneReportPerLine(schema: Diagnostic[], semantic: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.pos.file}:${d.pos.line}`;
+  const semanticLines = new Set(semantic.filter((d) => d.severity === "error").map(key));
+  const keptSchema = schema.filter((d) => d.code !== "CD208" || !semanticLines.has(key(d)));
+  const schemaLines = new Set(keptSchema.map(key));
+  return [...keptSchema, ...semantic.filter((d) => !schemaLines.has(key(d)))];
 }

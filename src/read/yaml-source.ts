@@ -85,7 +85,7 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return { diagnostics: [...diagnostics, diag("CD107", at())] };
+    return { diagnostics: [...diagnostics, diag("CD107", nodePos(file, lines, doc.contents as Node | null))] };
   }
   return { source: { file, text, doc, lines, data }, diagnostics };
 }

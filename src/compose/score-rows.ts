@@ -1,0 +1,199 @@
+/**
+ * Rows of the score table, one pass over the scored tree:
+ *
+ * - top-level items (TIÊU CHÍ n, ĐIỂM THƯỞNG): bold;
+ * - nested groups (Nội dung n): bold italic (the seed italicises them; bold keeps them apart from the
+ *   italic option rows);
+ * - leaves (criteria): regular, with their computed score;
+ * - options: the option text in italic; a chosen option shows its points in the self-score column
+ *   (each ticked option of a checklist), and its justification beside it.
+ *
+ * Where a justification goes: a checklist's own ticked-option texts go on their option rows and its
+ * criterion-level text on the criterion row. For "choice" and "measure" the answer's justification
+ * explains the chosen option, so it is printed beside that option, as the seed does; with no option
+ * chosen it stays on the criterion row. A measured value ("Tỷ lệ % hoàn thành kế hoạch: 100%") is
+ * printed first in the same cell, since the option's formula uses it.
+ *
+ * Rows whose tallest cell is estimated at more than SPLITTABLE_LINES lines may break across pages;
+ * all others are kept whole (cantSplit).
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { inlineText, type Block, type Cell, type MeasureText, type ParagraphStyle, type Row, type RunStyle, type Twips } from "../document/model.js";
+import type { Markdown } from "../model/assessment.js";
+import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
+import type { RubricLeaf } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { cell, line, row, trimTrailingSpace } from "./blocks.js";
+import { renderMarkdown } from "./markdown/index.js";
+import { estimateLines } from "./measure.js";
+import { CELL_PADDING, GAP, SIZE } from "./profile.js";
+import { COL, HEADER_LABELS } from "./score-columns.js";
+import { measuredValue } from "./vi-format.js";
+
+export const SPLITTABLE_LINES = 10;
+
+const S = {
+  regular: { size: SIZE.table } satisfies RunStyle,
+  bold: { size: SIZE.table, bold: true } satisfies RunStyle,
+  boldItalic: { size: SIZE.table, bold: true, italic: true } satisfies RunStyle,
+  italic: { size: SIZE.table, italic: true } satisfies RunStyle,
+};
+
+const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
+const center = { ...CELL_PARA, align: "center" as const };
+const justify = { ...CELL_PARA, align: "justify" as const };
+
+interface RowContext {
+  columns: Twips[];
+  measure: MeasureText;
+  numbers: NumberFormat;
+  diagnostics: Diagnostic[];
+}
+
+export function headerRow(): Row {
+  return row(
+    HEADER_LABELS.map((label) => cell([line(label, S.bold, center)], "center")),
+    true,
+    "header",
+  );
+}
+
+export function bodyRows(scored: ScoredAssessment, ctx: Omit<RowContext, never>): Row[] {
+  const rows: Row[] = [];
+  const walk = (n: ScoredNode, depth: number) => {
+    if (n.node.kind === "group") {
+      rows.push(groupRow(n, depth, ctx));
+      for (const c of n.children ?? []) walk(c, depth + 1);
+    } else {
+      leafRows(n, n.node, depth, ctx, rows);
+    }
+  };
+  for (const n of scored.items) walk(n, 0);
+  return rows;
+}
+
+export function totalRow(scored: ScoredAssessment, ctx: RowContext): Row {
+  const num = (v: Hundredths | undefined) => (v === undefined ? [] : [line(formatHundredths(v, ctx.numbers), S.bold, center)]);
+  return row(
+    [
+      cell([line(scored.rubric.totalLabel, S.bold, center)], "top", { colSpan: 2 }),
+      cell(num(scored.max)),
+      cell(num(scored.total)),
+      cell([]),
+      cell(num(scored.appraised?.total)),
+      cell([]),
+    ].map(fillEmpty),
+    true,
+    "total",
+  );
+}
+
+function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
+  const style = depth === 0 ? S.bold : S.boldItalic;
+  return finishRow(
+    [
+      [line(n.node.id, style, center)],
+      [line(n.node.title, style, justify)],
+      [line(formatHundredths(n.node.max, ctx.numbers), style, center)],
+      [line(formatHundredths(n.score, ctx.numbers), style, center)],
+      [],
+      appraisalScore(n, style, ctx),
+      appraisalOpinion(n, ctx),
+    ],
+    depth === 0 ? "criterion" : "group",
+    ctx,
+  );
+}
+
+function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContext, rows: Row[]): void {
+  const style = depth === 0 ? S.bold : S.regular;
+  const options = n.options ?? [];
+  const chosen = leaf.input === "checklist" ? -1 : options.findIndex((o) => o.chosen);
+  const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
+  const measured =
+    leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure
+      ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, justify)
+      : undefined;
+
+  const leafJustification: Block[] = [];
+  if (measured && chosen < 0) leafJustification.push(measured);
+  if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, COL.justification, ctx));
+  rows.push(
+    finishRow(
+      [
+        [line(leaf.id, style, center)],
+        [line(leaf.title, style, justify)],
+        [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
+        [line(formatHundredths(n.score, ctx.numbers), style, center)],
+        leafJustification,
+        appraisalScore(n, style, ctx),
+        appraisalOpinion(n, ctx),
+      ],
+      depth === 0 ? "criterion" : "leaf",
+      ctx,
+    ),
+  );
+
+  options.forEach((o, i) => {
+    const points = o.chosen ? (o.points ?? (leaf.input === "checklist" ? undefined : n.score)) : undefined;
+    const justification: Block[] = [];
+    if (i === chosen && measured) justification.push(measured);
+    if (o.justification) justification.push(...markdown(o.justification, COL.justification, ctx));
+    if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, COL.justification, ctx));
+    rows.push(
+      finishRow(
+        [
+          [],
+          [line(o.option.text, S.italic, justify, { source: o.option.source })],
+          [],
+          points === undefined ? [] : [line(formatHundredths(points, ctx.numbers), S.regular, center)],
+          justification,
+          [],
+          [],
+        ],
+        "option",
+        ctx,
+      ),
+    );
+  });
+}
+
+function appraisalScore(n: ScoredNode, style: RunStyle, ctx: RowContext): Block[] {
+  const v = n.appraisal?.score;
+  return v === undefined ? [] : [line(formatHundredths(v, ctx.numbers), style, center)];
+}
+
+function appraisalOpinion(n: ScoredNode, ctx: RowContext): Block[] {
+  return n.appraisal?.opinion ? markdown(n.appraisal.opinion, COL.opinion, ctx) : [];
+}
+
+function markdown(md: Markdown, col: number, ctx: RowContext): Block[] {
+  const width = ctx.columns[col]! - CELL_PADDING.left - CELL_PADDING.right;
+  const paragraph: ParagraphStyle = { align: "justify", size: SIZE.table, spaceBefore: 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 };
+  return renderMarkdown(md, { paragraph, run: S.regular, width }, ctx.diagnostics);
+}
+
+function fillEmpty(c: Cell): Cell {
+  if (c.blocks.length === 0) c.blocks.push(line("", S.regular, CELL_PARA as ParagraphStyle & { align: "left" }));
+  return c;
+}
+
+/** Builds the row's cells (empty cells get one empty paragraph) and decides whether it may split. */
+function finishRow(contents: Block[][], role: Row["role"], ctx: RowContext): Row {
+  const cells = contents.map((blocks) => fillEmpty(cell(trimTrailingSpace(blocks))));
+  let tallest = 0;
+  cells.forEach((c, i) => {
+    const width = ctx.columns[i]! - CELL_PADDING.left - CELL_PADDING.right;
+    let lines = 0;
+    for (const b of c.blocks) {
+      if (b.kind !== "paragraph") {
+        lines += SPLITTABLE_LINES; // tables or lists inside a cell: let the row break
+        continue;
+      }
+      const first = b.runs.find((r) => r.kind === "text");
+      lines += estimateLines(ctx.measure, inlineText(b.runs), first ? first.style : S.regular, width);
+    }
+    tallest = Math.max(tallest, lines);
+  });
+  return row(cells, tallest <= SPLITTABLE_LINES, role);
+}

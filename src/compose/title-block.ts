@@ -1,0 +1,53 @@
+/**
+ * Title blocks. The report: "BÁO CÁO" (ô 5a) over the summary (trích yếu), both bold and centred,
+ * with a short rule of 40 % of the summary's longest line. The score table: its title from the rubric
+ * ("{year}" replaced) and the italic "(Kèm theo Báo cáo số … ngày … của …)" line, with a short rule.
+ */
+import type { Block, MeasureText, RunStyle, Twips } from "../document/model.js";
+import type { Assessment } from "../model/assessment.js";
+import type { Rubric } from "../model/rubric.js";
+import { line } from "./blocks.js";
+import { longestLineTwips } from "./measure.js";
+import { GAP, RULE, SIZE } from "./profile.js";
+import { dateInWords, documentNumber } from "./vi-format.js";
+
+const DOC_TYPE: RunStyle = { size: SIZE.docType, bold: true };
+const SUMMARY: RunStyle = { size: SIZE.summary, bold: true };
+const TABLE_TITLE: RunStyle = { size: SIZE.tableTitle, bold: true };
+const ATTACHED: RunStyle = { size: SIZE.attachedTo, italic: true };
+
+export const REPORT_TYPE = "BÁO CÁO";
+
+export function reportTitle(a: Assessment, measure: MeasureText, width: Twips): Block[] {
+  const source = a.report.source;
+  const summaryLine = longestLineTwips(measure, a.report.summary, SUMMARY, width);
+  return [
+    line(REPORT_TYPE, DOC_TYPE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
+    line(a.report.summary, SUMMARY, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
+      rule: { width: Math.round(summaryLine * RULE.summaryRatio), thickness: RULE.thickness },
+      source,
+    }),
+  ];
+}
+
+/** "Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh" (nd30 J). */
+export function reportReference(a: Assessment): string {
+  const r = a.report;
+  return `Báo cáo số ${documentNumber(r.number, r.symbol)} ${dateInWords(r.date)} của ${a.unit.name}`;
+}
+
+export function scoreTableTitleText(rubric: Rubric, year: number): string {
+  return rubric.title.replaceAll("{year}", String(year));
+}
+
+export function scoreTableTitle(a: Assessment, rubric: Rubric, measure: MeasureText, width: Twips): Block[] {
+  const title = scoreTableTitleText(rubric, a.year);
+  const titleLine = longestLineTwips(measure, title, TABLE_TITLE, width);
+  return [
+    line(title, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: rubric.source }),
+    line(`(Kèm theo ${reportReference(a)})`, ATTACHED, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
+      rule: { width: Math.round(titleLine * RULE.attachedRatio), thickness: RULE.thickness },
+      source: a.report.source,
+    }),
+  ];
+}

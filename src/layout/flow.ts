@@ -1,0 +1,142 @@
+/**
+ * Flow: blocks → slices. Paragraphs become one slice per line (with their spacing, keeps and rule),
+ * lists become indented paragraphs with hanging markers, tables become row slices (table.ts).
+ */
+import type { Block, List, Paragraph, RunStyle } from "../document/model.js";
+import { collect } from "./inline/collect.js";
+import { finalizeLine } from "./inline/finalize.js";
+import { breakLines } from "./inline/linebreak.js";
+import type { LayoutFonts } from "./measure.js";
+import type { Slice } from "./slice.js";
+import { faceOf, twipsToPt } from "./style.js";
+import { tableSlices } from "./table.js";
+import type { Frame, LayoutOptions, LayoutWarning } from "./types.js";
+
+export interface FlowContext {
+  fonts: LayoutFonts;
+  options: Required<LayoutOptions>;
+  warnings: LayoutWarning[];
+  /** Height of the body area of a page, to decide whether a row must split even if it should not. */
+  pageHeight: number;
+}
+
+export function flowBlocks(blocks: readonly Block[], left: number, width: number, ctx: FlowContext): Slice[] {
+  const out: Slice[] = [];
+  let keepNext = false;
+  for (const block of blocks) {
+    const slices = blockSlices(block, left, width, ctx);
+    if (slices.length && keepNext) slices[0].keepWithPrev = true;
+    keepNext = block.kind === "paragraph" && !!block.style.keepNext;
+    out.push(...slices);
+  }
+  return out;
+}
+
+function blockSlices(block: Block, left: number, width: number, ctx: FlowContext): Slice[] {
+  switch (block.kind) {
+    case "paragraph":
+      return paragraphSlices(block, left, width, ctx);
+    case "list":
+      return listSlices(block, left, width, ctx);
+    case "table":
+      return tableSlices(block, left, width, ctx, flowBlocks);
+  }
+}
+
+export interface Marker {
+  text: string;
+  /** Absolute x of the marker's left edge. */
+  x: number;
+}
+
+export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: FlowContext, marker?: Marker): Slice[] {
+  const { fonts } = ctx;
+  const s = p.style;
+  const indentLeft = twipsToPt(s.indentLeft);
+  const indentRight = twipsToPt(s.indentRight);
+  const firstLine = twipsToPt(s.indentFirstLine);
+  const textLeft = left + indentLeft;
+  const textWidth = width - indentLeft - indentRight;
+  const markStyle: RunStyle = { size: s.size };
+  const lineSpacing = s.lineSpacing && s.lineSpacing > 0 ? s.lineSpacing : 1;
+
+  const atoms = collect(p.runs, fonts);
+  const lines = breakLines(atoms, (i) => textWidth - (i === 0 ? firstLine : 0), fonts);
+  const slices: Slice[] = lines.map((line, i) => {
+    const first = i === 0;
+    const fl = finalizeLine(
+      line,
+      {
+        align: s.align,
+        left: textLeft + (first ? firstLine : 0),
+        width: textWidth - (first ? firstLine : 0),
+        lineSpacing,
+        markStyle,
+        isLast: i === lines.length - 1,
+      },
+      fonts,
+    );
+    const items: Frame[] = fl.frames;
+    if (first && marker) {
+      const style = firstTextStyle(p) ?? markStyle;
+      const script = fonts.script({ ...style, vertAlign: undefined });
+      items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
+    }
+    return { height: fl.height, before: 0, after: 0, keepWithPrev: false, items };
+  });
+
+  // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
+  // last line alone at the top of the next.
+  if (ctx.options.widowControl && slices.length >= 2) {
+    slices[1].keepWithPrev = true;
+    slices[slices.length - 1].keepWithPrev = true;
+  }
+
+  slices[0].before = twipsToPt(s.spaceBefore);
+  const last = slices[slices.length - 1];
+  if (p.rule) {
+    // Drawn like Word's bottom paragraph border: below the last line, `ruleGap` under it, centred on the
+    // paragraph's text area; its thickness adds to the paragraph's height.
+    const w = twipsToPt(p.rule.width);
+    const t = p.rule.thickness;
+    const y = last.height + ctx.options.ruleGap + t / 2;
+    const x1 = textLeft + (textWidth - w) / 2;
+    last.items.push({ kind: "line", x1, y1: y, x2: x1 + w, y2: y, width: t, role: "rule" });
+    last.height += ctx.options.ruleGap + t;
+  }
+  last.after = twipsToPt(s.spaceAfter);
+  return slices;
+}
+
+function firstTextStyle(p: Paragraph): RunStyle | undefined {
+  for (const r of p.runs) if (r.kind === "text" && r.text.trim()) return { ...r.style, underline: false };
+  return undefined;
+}
+
+/**
+ * A list: each item's blocks are indented by `list.indent`; the first paragraph of an item gets the
+ * marker ("-" for bullets, as Vietnamese administrative documents use, or "1.", "2." …) hanging
+ * `listHanging` before the text. Nested lists indent further.
+ */
+function listSlices(list: List, left: number, width: number, ctx: FlowContext): Slice[] {
+  const indent = twipsToPt(list.indent);
+  const hanging = Math.min(indent, twipsToPt(ctx.options.listHanging));
+  const out: Slice[] = [];
+  list.items.forEach((blocks, i) => {
+    const markerText = list.ordered ? `${list.start + i}.` : "-";
+    let marked = false;
+    for (const block of blocks) {
+      let slices: Slice[];
+      if (block.kind === "paragraph") {
+        const base = twipsToPt(block.style.indentLeft);
+        const p: Paragraph = { ...block, style: { ...block.style, indentLeft: (base + indent) * 20, indentFirstLine: 0 } };
+        slices = paragraphSlices(p, left, width, ctx, marked ? undefined : { text: markerText, x: left + base + indent - hanging });
+        marked = true;
+      } else {
+        slices = blockSlices(block, left + indent, width - indent, ctx);
+      }
+      out.push(...slices);
+    }
+  });
+  return out;
+}

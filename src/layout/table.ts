@@ -1,0 +1,256 @@
+/**
+ * Tables → row slices.
+ *
+ * Geometry as Word lays out a fixed-width table: columns of the given widths from the table's left edge
+ * (the border on the text margin in Word 2013+ mode, see LayoutOptions.tableEdge), cell content inset by
+ * the cell padding, row height = the tallest cell (content + top and bottom padding; a vertically merged
+ * cell that needs more room enlarges the last row it spans). Borders are drawn on the cell edges,
+ * centred on the grid lines.
+ *
+ * Pagination support: a single row becomes a slice that can split between lines of its cells (each
+ * cell continues on the next page where it stopped); rows linked by vertical merges become one slice
+ * that moves whole. Header rows are repeated above body rows that start a page, and the first body row
+ * is kept with the header.
+ */
+import type { Block, Cell, Table } from "../document/model.js";
+import { EPS } from "./inline/linebreak.js";
+import { stack, stackHeight, type Slice } from "./slice.js";
+import { twipsToPt } from "./style.js";
+import type { FlowContext } from "./flow.js";
+import type { Frame } from "./types.js";
+
+type Flow = (blocks: readonly Block[], left: number, width: number, ctx: FlowContext) => Slice[];
+
+interface Placed {
+  cell: Cell;
+  row: number;
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  /** Content box: absolute left x and width. */
+  x: number;
+  width: number;
+  slices: Slice[];
+}
+
+interface Geometry {
+  xs: number[];
+  pad: { top: number; bottom: number; left: number; right: number };
+  border: number | null;
+}
+
+export function tableSlices(t: Table, left: number, _width: number, ctx: FlowContext, flow: Flow): Slice[] {
+  const cols = t.columns.map(twipsToPt);
+  const pad = {
+    top: twipsToPt(t.padding.top),
+    bottom: twipsToPt(t.padding.bottom),
+    left: twipsToPt(t.padding.left),
+    right: twipsToPt(t.padding.right),
+  };
+  const x0 = ctx.options.tableEdge === "text" ? left - pad.left : left;
+  const xs = [x0];
+  for (const w of cols) xs.push(xs[xs.length - 1] + w);
+  const geo: Geometry = { xs, pad, border: t.borders ? t.borders.width : null };
+
+  let unmerged = new Set<Cell>();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const placed = place(t, geo, ctx, flow, unmerged);
+    const heights = rowHeights(t.rows.length, placed, pad);
+    const groups = rowGroups(t.rows.length, placed);
+    // A merged group taller than a page cannot move whole: lay it out again without its merges.
+    const tooTall = groups.filter((g) => g.end > g.start && sum(heights, g.start, g.end) > ctx.pageHeight);
+    if (attempt === 0 && tooTall.length) {
+      unmerged = new Set(placed.filter((p) => p.rowSpan > 1 && tooTall.some((g) => p.row >= g.start && p.row <= g.end)).map((p) => p.cell));
+      ctx.warnings.push({ code: "unsupported", message: "vertically merged cells taller than a page were laid out unmerged" });
+      continue;
+    }
+    const headerCount = Math.min(t.headerRows, t.rows.length);
+    const headers: Slice[] = [];
+    const body: Slice[] = [];
+    for (const g of groups) {
+      const cells = placed.filter((p) => p.row >= g.start && p.row <= g.end);
+      const slice = groupSlice(cells, g.start, heights.slice(g.start, g.end + 1), geo, "natural");
+      const cantSplit = t.rows.slice(g.start, g.end + 1).some((r) => r.cantSplit);
+      if (g.end === g.start) {
+        slice.split = splitter(cells, geo, false);
+        slice.cantSplit = cantSplit;
+      }
+      if (g.end < headerCount) {
+        slice.cantSplit = true;
+        slice.split = undefined;
+        headers.push(slice);
+      } else {
+        body.push(slice);
+      }
+    }
+    if (headers.length && body.length) {
+      body[0].keepWithPrev = true;
+      for (const b of body) b.repeat = headers;
+    }
+    return [...headers, ...body];
+  }
+  throw new Error("unreachable");
+}
+
+function sum(a: number[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i <= to; i++) s += a[i];
+  return s;
+}
+
+/** Puts every cell on the grid (skipping positions covered by merges) and lays out its content. */
+function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: Set<Cell>): Placed[] {
+  const ncols = geo.xs.length - 1;
+  const covered: boolean[][] = t.rows.map(() => new Array<boolean>(ncols).fill(false));
+  const placed: Placed[] = [];
+  const add = (cell: Cell, row: number, col: number, colSpan: number, rowSpan: number) => {
+    const x = geo.xs[col] + geo.pad.left;
+    const width = geo.xs[col + colSpan] - geo.xs[col] - geo.pad.left - geo.pad.right;
+    placed.push({ cell, row, col, colSpan, rowSpan, x, width, slices: flow(cell.blocks, x, width, ctx) });
+  };
+  t.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (c < ncols && covered[r][c]) c++;
+      if (c >= ncols) {
+        ctx.warnings.push({ code: "overflow", message: `table row ${r + 1} has more cells than columns` });
+        break;
+      }
+      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, ncols - c));
+      let rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, t.rows.length - r));
+      if (unmerged.has(cell)) {
+        for (let rr = r + 1; rr < r + rowSpan; rr++) {
+          covered[rr].fill(true, c, c + colSpan);
+          add({ blocks: [], vAlign: "top" }, rr, c, colSpan, 1);
+        }
+        rowSpan = 1;
+      }
+      for (let rr = r; rr < r + rowSpan; rr++) covered[rr].fill(true, c, c + colSpan);
+      add(cell, r, c, colSpan, rowSpan);
+      c += colSpan;
+    }
+  });
+  placed.sort((a, b) => a.row - b.row || a.col - b.col);
+  return placed;
+}
+
+function rowHeights(n: number, placed: Placed[], pad: Geometry["pad"]): number[] {
+  const h = new Array<number>(n).fill(0);
+  for (const p of placed) {
+    if (p.rowSpan === 1) h[p.row] = Math.max(h[p.row], pad.top + stackHeight(p.slices) + pad.bottom);
+  }
+  for (const p of placed) {
+    if (p.rowSpan === 1) continue;
+    const last = p.row + p.rowSpan - 1;
+    const need = pad.top + stackHeight(p.slices) + pad.bottom;
+    const have = sum(h, p.row, last);
+    if (need > have) h[last] += need - have;
+  }
+  return h;
+}
+
+/** Consecutive rows linked by vertical merges. */
+function rowGroups(n: number, placed: Placed[]): { start: number; end: number }[] {
+  const reach = new Array<number>(n).fill(0).map((_, i) => i);
+  for (const p of placed) reach[p.row] = Math.max(reach[p.row], p.row + p.rowSpan - 1);
+  const groups: { start: number; end: number }[] = [];
+  let r = 0;
+  while (r < n) {
+    let end = reach[r];
+    for (let k = r; k <= end; k++) end = Math.max(end, reach[k]);
+    groups.push({ start: r, end });
+    r = end + 1;
+  }
+  return groups;
+}
+
+/** Draws cells (content + borders) of a row group into one slice. */
+function groupSlice(
+  cells: Placed[],
+  firstRow: number,
+  heights: number[],
+  geo: Geometry,
+  vAlignMode: "natural" | "top",
+  dropFirstBefore = false,
+): Slice {
+  const tops = [0];
+  for (const h of heights) tops.push(tops[tops.length - 1] + h);
+  const items: Frame[] = [];
+  for (const p of cells) {
+    const top = tops[p.row - firstRow];
+    const bottom = tops[p.row - firstRow + p.rowSpan];
+    const content = stack(p.slices, dropFirstBefore);
+    const inner = bottom - top - geo.pad.top - geo.pad.bottom;
+    let dy = top + geo.pad.top;
+    const vAlign = vAlignMode === "top" ? "top" : p.cell.vAlign;
+    if (vAlign === "center") dy += Math.max(0, (inner - content.height) / 2);
+    else if (vAlign === "bottom") dy += Math.max(0, inner - content.height);
+    for (const f of content.items) {
+      items.push(f.kind === "text" ? { ...f, y: f.y + dy } : { ...f, y1: f.y1 + dy, y2: f.y2 + dy });
+    }
+    if (geo.border !== null) {
+      const x1 = geo.xs[p.col];
+      const x2 = geo.xs[p.col + p.colSpan];
+      const w = geo.border;
+      items.push(
+        { kind: "line", x1, y1: top, x2, y2: top, width: w, role: "border" },
+        { kind: "line", x1, y1: bottom, x2, y2: bottom, width: w, role: "border" },
+        { kind: "line", x1, y1: top, x2: x1, y2: bottom, width: w, role: "border" },
+        { kind: "line", x1: x2, y1: top, x2, y2: bottom, width: w, role: "border" },
+      );
+    }
+  }
+  return { height: tops[tops.length - 1], before: 0, after: 0, keepWithPrev: false, items };
+}
+
+/** Largest number of leading slices that fit in `avail` (the last one's space after need not fit). */
+function fitCount(slices: readonly Slice[], avail: number, dropFirstBefore: boolean): number {
+  let y = 0;
+  let k = 0;
+  for (; k < slices.length; k++) {
+    const s = slices[k];
+    const top = y + (k === 0 && dropFirstBefore ? 0 : s.before);
+    if (top + s.height > avail + EPS) break;
+    y = top + s.height + s.after;
+  }
+  // Respect keeps (widow control) inside the cell when a cut is possible at all.
+  if (k < slices.length) {
+    let j = k;
+    while (j > 0 && slices[j].keepWithPrev) j--;
+    if (j > 0) k = j;
+  }
+  return k;
+}
+
+/** Splits a one-row slice between lines of its cells. */
+function splitter(cells: Placed[], geo: Geometry, continued: boolean): NonNullable<Slice["split"]> {
+  return (avail) => {
+    const innerAvail = avail - geo.pad.top - geo.pad.bottom;
+    if (innerAvail <= 0) return null;
+    const heads: Placed[] = [];
+    const tails: Placed[] = [];
+    let anyHead = false;
+    let anyTail = false;
+    for (const p of cells) {
+      const k = fitCount(p.slices, innerAvail, continued);
+      if (k > 0) anyHead = true;
+      if (k < p.slices.length) anyTail = true;
+      heads.push({ ...p, slices: p.slices.slice(0, k) });
+      tails.push({ ...p, slices: p.slices.slice(k) });
+    }
+    if (!anyHead) return null;
+    const headHeight = Math.min(
+      avail,
+      Math.max(...heads.map((p) => geo.pad.top + stackHeight(p.slices, continued) + geo.pad.bottom)),
+    );
+    const head = groupSlice(heads, heads[0]?.row ?? 0, [headHeight], geo, "top", continued);
+    if (!anyTail) {
+      // Only trailing paragraph spacing did not fit: the row ends on this page.
+      return [head, null];
+    }
+    const tailHeight = Math.max(...tails.map((p) => geo.pad.top + stackHeight(p.slices, true) + geo.pad.bottom));
+    const tail = groupSlice(tails, tails[0]?.row ?? 0, [tailHeight], geo, "top", true);
+    tail.split = splitter(tails, geo, true);
+    return [head, tail];
+  };
+}

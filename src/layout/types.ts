@@ -1,0 +1,82 @@
+/**
+ * The layout engine's output: pages of positioned frames, in points, origin at the page's top-left
+ * corner, y growing downwards. The PDF writer flips y; tests read the frames or their text dump.
+ */
+
+export type Face = "regular" | "bold" | "italic" | "boldItalic";
+
+export interface TextFrame {
+  kind: "text";
+  /** Left end of the text. */
+  x: number;
+  /** Baseline. */
+  y: number;
+  face: Face;
+  /** Drawn size (already reduced for sub/superscript; `y` already shifted). */
+  size: number;
+  /** NFC text; interior spaces are real space glyphs. */
+  text: string;
+  /** Extra width added after every space (U+0020) of `text`, for justification. */
+  wordSpacing: number;
+  /** The text is the current page number (set when the frame is placed). */
+  pageNumber?: boolean;
+}
+
+export interface LineFrame {
+  kind: "line";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Stroke width, points. */
+  width: number;
+  /** What it is, for tests and the dump. */
+  role: "border" | "rule" | "underline";
+}
+
+export type Frame = TextFrame | LineFrame;
+
+export interface PageFrame {
+  /** 1-based page number in the whole document. */
+  number: number;
+  /** 0-based index of the model section the page belongs to. */
+  section: number;
+  /** 0-based index of the page within its section. */
+  pageInSection: number;
+  width: number;
+  height: number;
+  orientation: "portrait" | "landscape";
+  /** The body area: top/left/right/bottom page coordinates, points. */
+  body: { top: number; left: number; right: number; bottom: number };
+  items: Frame[];
+}
+
+export interface LayoutWarning {
+  code: "overflow" | "missing-glyph" | "unsupported";
+  message: string;
+  page?: number;
+}
+
+export interface LayoutResult {
+  pages: PageFrame[];
+  warnings: LayoutWarning[];
+}
+
+export interface LayoutOptions {
+  /**
+   * Widow/orphan control (Word's "Widow/Orphan control"). Off by default: the .docx sets no
+   * `w:widowControl`, which OOXML reads as off, and both Word and LibreOffice then break paragraphs
+   * at any line.
+   */
+  widowControl?: boolean;
+  /** Gap between a paragraph's last line and its rule, points (Word's border `w:space`). */
+  ruleGap?: number;
+  /**
+   * Where a table's left edge sits: "border" = the left border on the text margin (Word 2013+,
+   * compatibilityMode 15, which the .docx declares); "text" = the first cell's text on the margin and
+   * the border in the margin by the left cell padding (Word 2010 and earlier).
+   */
+  tableEdge?: "border" | "text";
+  /** Hanging space between a list marker and the item text, twips. */
+  listHanging?: number;
+}

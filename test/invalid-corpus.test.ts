@@ -1,0 +1,88 @@
+/**
+ * The invalid-input corpus: every file in test/fixtures/invalid states the diagnostic it must produce
+ * on its first line ("# expect: CD408 line 33"). Assessments are checked against the mini rubric;
+ * rubric files alone. Binary and encoding cases are built here, since they cannot carry a comment.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runChecks, type InputFile } from "../src/check/run-checks.js";
+import { message } from "../src/diagnostics/diagnostic.js";
+import { ROOT, input } from "./helpers/example.js";
+import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
+
+const DIR = "test/fixtures/invalid";
+const files = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith(".yaml")).sort();
+
+describe("invalid-input corpus", () => {
+  it("has at least 40 cases", () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const f of files) {
+    const path = `${DIR}/${f}`;
+    const text = readFileSync(join(ROOT, path), "utf8");
+    const m = /^# expect: (CD\d{3}) line (\d+)/.exec(text);
+    it(`${f}: ${m?.[1]} at line ${m?.[2]}`, () => {
+      expect(m, "first line must be '# expect: CDnnn line N'").not.toBeNull();
+      const isRubric = f.startsWith("rubric-");
+      const inputs: InputFile[] = isRubric ? [input(path)] : [input(MINI_RUBRIC), input(path)];
+      const result = runChecks(inputs);
+      const found = result.diagnostics.map((d) => `${d.code} line ${d.pos.line}`);
+      expect(found).toContain(`${m![1]} line ${m![2]}`);
+      for (const d of result.diagnostics) {
+        expect(d.pos.file).toBe(d.pos.file === MINI_RUBRIC ? MINI_RUBRIC : path);
+        // Every message renders fully in both languages (no unfilled {placeholders}).
+        expect(message(d, "vi")).not.toMatch(/\{\w+\}/);
+        expect(message(d, "en")).not.toMatch(/\{\w+\}/);
+      }
+    });
+  }
+});
+
+describe("inputs that cannot be written as fixtures", () => {
+  const check = (bytes: Uint8Array) => runChecks([input(MINI_RUBRIC), { path: "x.yaml", bytes }]);
+  const codesOf = (bytes: Uint8Array) => check(bytes).diagnostics.map((d) => `${d.code}@${d.pos.line}`);
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  it("binary junk is refused as not UTF-8 text", () => {
+    const junk = new Uint8Array(4096);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
+    expect(codesOf(junk)).toEqual(["CD104@1"]);
+  });
+
+  it("a NUL byte is refused with its line", () => {
+    expect(codesOf(enc("rubric: mini\nyear: 20\u000021\n"))).toEqual(["CD104@2"]);
+  });
+
+  it("Latin-1 bytes (not UTF-8) are refused", () => {
+    expect(codesOf(Uint8Array.from([0x72, 0x75, 0x62, 0x3a, 0x20, 0xe9, 0x0a]))).toEqual(["CD104@1"]);
+  });
+
+  it("a 10 MB file is refused before parsing", () => {
+    const big = enc("rubric: mini\n" + "# padding\n".repeat(1_100_000));
+    expect(big.length).toBeGreaterThan(10_000_000);
+    expect(codesOf(big)).toEqual(["CD103@1"]);
+  });
+
+  it("empty and comment-only files are diagnosed", () => {
+    expect(codesOf(enc(""))).toEqual(["CD102@1"]);
+    expect(codesOf(enc("# chỉ có ghi chú\n\n"))).toEqual(["CD102@1"]);
+  });
+
+  it("BOM and CRLF line endings are accepted, with the same result and lines", () => {
+    const plain = check(enc(miniText()));
+    const crlf = check(enc("\ufeff" + miniText().replace(/\n/g, "\r\n")));
+    expect(crlf.diagnostics).toEqual(plain.diagnostics);
+    expect(crlf.assessments[0]!.scored!.total).toBe(plain.assessments[0]!.scored!.total);
+  });
+
+  it("NFD Vietnamese text is normalised to NFC, with a note", () => {
+    const nfd = miniText().normalize("NFD");
+    const r = check(enc(nfd));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["CD111"]);
+    const a = r.assessments[0]!.assessment!;
+    expect(a.unit.name).toBe("Văn phòng thử nghiệm".normalize("NFC"));
+    expect(a.unit.name).toBe(a.unit.name.normalize("NFC"));
+  });
+});
