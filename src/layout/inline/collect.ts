@@ -1,6 +1,6 @@
 /**
  * Inline layout, step 1: turn a paragraph's runs into atoms — words (unbreakable, possibly several
- * styles: "**100**/100" is one word), breakable white space, and forced line breaks — each measured.
+ * styles: a bold "100" directly followed by "/100" is one word), breakable white space, and forced line breaks — each measured.
  * Text is normalised to NFC here, at the layout's input boundary.
  */
 import type { Inline, RunStyle } from "../../document/model.js";

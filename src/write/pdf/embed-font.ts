@@ -1,0 +1,131 @@
+/**
+ * Embeds a subset TrueType face as a Type0 / CIDFontType2 font (Identity-H, CID = subset glyph id) with a
+ * ToUnicode CMap, so text extraction gives back the NFC text. The font program comes from our own
+ * subsetter (src/fonts/subset.ts), not from fontkit (see there for the bug this avoids).
+ */
+import { deflateSync } from "node:zlib";
+import type { PDFContext, PDFRef } from "pdf-lib";
+import { subsetTag, subsetTrueType, type FontSubset } from "../../fonts/subset.js";
+import type { TrueTypeFont } from "../../fonts/truetype.js";
+import type { FaceUsage } from "./glyphs.js";
+
+type PdfLib = typeof import("pdf-lib");
+
+export interface EmbeddedFace {
+  ref: PDFRef;
+  subset: FontSubset;
+  font: TrueTypeFont;
+}
+
+/** Subsets are cached per process by font and glyph set: the same text gives the same bytes, fast. */
+const subsetCache = new Map<string, FontSubset>();
+const SUBSET_CACHE_LIMIT = 64;
+
+export function subsetFor(usage: FaceUsage): FontSubset {
+  const glyphs = [...usage.glyphs].sort((a, b) => a - b);
+  const key = `${usage.font.label}\u0000${glyphs.join(",")}`;
+  let s = subsetCache.get(key);
+  if (!s) {
+    const unicodes = new Map<number, number>();
+    for (const [gid, cp] of usage.unicode) unicodes.set(cp, gid);
+    s = subsetTrueType(usage.font, glyphs, { unicodes });
+    if (subsetCache.size >= SUBSET_CACHE_LIMIT) subsetCache.delete(subsetCache.keys().next().value!);
+    subsetCache.set(key, s);
+  }
+  return s;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, "0").toUpperCase();
+}
+
+function utf16Hex(cp: number): string {
+  if (cp < 0x10000) return hex4(cp);
+  const v = cp - 0x10000;
+  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
+}
+
+export function toUnicodeCMap(subset: FontSubset, usage: FaceUsage): string {
+  const entries: string[] = [];
+  subset.glyphs.forEach((gid, cid) => {
+    const cp = usage.unicode.get(gid);
+    if (cid !== 0 && cp !== undefined) entries.push(`<${hex4(cid)}> <${utf16Hex(cp)}>`);
+  });
+  let body = "";
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    body += `${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar\n`;
+  }
+  return (
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+    body +
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+  );
+}
+
+export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, unknown> = {}) {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  // level 9 for fonts and content: small files; zlib output is deterministic for a given input.
+  const compressed = deflateSync(bytes, { level: 9 });
+  return ctx.register(ctx.stream(compressed, { Filter: "FlateDecode", ...extra } as never));
+}
+
+export function embedFace(lib: PdfLib, ctx: PDFContext, usage: FaceUsage): EmbeddedFace {
+  const { PDFName, PDFNumber } = lib;
+  const font = usage.font;
+  const subset = subsetFor(usage);
+  const upm = font.unitsPerEm;
+  const scale = (v: number) => Math.round((v * 1000) / upm);
+  const baseName = `${subsetTag(font, subset.glyphs)}+${font.postScriptName}`;
+
+  const fontFile = flate(ctx, subset.bytes, { Length1: subset.bytes.length });
+  const os2 = font.tables.get("OS/2");
+  const familyClass = os2 && os2.length > 31 ? font.view.getInt16(os2.offset + 30) >> 8 : 0;
+  const serif = familyClass >= 1 && familyClass <= 7;
+  const italic = font.italicAngle !== 0 || (font.macStyle & 2) !== 0;
+  const flags = (font.isFixedPitch ? 1 : 0) | (serif ? 2 : 0) | 32 | (italic ? 64 : 0);
+  const m = font.metrics;
+  const descriptor = ctx.register(
+    ctx.obj({
+      Type: "FontDescriptor",
+      FontName: baseName,
+      Flags: flags,
+      FontBBox: font.bbox.map(scale),
+      ItalicAngle: font.italicAngle,
+      Ascent: scale(m.hheaAscender),
+      Descent: scale(m.hheaDescender),
+      CapHeight: scale(m.capHeight),
+      StemV: font.weightClass >= 600 ? 140 : 80,
+      FontFile2: fontFile,
+    }),
+  );
+  const widths = ctx.obj([0, subset.advances.map((a) => PDFNumber.of(Math.round((a * 1000 * 1000) / upm) / 1000))]);
+  const cidFont = ctx.register(
+    ctx.obj({
+      Type: "Font",
+      Subtype: "CIDFontType2",
+      BaseFont: baseName,
+      CIDSystemInfo: { Registry: lib.PDFString.of("Adobe"), Ordering: lib.PDFString.of("Identity"), Supplement: 0 },
+      FontDescriptor: descriptor,
+      DW: 0,
+      W: widths,
+      CIDToGIDMap: "Identity",
+    }),
+  );
+  const toUnicode = flate(ctx, toUnicodeCMap(subset, usage));
+  const ref = ctx.register(
+    ctx.obj({
+      Type: "Font",
+      Subtype: "Type0",
+      BaseFont: baseName,
+      Encoding: "Identity-H",
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
+  );
+  void PDFName;
+  return { ref, subset, font };
+}

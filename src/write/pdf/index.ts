@@ -1,0 +1,92 @@
+/**
+ * The PDF writer: DocModel → layout (src/layout) → pdf-lib objects.
+ *
+ *   const bytes = await writePdf(doc, loadFontSet());
+ *
+ * pdf-lib is loaded lazily on the first call (importing it costs ~90–180 ms), fontkit never: fonts are
+ * parsed and subset by src/fonts. Output is byte-identical for the same input: dates come from
+ * `doc.meta.date`, no document ID, subset tags derived from the glyph set, deterministic zlib.
+ */
+import type { DocModel } from "../../document/model.js";
+import type { FontSet } from "../../fonts/fontset.js";
+import { createLayoutFonts } from "../../fonts/measure.js";
+import { layoutDocument } from "../../layout/pages.js";
+import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
+import { pageContent } from "./content.js";
+import { embedFace, flate, type EmbeddedFace } from "./embed-font.js";
+import { collectGlyphs } from "./glyphs.js";
+
+export interface PdfOptions {
+  layout?: LayoutOptions;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  layout: LayoutResult;
+  warnings: LayoutWarning[];
+}
+
+type PdfLib = typeof import("pdf-lib");
+let pdfLib: Promise<PdfLib> | undefined;
+
+/** Loads pdf-lib once (lazily: commands that write no PDF never pay for it). */
+export function loadPdfLib(): Promise<PdfLib> {
+  pdfLib ??= import("pdf-lib");
+  return pdfLib;
+}
+
+export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<Uint8Array> {
+  return (await renderPdf(doc, fonts, options)).bytes;
+}
+
+/** Like writePdf, also returning the layout (pages of frames) and warnings (missing glyphs, overflow). */
+export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {
+  const layout = layoutDocument(doc, createLayoutFonts(fonts), options.layout);
+  const lib = await loadPdfLib();
+  const bytes = await emit(lib, doc, layout, fonts);
+  const warnings = [...layout.warnings];
+  for (const [face, usage] of collectGlyphs(layout.pages, fonts)) {
+    if (usage.missing.size) {
+      const chars = [...usage.missing].map((cp) => String.fromCodePoint(cp)).join(" ");
+      warnings.push({ code: "missing-glyph", message: `font ${face} lacks: ${chars}` });
+    }
+  }
+  return { bytes, layout, warnings };
+}
+
+function pdfDate(iso: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`doc.meta.date is not an ISO date: ${iso}`);
+  return d;
+}
+
+async function emit(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet): Promise<Uint8Array> {
+  const { PDFDocument, PDFName } = lib;
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const ctx = pdf.context;
+  const meta = doc.meta;
+  pdf.setTitle(meta.title.normalize("NFC"), { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author.normalize("NFC"));
+  pdf.setSubject(meta.subject.normalize("NFC"));
+  pdf.setCreator("chamdiem");
+  pdf.setProducer("chamdiem (pdf-lib)");
+  pdf.setLanguage(meta.language || "vi-VN");
+  const date = pdfDate(meta.date);
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+
+  const usage = collectGlyphs(layout.pages, fonts);
+  const faces = new Map<string, EmbeddedFace & { name: string }>();
+  let n = 0;
+  for (const [face, u] of usage) faces.set(face, { ...embedFace(lib, ctx, u), name: `F${++n}` });
+
+  for (const frame of layout.pages) {
+    const page = pdf.addPage([frame.width, frame.height]);
+    const content = pageContent(frame, faces, fonts.kerning);
+    page.node.set(PDFName.of("Contents"), flate(ctx, content));
+    for (const f of faces.values()) {
+      if (content.includes(`/${f.name} `)) page.node.setFontDictionary(PDFName.of(f.name), f.ref);
+    }
+  }
+  return pdf.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
+}
