@@ -14,7 +14,7 @@ import { scoreAssessment } from "../score/score.js";
 import { checkAssessment } from "./assessment.js";
 import { generateAssessmentSchema } from "./assessment-schema.js";
 import { checkRubric } from "./rubric.js";
-import { compileSchema, validateWithSchema } from "./schema-validate.js";
+import { compileSchema, validateWithSchema, type ValidatorCache } from "./schema-validate.js";
 
 export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -53,8 +53,13 @@ export function classify(data: unknown): InputKind {
   return "unknown";
 }
 
+export interface CheckOptions {
+  /** Keeps compiled schema validators between runs (see schema-validate.ts). */
+  validatorCache?: ValidatorCache;
+}
+
 /** Check rubrics first (assessments need them), then every assessment against its rubric. */
-export function runChecks(inputs: readonly InputFile[]): CheckResult {
+export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {}): CheckResult {
   const parsed = inputs.map((f) => ({ file: f.path, ...readYaml(f.path, f.bytes) }));
   const rubrics: RubricResult[] = [];
   const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
@@ -65,7 +70,7 @@ export function runChecks(inputs: readonly InputFile[]): CheckResult {
       continue;
     }
     const kind = classify(p.source.data);
-    if (kind === "rubric") rubrics.push(checkRubricFile(p.source, p.diagnostics));
+    if (kind === "rubric") rubrics.push(checkRubricFile(p.source, p.diagnostics, opts));
     else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
     else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });
   }
@@ -77,13 +82,13 @@ export function runChecks(inputs: readonly InputFile[]): CheckResult {
     if (prior) r.diagnostics.push(diag("CD312", r.rubric.source, { id: r.rubric.id, other: prior.file }));
     else byId.set(r.rubric.id, r);
   }
-  const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId));
+  const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
   return { rubrics, assessments: results, others, diagnostics: sortDiagnostics(all) };
 }
 
-function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[]): RubricResult {
-  const schemaErrors = validateWithSchema(compileSchema(rubricSchema), src);
+function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[], opts: CheckOptions): RubricResult {
+  const schemaErrors = validateWithSchema(compileSchema(rubricSchema, opts.validatorCache), src);
   if (schemaErrors.length > 0) return { file: src.file, diagnostics: [...diagnostics, ...schemaErrors] };
   const { rubric, diagnostics: readErrors } = readRubric(src);
   return { file: src.file, rubric, diagnostics: [...diagnostics, ...readErrors, ...checkRubric(rubric)] };
@@ -100,7 +105,7 @@ export function assessmentSchemaFor(rubric: Rubric): object {
   return s;
 }
 
-function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics: Map<string, RubricResult>): AssessmentResult {
+function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics: Map<string, RubricResult>, opts: CheckOptions): AssessmentResult {
   const data = src.data as Record<string, unknown>;
   const rubricId = String(data.rubric);
   const found = rubrics.get(rubricId);
@@ -110,7 +115,7 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const rubric = found.rubric;
   const groups = new Set<string>();
   for (const [n] of walkRubric(rubric.items)) if (n.kind === "group") groups.add(n.id);
-  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric)), src, {
+  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache), src, {
     additional: (path, key) =>
       path.length === 1 && path[0] === "answers"
         ? diag(groups.has(key) ? "CD402" : "CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })

@@ -101,15 +101,17 @@ export function readMarkdownAt(src: YamlSource, path: PathSegment[]): { md: Mark
   return parseMarkdown((node as Scalar<string>).value, scalarOrigin(src, node as Scalar));
 }
 
+const INDENT = /(?:[ \t]*\r?\n)*( *)/y;
+
 function scalarOrigin(src: YamlSource, node: Scalar): Markdown["origin"] {
   const start = node.range?.[0] ?? 0;
   const p = src.lines.linePos(start);
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
     // Content starts on the next line; its indentation is that of the first non-empty line.
-    const nl = src.text.indexOf("\n", start);
-    const rest = nl >= 0 ? src.text.slice(nl + 1) : "";
     // Leading blank lines are part of the value, so the text's line 1 is the line after the indicator.
-    const firstLine = /^(?:[ \t]*\r?\n)*( *)/.exec(rest);
+    const nl = src.text.indexOf("\n", start);
+    INDENT.lastIndex = nl + 1;
+    const firstLine = nl >= 0 ? INDENT.exec(src.text) : null;
     return { file: src.file, line: p.line + 1, column: 1, indent: firstLine ? firstLine[1]!.length : 0, block: true };
   }
   const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";

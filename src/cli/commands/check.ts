@@ -8,6 +8,7 @@ import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnos
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
+import { diskValidatorCache } from "../cache.js";
 import { findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
 
 /** Find, read and check the inputs named on the command line (default: content/). */
@@ -18,7 +19,7 @@ export function loadAndCheck(cli: Cli): CheckResult {
   if (files.length === 0) throw new UsageError(cli.m.noFiles);
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
   const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
-  return runChecks(readInputs([...files, ...extra], cli.cwd));
+  return runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
 }
 
 export function printDiagnostics(cli: Cli, result: CheckResult): void {

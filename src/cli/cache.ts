@@ -1,0 +1,44 @@
+/**
+ * A small on-disk cache for derived data that is expensive to recompute and cheap to load (compiled
+ * schema validators). It lives in node_modules/.cache/chamdiem beside the installed tool (the usual
+ * place for tool caches), or in $CHAMDIEM_CACHE_DIR; CHAMDIEM_CACHE=0 turns it off. Failures to read
+ * or write are ignored: the cache only ever saves time.
+ */
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ValidatorCache } from "../check/schema-validate.js";
+
+export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.CHAMDIEM_CACHE === "0") return undefined;
+  if (env.CHAMDIEM_CACHE_DIR) return env.CHAMDIEM_CACHE_DIR;
+  // dist/chamdiem.cjs (or src/cli/cache.ts) → <package>/node_modules/.cache/chamdiem
+  let dir = dirname(fileURLToPath(import.meta.url));
+  if (dir.endsWith(join("src", "cli"))) dir = dirname(dir);
+  return join(dirname(dir), "node_modules", ".cache", "chamdiem");
+}
+
+export function diskValidatorCache(env: NodeJS.ProcessEnv): ValidatorCache | undefined {
+  const dir = cacheDir(env);
+  if (!dir) return undefined;
+  const file = (key: string) => join(dir, `validator-${key}.cjs`);
+  return {
+    get(key) {
+      try {
+        return readFileSync(file(key), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, code) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${file(key)}.${process.pid}.tmp`;
+        writeFileSync(tmp, code);
+        renameSync(tmp, file(key));
+      } catch {
+        // read-only install: run without a cache
+      }
+    },
+  };
+}

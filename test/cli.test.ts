@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { ROOT } from "./helpers/example.js";
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { cwd: ROOT, env: {}, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
+  return main(args, io).then((code) => ({ code, out: out.join("\n"), err: err.join("\n") }));
+}
+
+describe("chamdiem CLI", () => {
+  it("check content: exit 0, prints the 100/100 total", async () => {
+    const r = await run(["check", "content"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/TỔNG ĐIỂM\s+100,00 \/ 100,00/);
+    expect(r.err).toMatch(/cảnh báo CD505/);
+  });
+
+  it("errors exit 1 with file:line:column and Vietnamese text; --lang en switches language", async () => {
+    const vi = await run(["check", "test/fixtures/invalid/declared-score-mismatch.yaml", "--rubrics", "test/fixtures/mini"]);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain("test/fixtures/invalid/declared-score-mismatch.yaml:34:12: lỗi CD408: Điểm tự chấm 1,90 khác điểm tính được 1,91");
+    const en = await run(["check", "test/fixtures/invalid/declared-score-mismatch.yaml", "--rubrics", "test/fixtures/mini", "--lang", "en"]);
+    expect(en.err).toContain("error CD408: The declared score 1,90 differs from the computed score 1,91");
+  });
+
+  it("--format json gives diagnostics and totals as data", async () => {
+    const r = await run(["check", "content", "--format", "json"]);
+    const j = JSON.parse(r.out);
+    expect(j.assessments[0].total).toBe(100);
+    expect(j.assessments[0].criteria).toHaveLength(10);
+    expect(j.diagnostics[0]).toMatchObject({ code: expect.stringMatching(/^CD\d{3}$/), line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it("--format github prints workflow commands", async () => {
+    const r = await run(["check", "test/fixtures/invalid/answer-missing.yaml", "--rubrics", "test/fixtures/mini", "--format", "github"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("::error file=test/fixtures/invalid/answer-missing.yaml,line=22,col=1");
+  });
+
+  it("usage errors exit 2 without a stack trace", async () => {
+    for (const args of [["frobnicate"], ["check", "--nope"], ["check", "--lang", "fr"], ["check", "khong-co-thu-muc"], ["check", "--format"]]) {
+      const r = await run(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toMatch(/Sai cách dùng|Usage error/);
+      expect(r.err).not.toMatch(/\bat \w+ \(/);
+    }
+  });
+
+  it("schema --check: the checked-in generated schema is up to date", async () => {
+    const r = await run(["schema", "--check"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("the bundled CLI runs as `node dist/chamdiem.cjs` (built by npm ci's prepare)", () => {
+    const bin = join(ROOT, "dist/chamdiem.cjs");
+    expect(existsSync(bin), "run `npm run bundle`").toBe(true);
+    const r = spawnSync(process.execPath, [bin, "check", "content", "--quiet"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
+    expect(version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+  });
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { generateAssessmentSchema } from "../src/check/assessment-schema.js";
+import { getAjv } from "../src/check/schema-validate.js";
+import { ROOT, loadExampleScored } from "./helpers/example.js";
+
+const rubricSchema = JSON.parse(readFileSync(join(ROOT, "schema/rubric.schema.json"), "utf8"));
+
+describe("JSON Schemas", () => {
+  // One invalid schema switches off all editor help for a file (libraries.md): validate them all.
+  it("the rubric schema and the generated assessment schema are valid 2020-12 schemas", () => {
+    const meta = new Ajv2020({ strict: false });
+    const generated = generateAssessmentSchema(loadExampleScored().rubric);
+    for (const s of [rubricSchema, generated]) {
+      expect(meta.validateSchema(s), JSON.stringify(meta.errors)).toBe(true);
+    }
+  });
+
+  it("the generated schema knows every leaf id, its options and value ranges, with Vietnamese descriptions", () => {
+    const s = generateAssessmentSchema(loadExampleScored().rubric) as any;
+    const answers = s.properties.answers;
+    expect(answers.required).toHaveLength(40);
+    expect(answers.additionalProperties).toBe(false);
+    const leaf = answers.properties["1.1.1"];
+    expect(leaf.properties.option.enum).toEqual(["a", "b", "c"]);
+    expect(leaf.properties.option.markdownEnumDescriptions[0]).toBe("Ban hành kịp thời và đủ các nội dung: 3,00");
+    expect(leaf.markdownDescription).toContain("Ban hành Kế hoạch thực hiện công tác dân vận hàng năm");
+    const measure = answers.properties["3.2.1"].properties.value.anyOf[0];
+    expect(measure).toMatchObject({ type: "number", minimum: 0, maximum: 100 });
+    expect(Object.keys(answers.properties["3.1.2"].properties.options.properties)).toEqual(["a", "b"]);
+  });
+
+  it("ajv rejects an unknown id and a wrong type with the generated schema", () => {
+    const validate = getAjv().compile({ ...generateAssessmentSchema(loadExampleScored().rubric), $id: "test-only" });
+    const ok = { rubric: "dvcq-qng-2021", year: 2021, unit: { name: "A", agency: "B" }, report: {}, answers: { "9.9.9": {}, "1.1.1": { option: 3 } } };
+    expect(validate(ok)).toBe(false);
+    const kinds = validate.errors!.map((e) => `${e.keyword}:${e.instancePath}`);
+    expect(kinds).toContain("additionalProperties:/answers");
+    expect(kinds).toContain("enum:/answers/1.1.1/option");
+  });
+});
