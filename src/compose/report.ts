@@ -14,8 +14,7 @@ import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { reportPlaceholders } from "./placeholders.js";
 import { BODY, FONT, LANGUAGE, SIZE } from "./profile.js";
 import { AS_ABOVE, signatureBlock } from "./signature-block.js";
-import { REPORT_TYPE, reportReference } from "./title-block.js";
-import { reportTitle } from "./title-block.js";
+import { reportReference, reportTitle } from "./title-block.js";
 
 const BODY_RUN: RunStyle = { size: SIZE.body };
 
@@ -51,7 +50,7 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
   blocks.push(signatureBlock(r, recipients, headerColumns(a, header)));
 
   const meta: DocMeta = {
-    title: `${REPORT_TYPE.charAt(0)}${REPORT_TYPE.slice(1).toLocaleLowerCase("vi")}: ${r.summary}`,
+    title: `Báo cáo: ${r.summary}`,
     subject: reportReference(a),
     author: a.unit.name,
     language: LANGUAGE,

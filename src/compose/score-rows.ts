@@ -23,7 +23,7 @@ import type { Markdown } from "../model/assessment.js";
 import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
 import type { RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { cell, line, row, trimTrailingSpace } from "./blocks.js";
+import { cell, line, paragraph, row, trimTrailingSpace } from "./blocks.js";
 import { renderMarkdown } from "./markdown/index.js";
 import { estimateLines } from "./measure.js";
 import { CELL_PADDING, GAP, SIZE } from "./profile.js";
@@ -43,7 +43,7 @@ const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
 const center = { ...CELL_PARA, align: "center" as const };
 const justify = { ...CELL_PARA, align: "justify" as const };
 
-interface RowContext {
+export interface RowContext {
   columns: Twips[];
   measure: MeasureText;
   numbers: NumberFormat;
@@ -58,7 +58,7 @@ export function headerRow(): Row {
   );
 }
 
-export function bodyRows(scored: ScoredAssessment, ctx: Omit<RowContext, never>): Row[] {
+export function bodyRows(scored: ScoredAssessment, ctx: RowContext): Row[] {
   const rows: Row[] = [];
   const walk = (n: ScoredNode, depth: number) => {
     if (n.node.kind === "group") {
@@ -174,7 +174,7 @@ function markdown(md: Markdown, col: number, ctx: RowContext): Block[] {
 }
 
 function fillEmpty(c: Cell): Cell {
-  if (c.blocks.length === 0) c.blocks.push(line("", S.regular, CELL_PARA as ParagraphStyle & { align: "left" }));
+  if (c.blocks.length === 0) c.blocks.push(paragraph([], { ...CELL_PARA, align: "left", size: SIZE.table }));
   return c;
 }
 

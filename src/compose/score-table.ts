@@ -1,0 +1,52 @@
+/**
+ * The score table (Biểu chấm điểm), attached to the report: A4 landscape; the agency/motto header
+ * without Số and date; the rubric's title and the "(Kèm theo Báo cáo số …)" line; the 7-column ruled
+ * table with its header row repeated on every page; the TỔNG ĐIỂM row; the rubric's notes below.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Block, DocMeta } from "../document/model.js";
+import type { ScoredAssessment } from "../model/scored.js";
+import { line, table } from "./blocks.js";
+import { headerBlock } from "./header-block.js";
+import type { ComposeOptions, ComposeResult } from "./options.js";
+import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
+import { CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
+import { scoreColumns } from "./score-columns.js";
+import { bodyRows, headerRow, totalRow, type RowContext } from "./score-rows.js";
+import { reportReference, scoreTableTitle, scoreTableTitleText } from "./title-block.js";
+
+export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions): ComposeResult {
+  const diagnostics: Diagnostic[] = [];
+  const a = scored.assessment;
+  const rubric = scored.rubric;
+  const page = a4("landscape");
+  const width = textWidth(page);
+  const columns = scoreColumns(scored, opts.measure, opts.numbers, width);
+  const ctx: RowContext = { columns, measure: opts.measure, numbers: opts.numbers, diagnostics };
+
+  const blocks: Block[] = [
+    headerBlock(a, { measure: opts.measure, textWidth: width, numberAndDate: false }),
+    ...scoreTableTitle(a, rubric, opts.measure, width),
+    table(columns, [headerRow(), ...bodyRows(scored, ctx), totalRow(scored, ctx)], {
+      borders: { width: TABLE_BORDER },
+      headerRows: 1,
+      padding: { ...CELL_PADDING },
+      source: rubric.source,
+    }),
+  ];
+  rubric.notes.forEach((note, i) => {
+    blocks.push(
+      line(note, { size: SIZE.notes }, { align: "justify", spaceBefore: i === 0 ? GAP.numberRow : 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 }, { source: rubric.source }),
+    );
+  });
+
+  const meta: DocMeta = {
+    title: scoreTableTitleText(rubric, a.year),
+    subject: `Kèm theo ${reportReference(a)}`,
+    author: a.unit.name,
+    language: LANGUAGE,
+    date: opts.date,
+    font: FONT,
+  };
+  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
+}
