@@ -6,8 +6,10 @@ import { build } from "esbuild";
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/chamdiem.cjs",
+  // The CLI and the build worker (loaded by tinypool on worker threads for large builds).
+  entryPoints: { chamdiem: "src/cli/main.ts", "build-worker": "src/cli/build-worker.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
   bundle: true,
   platform: "node",
   target: "node20",

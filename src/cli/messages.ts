@@ -36,6 +36,11 @@ Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 =
   schemaUpToDate: (n: number) => `${n} lược đồ đã cập nhật`,
   schemaStale: (f: string) => `${f} đã cũ so với bộ tiêu chí; chạy “chamdiem schema” rồi commit`,
   internalError: "Lỗi nội bộ của chamdiem (không phải do dữ liệu của bạn). Vui lòng báo lỗi kèm thông tin sau:",
+  building: "Đang lập văn bản",
+  built: (file: string, total: string, outputs: string[]) => `${file}: ${total} điểm → ${outputs.join(", ")}`,
+  refused: (file: string) => `${file}: không lập văn bản vì bản tự chấm còn lỗi (xem các lỗi ở trên)`,
+  buildCounts: (built: number, skipped: number, refused: number, e: number, w: number) =>
+    `Đã lập ${built} bộ văn bản, bỏ qua ${skipped} bộ không thay đổi, từ chối ${refused} bộ có lỗi; ${e} lỗi, ${w} cảnh báo`,
 };
 
 const EN: typeof VI = {
@@ -73,6 +78,11 @@ Default path: content`,
   schemaUpToDate: (n) => `${n} schema(s) up to date`,
   schemaStale: (f) => `${f} is stale; run “chamdiem schema” and commit`,
   internalError: "Internal error in chamdiem (not caused by your data). Please report it with this:",
+  building: "Building documents",
+  built: (file, total, outputs) => `${file}: ${total} points → ${outputs.join(", ")}`,
+  refused: (file) => `${file}: not built because the assessment has errors (see above)`,
+  buildCounts: (built, skipped, refused, e, w) =>
+    `Built ${built} document set(s), skipped ${skipped} unchanged, refused ${refused} with errors; ${e} error(s), ${w} warning(s)`,
 };
 
 export type Messages = typeof VI;

@@ -1,7 +1,212 @@
+/**
+ * `chamdiem build [paths…]`: check, then write bao-cao.{docx,pdf} and bieu-cham-diem.{docx,pdf} for
+ * every assessment without errors into output/<year>/<unit>/.
+ *
+ * Incremental: output/.chamdiem-build.json records, per assessment, a hash of everything its documents
+ * depend on (its bytes, every rubric's bytes, the tool itself and the build options) and the files
+ * written; an assessment whose hash is unchanged and whose files exist is skipped without being parsed.
+ * Many assessments are built on worker threads (tinypool), one per core.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
+import { formatHundredths } from "../../model/points.js";
+import { UsageError } from "../args.js";
+import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
+import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
-import { runCheck } from "./check.js";
+import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
+import { progress } from "../progress.js";
+import { writeFileAtomic } from "../write-atomic.js";
 
-// Placeholder until the writers land later in this change: build only checks.
-export function runBuild(cli: Cli): number {
-  return runCheck(cli);
+declare const CHAMDIEM_VERSION: string;
+
+const MANIFEST = ".chamdiem-build.json";
+/** Below this many assessments, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 6;
+const CHUNK = 20;
+
+interface Manifest {
+  version: 1;
+  entries: Record<string, { hash: string; outputs: string[] }>;
+}
+
+export async function runBuild(cli: Cli): Promise<number> {
+  const config = loadConfig(cli.cwd);
+  const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
+  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
+  const { files, missing } = findYamlFiles(paths, cli.cwd);
+  if (missing.length > 0) throw new UsageError(cli.m.missingPath(missing[0]!));
+  if (files.length === 0) throw new UsageError(cli.m.noFiles);
+  if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
+  const rubricFiles = [...new Set([...findYamlFiles(rubricDirs, cli.cwd).files, ...files.filter((f) => looksLikeRubric(f))])].sort();
+  const assessmentFiles = files.filter((f) => !rubricFiles.includes(f));
+
+  const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
+  const sourceDateEpoch = cli.env.SOURCE_DATE_EPOCH;
+  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...rubricFiles.flatMap((f) => [f, readFileSync(f)])]);
+
+  const manifestPath = join(outDir, MANIFEST);
+  const manifest = readManifest(manifestPath);
+  const force = cli.args.flags.has("force");
+  const todo: string[] = [];
+  const hashes = new Map<string, string>();
+  let skipped = 0;
+  for (const f of assessmentFiles) {
+    const h = hashAll([depsHash, readFileSync(f)]);
+    hashes.set(f, h);
+    const key = displayPath(f, cli.cwd);
+    const entry = manifest.entries[key];
+    if (!force && entry && entry.hash === h && entry.outputs.every((o) => existsSync(resolve(cli.cwd, o)))) skipped++;
+    else todo.push(f);
+  }
+
+  const base: Omit<BuildTask, "assessmentFiles"> = {
+    cwd: cli.cwd,
+    outDir,
+    rubricFiles,
+    formats,
+    numbers: config.numbers,
+    ...(config.fonts ? { fonts: config.fonts } : {}),
+    ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
+    env: { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) },
+  };
+  const bar = progress(cli, todo.length);
+  const results = todo.length === 0 ? [] : await execute(cli, base, todo, bar.advance);
+  bar.done();
+
+  // Merge: rubric diagnostics come back from every batch; report each once.
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}|${JSON.stringify(d.args)}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        diagnostics.push(d);
+      }
+    }
+  }
+  sortDiagnostics(diagnostics);
+  const built = results.flatMap((r) => r.built);
+  const refused = results.flatMap((r) => r.refused);
+  for (const b of built) {
+    manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => displayPath(o, cli.cwd)) };
+  }
+  for (const f of refused) delete manifest.entries[displayPath(f, cli.cwd)];
+  if (built.length > 0 || refused.length > 0) writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
+
+  report(cli, diagnostics, built, refused, skipped);
+  return countBySeverity(diagnostics).error > 0 || refused.length > 0 ? 1 : 0;
+}
+
+async function execute(cli: Cli, base: Omit<BuildTask, "assessmentFiles">, todo: string[], advance: (n: number) => void): Promise<BuildTaskResult[]> {
+  const jobs = Math.max(1, Number(cli.args.values.jobs ?? availableParallelism()) || 1);
+  const worker = workerScript();
+  if (todo.length < POOL_THRESHOLD || jobs === 1 || !worker) {
+    const out: BuildTaskResult[] = [];
+    for (let i = 0; i < todo.length; i += CHUNK) {
+      const chunk = todo.slice(i, i + CHUNK);
+      out.push(await runBuildTask({ ...base, assessmentFiles: chunk }));
+      advance(chunk.length);
+    }
+    return out;
+  }
+  const { Tinypool } = await import("tinypool");
+  const pool = new Tinypool({ filename: worker, minThreads: Math.min(jobs, 2), maxThreads: jobs, isolateWorkers: false });
+  try {
+    const chunkSize = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (jobs * 4))));
+    const chunks: string[][] = [];
+    for (let i = 0; i < todo.length; i += chunkSize) chunks.push(todo.slice(i, i + chunkSize));
+    return await Promise.all(
+      chunks.map(async (chunk) => {
+        const r = (await pool.run({ ...base, assessmentFiles: chunk })) as BuildTaskResult;
+        advance(chunk.length);
+        return r;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["built"], refused: string[], skipped: number): void {
+  const counts = countBySeverity(diagnostics);
+  if (cli.format === "json") {
+    cli.stdout(
+      JSON.stringify(
+        {
+          diagnostics: diagnostics.map((d) => toJson(d, cli.lang)),
+          built: built.map((b) => ({ file: displayPath(b.file, cli.cwd), outputs: b.outputs.map((o) => displayPath(o, cli.cwd)), total: b.total / 100 })),
+          refused: refused.map((f) => displayPath(f, cli.cwd)),
+          skipped,
+          counts,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (cli.format === "github") {
+    if (diagnostics.length) cli.stdout(formatGithub(diagnostics, cli.lang));
+  } else if (diagnostics.length) {
+    cli.stderr(formatText(diagnostics, cli.lang, cli.color));
+  }
+  if (cli.format !== "text" || cli.args.flags.has("quiet")) return;
+  const m = cli.m;
+  if (built.length <= 20) {
+    for (const b of built) cli.stdout(m.built(displayPath(b.file, cli.cwd), formatHundredths(b.total), b.outputs.map((o) => displayPath(o, cli.cwd))));
+  }
+  for (const f of refused) cli.stdout(m.refused(displayPath(f, cli.cwd)));
+  cli.stdout(m.buildCounts(built.length, skipped, refused.length, counts.error, counts.warning));
+}
+
+/** The tool's identity for incremental builds: its version and the bytes of the running bundle. */
+function toolId(): string {
+  const version = typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev";
+  try {
+    return version + ":" + hashAll([readFileSync(fileURLToPath(import.meta.url))]);
+  } catch {
+    return version;
+  }
+}
+
+/** The bundled worker beside the bundled CLI; in tests (TypeScript sources) there is none. */
+function workerScript(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const candidate = join(dirname(here), "build-worker.cjs");
+  return here.endsWith(".cjs") && existsSync(candidate) ? candidate : undefined;
+}
+
+function hashAll(parts: (string | Uint8Array)[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) {
+    h.update(p);
+    h.update("\u0000");
+  }
+  return h.digest("hex");
+}
+
+function readManifest(path: string): Manifest {
+  try {
+    const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+    if (m.version === 1 && m.entries && typeof m.entries === "object") return m;
+  } catch {
+    // missing or damaged: rebuild everything
+  }
+  return { version: 1, entries: {} };
+}
+
+function looksLikeRubric(file: string): boolean {
+  return /(^|[/\\])rubrics[/\\]/.test(file);
+}
+
+function isInside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent + "/") || child.startsWith(parent + "\\");
 }

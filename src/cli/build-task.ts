@@ -1,0 +1,83 @@
+/**
+ * One unit of build work: check a batch of assessments (with their rubrics) and write the documents
+ * of those without errors. Runs in the main process for a few assessments and in worker threads
+ * (build-worker.ts) for many; everything in and out is plain, cloneable data.
+ */
+import { join } from "node:path";
+import { runChecks } from "../check/run-checks.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { buildDate, renderAssessment, type OutputFormat } from "../build/render.js";
+import { loadFontSet } from "../fonts/index.js";
+import type { NumberFormat } from "../model/points.js";
+import { diskValidatorCache } from "./cache.js";
+import type { Config } from "./config.js";
+import { displayPath, readInputs } from "./files.js";
+import { writeFileAtomic } from "./write-atomic.js";
+
+export interface BuildTask {
+  cwd: string;
+  outDir: string;
+  rubricFiles: string[];
+  assessmentFiles: string[];
+  formats: OutputFormat[];
+  numbers: NumberFormat;
+  fonts?: Config["fonts"];
+  sourceDateEpoch?: string;
+  env: { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string };
+}
+
+export interface BuiltAssessment {
+  /** Absolute path of the assessment file. */
+  file: string;
+  /** Absolute paths of the written documents. */
+  outputs: string[];
+  unit: string;
+  total: number;
+}
+
+export interface BuildTaskResult {
+  diagnostics: Diagnostic[];
+  built: BuiltAssessment[];
+  /** Assessments not built because they have errors (absolute paths). */
+  refused: string[];
+}
+
+/** Output folder of an assessment: <out>/<year>/<file name without .yaml>. */
+export function outputFolder(outDir: string, year: number, assessmentFile: string): string {
+  const stem = assessmentFile.replace(/\\/g, "/").split("/").pop()!.replace(/\.ya?ml$/i, "");
+  return join(outDir, String(year), stem);
+}
+
+export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
+  const inputs = readInputs([...task.rubricFiles, ...task.assessmentFiles], task.cwd);
+  const check = runChecks(inputs, { validatorCache: diskValidatorCache(task.env) });
+  const byDisplay = new Map(task.assessmentFiles.map((f) => [displayPath(f, task.cwd), f]));
+  const result: BuildTaskResult = { diagnostics: [...check.rubrics.flatMap((r) => r.diagnostics)], built: [], refused: [] };
+  const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
+  for (const a of check.assessments) {
+    const abs = byDisplay.get(a.file);
+    if (!abs) continue;
+    result.diagnostics.push(...a.diagnostics);
+    if (!a.scored || hasErrors(a.diagnostics)) {
+      result.refused.push(abs);
+      continue;
+    }
+    const date = buildDate(task.sourceDateEpoch, a.scored.assessment.report.date);
+    const { files, diagnostics } = await renderAssessment(a.scored, { fonts, numbers: task.numbers, date, formats: task.formats });
+    result.diagnostics.push(...diagnostics);
+    if (hasErrors(diagnostics)) {
+      result.refused.push(abs);
+      continue;
+    }
+    const folder = outputFolder(task.outDir, a.scored.assessment.year, abs);
+    const outputs = files.map((f) => {
+      const p = join(folder, f.name);
+      writeFileAtomic(p, f.bytes);
+      return p;
+    });
+    result.built.push({ file: abs, outputs, unit: a.scored.assessment.unit.name, total: a.scored.total });
+  }
+  // Files that were neither rubrics nor assessments.
+  for (const o of check.others) result.diagnostics.push(...o.diagnostics);
+  return result;
+}
