@@ -22,6 +22,16 @@ export function line(value: string, run: RunStyle, style: Omit<ParagraphStyle, "
   return paragraph([text(value, run)], { size: run.size, ...style }, extra);
 }
 
+/** A paragraph whose lines are given: the runs are the lines joined by line breaks. */
+export function linesParagraph(lines: readonly string[], run: RunStyle, style: Omit<ParagraphStyle, "size">, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
+  const runs: Inline[] = [];
+  lines.forEach((l, i) => {
+    if (i > 0) runs.push({ kind: "break", style: run });
+    runs.push(text(l, run));
+  });
+  return paragraph(runs, { size: run.size, ...style }, extra);
+}
+
 export function cell(blocks: Block[], vAlign: Cell["vAlign"] = "top", span: { colSpan?: number; rowSpan?: number } = {}): Cell {
   const c: Cell = { blocks, vAlign };
   if (span.colSpan && span.colSpan > 1) c.colSpan = span.colSpan;

@@ -14,8 +14,8 @@
  */
 import type { Block, MeasureText, RunStyle, Table, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
-import { cell, line, row, table } from "./blocks.js";
-import { longestLineTwips, widthTwips } from "./measure.js";
+import { cell, line, linesParagraph, row, table } from "./blocks.js";
+import { balancedLines, widthTwips } from "./measure.js";
 import { GAP, MOTTO, NATIONAL_NAME, NO_PADDING, RULE, SIZE } from "./profile.js";
 import { documentNumber, placeAndDate, upper } from "./vi-format.js";
 
@@ -53,12 +53,14 @@ export function headerBlock(a: Assessment, opts: HeaderBlockOptions): Table {
   const source = a.report.source;
   const centred = { align: "center" as const, spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
 
-  const agencyText = upper(a.unit.agency);
-  const agencyLine = longestLineTwips(m, agencyText, STYLE.agency, left);
+  // Long agency names wrap in their column (nd30 B allows it): over balanced lines, the rule sized
+  // from the longest of them.
+  const agencyLines = balancedLines(m, upper(a.unit.agency), STYLE.agency, left);
+  const agencyLine = Math.max(0, ...agencyLines.map((l) => widthTwips(m, l, STYLE.agency)));
   const leftTop: Block[] = [];
-  if (a.unit.superior) leftTop.push(line(upper(a.unit.superior), STYLE.superior, centred, { source }));
+  if (a.unit.superior) leftTop.push(linesParagraph(balancedLines(m, upper(a.unit.superior), STYLE.superior, left), STYLE.superior, centred, { source }));
   leftTop.push(
-    line(agencyText, STYLE.agency, centred, {
+    linesParagraph(agencyLines, STYLE.agency, centred, {
       rule: { width: Math.round(agencyLine * RULE.agencyRatio), thickness: RULE.thickness },
       source,
     }),

@@ -2,8 +2,8 @@
  * Column widths of the score table (7 columns, fixed layout). STT and the three score columns are
  * sized from measured text so that the widest id actually printed (at least "3.1.2") and the widest
  * score (at least "10,00", in bold as the criterion rows print it) never wrap, and no word of the
- * header labels is broken; the rest of the width goes to the title (36 %), the justification (44 %) and
- * the appraisal opinion (20 %).
+ * header labels is broken; the rest of the width goes to the title (32 %), the justification (50 %:
+ * the longest texts, the seed's justifications run to 15 lines) and the appraisal opinion (18 %).
  */
 import type { MeasureText, RunStyle, Twips } from "../document/model.js";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
@@ -60,7 +60,7 @@ export function scoreColumns(scored: ScoredAssessment, measure: MeasureText, num
   const stt = widest(measure, ids) + pad + SLACK;
   const score = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, scores), widest(measure, headerWords)) + pad + SLACK);
   const rest = width - stt - 3 * score;
-  const title = Math.round(rest * 0.36);
-  const justification = Math.round(rest * 0.44);
+  const title = Math.round(rest * 0.32);
+  const justification = Math.round(rest * 0.5);
   return [stt, title, score, score, justification, score, rest - title - justification];
 }

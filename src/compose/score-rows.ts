@@ -30,7 +30,7 @@ import { CELL_PADDING, GAP, SIZE } from "./profile.js";
 import { COL, HEADER_LABELS } from "./score-columns.js";
 import { measuredValue } from "./vi-format.js";
 
-export const SPLITTABLE_LINES = 10;
+export const SPLITTABLE_LINES = 8;
 
 const S = {
   regular: { size: SIZE.table } satisfies RunStyle,
@@ -42,6 +42,8 @@ const S = {
 const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
 const center = { ...CELL_PARA, align: "center" as const };
 const justify = { ...CELL_PARA, align: "justify" as const };
+/** Titles and option texts: left-aligned, as justified text in a 5 cm column opens wide gaps. */
+const left = { ...CELL_PARA, align: "left" as const };
 
 export interface RowContext {
   columns: Twips[];
@@ -93,7 +95,7 @@ function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   return finishRow(
     [
       [line(n.node.id, style, center)],
-      [line(n.node.title, style, justify)],
+      [line(n.node.title, style, left)],
       [line(formatHundredths(n.node.max, ctx.numbers), style, center)],
       [line(formatHundredths(n.score, ctx.numbers), style, center)],
       [],
@@ -112,7 +114,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
   const measured =
     leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure
-      ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, justify)
+      ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, left)
       : undefined;
 
   const leafJustification: Block[] = [];
@@ -122,7 +124,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     finishRow(
       [
         [line(leaf.id, style, center)],
-        [line(leaf.title, style, justify)],
+        [line(leaf.title, style, left)],
         [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
         [line(formatHundredths(n.score, ctx.numbers), style, center)],
         leafJustification,
@@ -144,7 +146,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
       finishRow(
         [
           [],
-          [line(o.option.text, S.italic, justify, { source: o.option.source })],
+          [line(o.option.text, S.italic, left, { source: o.option.source })],
           [],
           points === undefined ? [] : [line(formatHundredths(points, ctx.numbers), S.regular, center)],
           justification,

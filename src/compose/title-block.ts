@@ -6,8 +6,8 @@
 import type { Block, MeasureText, RunStyle, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { Rubric } from "../model/rubric.js";
-import { line } from "./blocks.js";
-import { longestLineTwips } from "./measure.js";
+import { line, linesParagraph } from "./blocks.js";
+import { balancedLines, widthTwips } from "./measure.js";
 import { GAP, RULE, SIZE } from "./profile.js";
 import { dateInWords, documentNumber } from "./vi-format.js";
 
@@ -18,13 +18,19 @@ const ATTACHED: RunStyle = { size: SIZE.attachedTo, italic: true };
 
 export const REPORT_TYPE = "BÁO CÁO";
 
+/** A centred title over balanced lines, and the width of its longest line. */
+function titleLines(measure: MeasureText, text: string, style: RunStyle, width: Twips): { lines: string[]; longest: Twips } {
+  const lines = balancedLines(measure, text, style, width);
+  return { lines, longest: Math.max(0, ...lines.map((l) => widthTwips(measure, l, style))) };
+}
+
 export function reportTitle(a: Assessment, measure: MeasureText, width: Twips): Block[] {
   const source = a.report.source;
-  const summaryLine = longestLineTwips(measure, a.report.summary, SUMMARY, width);
+  const summary = titleLines(measure, a.report.summary, SUMMARY, width);
   return [
     line(REPORT_TYPE, DOC_TYPE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
-    line(a.report.summary, SUMMARY, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
-      rule: { width: Math.round(summaryLine * RULE.summaryRatio), thickness: RULE.thickness },
+    linesParagraph(summary.lines, SUMMARY, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
+      rule: { width: Math.round(summary.longest * RULE.summaryRatio), thickness: RULE.thickness },
       source,
     }),
   ];
@@ -41,12 +47,12 @@ export function scoreTableTitleText(rubric: Rubric, year: number): string {
 }
 
 export function scoreTableTitle(a: Assessment, rubric: Rubric, measure: MeasureText, width: Twips): Block[] {
-  const title = scoreTableTitleText(rubric, a.year);
-  const titleLine = longestLineTwips(measure, title, TABLE_TITLE, width);
+  const title = titleLines(measure, scoreTableTitleText(rubric, a.year), TABLE_TITLE, width);
+  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width);
   return [
-    line(title, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: rubric.source }),
-    line(`(Kèm theo ${reportReference(a)})`, ATTACHED, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
-      rule: { width: Math.round(titleLine * RULE.attachedRatio), thickness: RULE.thickness },
+    linesParagraph(title.lines, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: rubric.source }),
+    linesParagraph(attached.lines, ATTACHED, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
+      rule: { width: Math.round(title.longest * RULE.attachedRatio), thickness: RULE.thickness },
       source: a.report.source,
     }),
   ];

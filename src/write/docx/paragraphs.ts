@@ -9,6 +9,7 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, type TextRun } from "docx";
 import type { Align, Paragraph as ModelParagraph, ParagraphStyle, Twips } from "../../document/model.js";
+import type { DocxContext } from "./context.js";
 import { toRun } from "./runs.js";
 import { autoLine, borderEighths, halfPoints } from "./units.js";
 
@@ -20,7 +21,7 @@ const ALIGN = {
 } as const satisfies Record<Align, string>;
 
 /** Height of a rule paragraph (exact line, twips): the border is drawn this far below the text. */
-const RULE_LINE: Twips = 60;
+const RULE_LINE: Twips = 80;
 
 function indent(s: ParagraphStyle) {
   const first = s.indentFirstLine ?? 0;
@@ -31,20 +32,20 @@ function indent(s: ParagraphStyle) {
   };
 }
 
-function paragraphProps(s: ParagraphStyle, spaceAfter: Twips | undefined) {
+/** Only what differs from the document defaults (styles.ts) is written: the XML stays small and fast. */
+function paragraphProps(s: ParagraphStyle, spaceAfter: Twips | undefined, ctx: DocxContext) {
   const ind = indent(s);
+  const before = s.spaceBefore ?? 0;
+  const after = spaceAfter ?? 0;
+  const line = autoLine(s.lineSpacing ?? 1);
   return {
-    alignment: ALIGN[s.align],
+    ...(s.align !== "left" ? { alignment: ALIGN[s.align] } : {}),
     ...(Object.keys(ind).length > 0 ? { indent: ind } : {}),
-    spacing: {
-      before: s.spaceBefore ?? 0,
-      after: spaceAfter ?? 0,
-      line: autoLine(s.lineSpacing ?? 1),
-      lineRule: LineRuleType.AUTO,
-    },
+    ...(before || after || line !== 240 ? { spacing: { before, after, line, lineRule: LineRuleType.AUTO } } : {}),
     ...(s.keepNext ? { keepNext: true } : {}),
-    // The paragraph mark's size sets the height of an empty paragraph (empty table cells).
-    run: { size: halfPoints(s.size) },
+    // The paragraph mark's size counts in the height of the paragraph's last line (and is the whole
+    // height of an empty paragraph, such as an empty table cell).
+    ...(s.size !== ctx.defaultSize ? { run: { size: halfPoints(s.size) } } : {}),
   };
 }
 
@@ -52,13 +53,13 @@ function paragraphProps(s: ParagraphStyle, spaceAfter: Twips | undefined) {
  * `width`: the width of the area the paragraph is set in (page text width or cell content width).
  * `lead`: runs put before the paragraph's own (a list marker).
  */
-export function toParagraphs(p: ModelParagraph, width: Twips, lead: TextRun[] = []): Paragraph[] {
+export function toParagraphs(p: ModelParagraph, width: Twips, ctx: DocxContext, lead: TextRun[] = []): Paragraph[] {
   const s = p.style;
-  const children = [...lead, ...p.runs.map(toRun)];
-  if (!p.rule) return [new Paragraph({ ...paragraphProps(s, s.spaceAfter), children })];
+  const children = [...lead, ...p.runs.map((r) => toRun(r, ctx))];
+  if (!p.rule) return [new Paragraph({ ...paragraphProps(s, s.spaceAfter, ctx), children })];
   const out: Paragraph[] = [];
   const keep = { ...s, keepNext: true };
-  if (children.length > 0) out.push(new Paragraph({ ...paragraphProps(keep, 0), children }));
+  if (children.length > 0) out.push(new Paragraph({ ...paragraphProps(keep, 0, ctx), children }));
   out.push(ruleParagraph(p.rule, s, width, children.length > 0 ? 0 : s.spaceBefore ?? 0));
   return out;
 }

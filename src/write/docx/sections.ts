@@ -7,6 +7,7 @@
 import { AlignmentType, Header, PageOrientation, Paragraph, TextRun, PageNumber, type ISectionOptions } from "docx";
 import type { Section } from "../../document/model.js";
 import { toBlocks } from "./blocks.js";
+import type { DocxContext } from "./context.js";
 import { halfPoints } from "./units.js";
 
 export function textWidth(s: Section): number {
@@ -25,7 +26,7 @@ function pageNumberHeader(pn: NonNullable<Section["pageNumber"]>): Header {
   });
 }
 
-export function toSection(s: Section): ISectionOptions {
+export function toSection(s: Section, ctx: DocxContext): ISectionOptions {
   const p = s.page;
   const pn = s.pageNumber;
   return {
@@ -37,6 +38,6 @@ export function toSection(s: Section): ISectionOptions {
       titlePage: pn?.hideOnFirstPage ?? false,
     },
     headers: { default: pn ? pageNumberHeader(pn) : emptyHeader(), first: pn && !pn.hideOnFirstPage ? pageNumberHeader(pn) : emptyHeader() },
-    children: toBlocks(s.blocks, textWidth(s)),
+    children: toBlocks(s.blocks, textWidth(s), ctx),
   };
 }

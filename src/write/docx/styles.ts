@@ -1,19 +1,22 @@
 /**
  * Document defaults: the model's font on every script slot (w:rFonts ascii/hAnsi/cs/eastAsia), the
- * document language, black text, and paragraphs with no spacing of their own (every paragraph of the
- * model states its spacing; Word's default 8 pt after would otherwise creep in).
+ * document language, black text, the commonest size of the document (context.ts), and paragraphs
+ * with no spacing of their own (every paragraph of the model states its spacing; Word's default 8 pt
+ * after would otherwise creep in).
  */
 import type { IStylesOptions } from "docx";
 import type { DocMeta } from "../../document/model.js";
+import type { DocxContext } from "./context.js";
+import { halfPoints } from "./units.js";
 
-export function documentStyles(meta: DocMeta): IStylesOptions {
+export function documentStyles(meta: DocMeta, ctx: DocxContext): IStylesOptions {
   const font = meta.font;
   return {
     default: {
       document: {
         run: {
           font: { ascii: font, hAnsi: font, cs: font, eastAsia: font },
-          size: 28,
+          size: halfPoints(ctx.defaultSize),
           color: "000000",
           language: { value: meta.language, eastAsia: meta.language, bidirectional: meta.language },
         },

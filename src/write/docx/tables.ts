@@ -6,9 +6,10 @@
  */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from "docx";
 import type { Block, Table as ModelTable, Twips } from "../../document/model.js";
+import type { DocxContext } from "./context.js";
 import { borderEighths } from "./units.js";
 
-type ToBlocks = (blocks: readonly Block[], width: Twips) => (Paragraph | Table)[];
+type ToBlocks = (blocks: readonly Block[], width: Twips, ctx: DocxContext) => (Paragraph | Table)[];
 
 const V_ALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
 
@@ -19,7 +20,7 @@ function borders(t: ModelTable) {
   return { top: side, bottom: side, left: side, right: side, insideHorizontal: side, insideVertical: side };
 }
 
-export function toTable(t: ModelTable, toBlocks: ToBlocks): Table {
+export function toTable(t: ModelTable, ctx: DocxContext, toBlocks: ToBlocks): Table {
   const pad = t.padding;
   // Grid columns still covered by a cell merged down from a row above (remaining rows).
   const covered = new Array<number>(t.columns.length).fill(0);
@@ -31,13 +32,13 @@ export function toTable(t: ModelTable, toBlocks: ToBlocks): Table {
       const width = t.columns.slice(col, col + span).reduce((a, b) => a + b, 0);
       if ((c.rowSpan ?? 1) > 1) for (let k = col; k < col + span; k++) covered[k] = c.rowSpan!;
       col += span;
-      const children = toBlocks(c.blocks, width - pad.left - pad.right);
+      const children = toBlocks(c.blocks, width - pad.left - pad.right, ctx);
       // A cell must end with a paragraph (and have one at all).
       if (children.length === 0 || !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}));
       return new TableCell({
         children,
         width: { size: width, type: WidthType.DXA },
-        verticalAlign: V_ALIGN[c.vAlign],
+        ...(c.vAlign !== "top" ? { verticalAlign: V_ALIGN[c.vAlign] } : {}),
         ...(span > 1 ? { columnSpan: span } : {}),
         ...((c.rowSpan ?? 1) > 1 ? { rowSpan: c.rowSpan } : {}),
       });
