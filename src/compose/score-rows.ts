@@ -41,7 +41,6 @@ const S = {
 
 const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
 const center = { ...CELL_PARA, align: "center" as const };
-const justify = { ...CELL_PARA, align: "justify" as const };
 /** Titles and option texts: left-aligned, as justified text in a 5 cm column opens wide gaps. */
 const left = { ...CELL_PARA, align: "left" as const };
 
