@@ -1,0 +1,55 @@
+/**
+ * Golden dumps of both documents of the real example (content/), composed with the real fonts.
+ * `UPDATE=1 npx vitest run test/compose-example` rewrites them; read the diff before committing.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dumpDoc } from "../src/document/dump.js";
+import type { ScoredNode } from "../src/model/scored.js";
+import { allParagraphs, text } from "./fixtures/compose/model-query.js";
+import { exampleDocs, mdText, normalise } from "./fixtures/compose/example.js";
+import { loadExampleScored } from "./helpers/example.js";
+
+const DIR = join(import.meta.dirname, "fixtures/compose");
+
+function golden(name: string, actual: string): void {
+  const path = join(DIR, name);
+  if (process.env.UPDATE || !existsSync(path)) {
+    writeFileSync(path, actual);
+    return;
+  }
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+describe("the example, composed", () => {
+  it("report dump matches the golden file", () => {
+    golden("example-report.dump.json", dumpDoc(exampleDocs().report));
+  });
+
+  it("score table dump matches the golden file", () => {
+    golden("example-score-table.dump.json", dumpDoc(exampleDocs().scoreTable));
+  });
+
+  it("every title, option text and justification of the example is in the score table", () => {
+    const printed = normalise(allParagraphs(exampleDocs().scoreTable).map(text).join(" "));
+    const scored = loadExampleScored();
+    const expected: string[] = [];
+    const walk = (n: ScoredNode) => {
+      expected.push(n.node.title);
+      if (n.justification) expected.push(mdText(n.justification.root));
+      for (const o of n.options ?? []) {
+        expected.push(o.option.text);
+        if (o.justification) expected.push(mdText(o.justification.root));
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    scored.items.forEach(walk);
+    expect(expected.length).toBeGreaterThan(150);
+    for (const t of expected) expect(printed).toContain(normalise(t));
+  });
+
+  it("the report says 100/100 from the scores", () => {
+    expect(normalise(allParagraphs(exampleDocs().report).map(text).join(" "))).toContain("kết quả đạt 100/100 điểm.");
+  });
+});
