@@ -1,0 +1,172 @@
+/**
+ * Generates, from a rubric, the JSON Schema (2020-12) of its appraisal files, written next to the
+ * assessment schema by `chamdiem schema` (schema/generated/<rubric>.appraisal.schema.json). Like the
+ * assessment schema it knows every criterion id and option, with Vietnamese descriptions for editor
+ * hover and completion (descriptions inline per criterion: yaml-language-server ignores a description
+ * beside a shared $ref). Semantic rules the schema cannot state (reachable scores, round order, dates,
+ * responses to criteria a round did not appraise) are checked in check-appraisal.ts.
+ */
+import { formatHundredths } from "../model/points.js";
+import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
+
+export function appraisalSchemaFileName(rubricId: string): string {
+  return `${rubricId}.appraisal.schema.json`;
+}
+
+const NUMBER_TEXT = "^[+-]?\\d{1,9}([.,]\\d{1,2})?$";
+const DATE = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+
+const POINTS = {
+  description: "Điểm thẩm định: số, tối đa 2 chữ số thập phân (ví dụ 2, 0.5 hoặc \"0,5\"); phải đạt được theo cách chấm của tiêu chí.",
+  anyOf: [{ type: "number" }, { type: "string", pattern: NUMBER_TEXT }],
+};
+
+const MARKDOWN = {
+  type: "string",
+  description: "Văn bản (Markdown): được dùng **đậm**, *nghiêng* và thẻ <i> <b> <u> <sub> <sup> <br>.",
+};
+
+const OPINION = {
+  type: "string",
+  description: "Ý kiến thẩm định (Markdown), in ở cột “Ý kiến thẩm định” của Biểu chấm điểm.",
+};
+
+export function generateAppraisalSchema(rubric: Rubric): object {
+  const entries: Record<string, object> = {};
+  const responses: Record<string, object> = {};
+  for (const [n] of walkRubric(rubric.items)) {
+    entries[n.id] = n.kind === "leaf" ? leafEntry(n) : groupEntry(n);
+    responses[n.id] = { type: "string", description: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`, markdownDescription: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.` };
+  }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `https://chamdiem.local/schema/generated/${appraisalSchemaFileName(rubric.id)}`,
+    title: `chamdiem: bản thẩm định theo ${rubric.id}`,
+    description: `Kết quả thẩm định bản tự chấm theo bộ tiêu chí ${rubric.id}, theo từng lần thẩm định. Tệp này được sinh bởi “chamdiem schema”; không sửa tay.`,
+    type: "object",
+    required: ["assessment", "rubric", "rounds"],
+    additionalProperties: false,
+    properties: {
+      assessment: {
+        type: "string",
+        pattern: "\\.ya?ml$",
+        description: "Tệp bản tự chấm được thẩm định, tính từ thư mục của tệp này, ví dụ van-phong-ubnd-tinh.yaml.",
+      },
+      rubric: { const: rubric.id, description: "Mã bộ tiêu chí (phải trùng với bản tự chấm)." },
+      appraiser: {
+        type: "object",
+        description: "Cơ quan thẩm định.",
+        required: ["agency"],
+        additionalProperties: false,
+        properties: {
+          agency: { type: "string", minLength: 1, description: "Tên cơ quan thẩm định, ví dụ Sở Nội vụ (in hoa ở tiêu đề Biểu tổng hợp)." },
+          superior: { type: "string", minLength: 1, description: "Cơ quan chủ quản, ví dụ UBND tỉnh Quảng Ngãi." },
+        },
+      },
+      rounds: {
+        type: "array",
+        minItems: 1,
+        description: "Các lần thẩm định theo thứ tự 1, 2, …; lần sau thay thế kết quả của lần trước đối với các tiêu chí được ghi lại.",
+        items: { $ref: "#/$defs/round" },
+      },
+    },
+    $defs: {
+      points: POINTS,
+      markdown: MARKDOWN,
+      opinion: OPINION,
+      round: {
+        type: "object",
+        description: "Một lần thẩm định.",
+        required: ["round", "date", "criteria"],
+        additionalProperties: false,
+        properties: {
+          round: { type: "integer", minimum: 1, description: "Lần thẩm định: 1, 2, … theo thứ tự." },
+          date: { ...DATE, description: "Ngày thẩm định, dạng năm-tháng-ngày." },
+          by: { type: "string", minLength: 1, description: "Người hoặc tổ thẩm định (tùy chọn)." },
+          document: { type: "string", minLength: 1, description: "Văn bản thông báo kết quả lần này, ví dụ Thông báo số 12/TB-SNV (tùy chọn)." },
+          conclusion: { $ref: "#/$defs/markdown" },
+          ineligible: {
+            type: "string",
+            minLength: 1,
+            description: "Lý do đơn vị không đủ điều kiện xếp loại (nếu có); lần thẩm định cuối cùng quyết định.",
+          },
+          criteria: {
+            type: "object",
+            description: "Kết quả thẩm định từng tiêu chí: mã (STT, trong dấu nháy) → điểm và ý kiến. Tiêu chí không ghi giữ kết quả lần trước (hoặc điểm tự chấm).",
+            additionalProperties: false,
+            properties: entries,
+          },
+          response: {
+            type: "object",
+            description: "Giải trình của đơn vị sau lần thẩm định này.",
+            required: ["date"],
+            additionalProperties: false,
+            properties: {
+              date: { ...DATE, description: "Ngày văn bản giải trình của đơn vị." },
+              document: { type: "string", minLength: 1, description: "Văn bản giải trình, ví dụ Công văn số 25/VP-HCTC (tùy chọn)." },
+              general: { $ref: "#/$defs/markdown" },
+              criteria: {
+                type: "object",
+                description: "Giải trình theo từng tiêu chí đã được thẩm định trong lần này.",
+                additionalProperties: false,
+                properties: responses,
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function leafEntry(leaf: RubricLeaf): object {
+  const optionLines = leaf.options.map((o) => `- \`${o.id}\`: ${o.text}`).join("\n");
+  const description = `**${leaf.id}** ${leaf.title} — tối đa ${formatHundredths(leaf.max)} điểm\n\n${optionLines}`;
+  const ids = leaf.options.map((o) => o.id);
+  const optionEnum = {
+    enum: ids,
+    description: "Phương án được chấp nhận khi thẩm định.",
+    markdownEnumDescriptions: leaf.options.map((o) => o.text),
+    enumDescriptions: leaf.options.map((o) => o.text),
+  };
+  const common = {
+    score: { $ref: "#/$defs/points" },
+    opinion: { $ref: "#/$defs/opinion" },
+  };
+  const properties: Record<string, object> =
+    leaf.input === "checklist"
+      ? { options: { type: "array", uniqueItems: true, items: optionEnum, description: "Các phương án được chấp nhận là đạt." }, ...common }
+      : leaf.input === "measure"
+        ? {
+            value: {
+              description: `${leaf.measure?.label ?? "Giá trị đo"} được chấp nhận khi thẩm định.`,
+              anyOf: [
+                { type: "number", ...(leaf.measure ? { minimum: leaf.measure.min / 100, maximum: leaf.measure.max / 100 } : {}) },
+                { type: "string", pattern: NUMBER_TEXT },
+              ],
+            },
+            option: optionEnum,
+            ...common,
+          }
+        : { option: optionEnum, ...common };
+  const choices = ids.join(",");
+  return {
+    type: "object",
+    description,
+    markdownDescription: description,
+    additionalProperties: false,
+    properties,
+    defaultSnippets: [{ label: "điểm và ý kiến thẩm định", body: { score: "$1", opinion: "$2" } }, ...(leaf.input === "checklist" ? [] : [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }])],
+  };
+}
+
+function groupEntry(group: RubricGroup): object {
+  const description = `**${group.id}** ${group.title} — nhóm tiêu chí: điểm được tính từ các tiêu chí thành phần, chỉ ghi ý kiến.`;
+  return {
+    type: "object",
+    description,
+    markdownDescription: description,
+    additionalProperties: false,
+    properties: { opinion: { $ref: "#/$defs/opinion" } },
+  };
+}

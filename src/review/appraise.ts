@@ -1,0 +1,104 @@
+/**
+ * Appraised scores, computed by the same exact rules as the self-assessment: every leaf the appraisal
+ * touches is rescored from the appraiser's option/value (through score.ts's scoreLeaf) or taken from a
+ * directly written score that the rules can produce; untouched leaves keep the self-assessed score;
+ * groups are the clamped sums of their children; the total and the classification follow. The result
+ * goes into the scored model side by side with the self-assessment (ScoredNode.appraisal,
+ * ScoredAssessment.appraised), where compose prints it in "Điểm thẩm định" / "Ý kiến thẩm định".
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Answer, Markdown } from "../model/assessment.js";
+import { clamp, formatHundredths, type Hundredths } from "../model/points.js";
+import type { RubricLeaf } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { classify, scoreLeaf } from "../score/score.js";
+import type { Appraisal, AppraisalEntry } from "./appraisal.js";
+import { describeReachable, isReachable, reachableScores } from "./reachable-scores.js";
+
+interface Final {
+  score?: Hundredths;
+  opinion?: Markdown;
+  round: number;
+}
+
+/** Fill the appraisal into `scored` (mutates it) and return the diagnostics of the appraisal's entries. */
+export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const leaves = new Map<string, RubricLeaf>();
+  const visitLeaves = (n: ScoredNode) => {
+    if (n.node.kind === "leaf") leaves.set(n.node.id, n.node);
+    n.children?.forEach(visitLeaves);
+  };
+  scored.items.forEach(visitLeaves);
+
+  // A later round's entry replaces the earlier one: its opinion always, its score when it gives one.
+  const finals = new Map<string, Final>();
+  for (const round of appraisal.rounds) {
+    for (const entry of round.entries.values()) {
+      const leaf = leaves.get(entry.criterion);
+      const prior = finals.get(entry.criterion);
+      const score = leaf ? entryScore(leaf, entry, out) : undefined;
+      const next: Final = { round: round.round };
+      const kept = score ?? prior?.score;
+      if (kept !== undefined) next.score = kept;
+      if (entry.opinion) next.opinion = entry.opinion;
+      finals.set(entry.criterion, next);
+    }
+  }
+
+  const fill = (n: ScoredNode): Hundredths => {
+    const f = finals.get(n.node.id);
+    let score: Hundredths;
+    if (n.children) {
+      const sum = n.children.reduce((s, c) => s + fill(c), 0);
+      score = clamp(sum, n.node.min, n.node.max);
+    } else {
+      score = f?.score ?? n.score;
+    }
+    n.appraisal = { score, ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
+    return score;
+  };
+  const total = scored.items.reduce((s, n) => s + fill(n), 0);
+  const last = appraisal.rounds[appraisal.rounds.length - 1];
+  const ineligible = last?.ineligible;
+  const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classify(total, scored.rubric.classification);
+  scored.appraised = {
+    total,
+    ...(classification !== undefined ? { classification } : {}),
+    file: appraisal.file,
+    rounds: appraisal.rounds.length,
+    ...(ineligible ? { ineligible } : {}),
+  };
+  return out;
+}
+
+/** The score an entry gives its leaf, or undefined when it only carries an opinion. */
+function entryScore(leaf: RubricLeaf, e: AppraisalEntry, out: Diagnostic[]): Hundredths | undefined {
+  const answered = e.option !== undefined || e.ticked !== undefined || e.value !== undefined;
+  if (answered) {
+    const fields: Answer["fields"] = {};
+    if (e.fields.option) fields.option = e.fields.option;
+    if (e.fields.value) fields.value = e.fields.value;
+    if (e.fields.options) fields.options = e.fields.options;
+    const answer: Answer = { criterion: leaf.id, source: e.source, fields };
+    if (e.option !== undefined) answer.option = e.option;
+    if (e.value !== undefined) answer.value = e.value;
+    if (e.ticked) answer.ticked = e.ticked.map((id) => ({ id, source: e.fields.options ?? e.source }));
+    const computed = scoreLeaf(leaf, answer, out).score;
+    if (e.score !== undefined && e.score !== computed) {
+      out.push(diag("CD707", e.fields.score ?? e.source, { declared: formatHundredths(e.score), computed: formatHundredths(computed) }));
+    }
+    return computed;
+  }
+  if (e.score === undefined) return undefined;
+  const at = e.fields.score ?? e.source;
+  if (e.score < leaf.min || e.score > leaf.max) {
+    out.push(diag("CD706", at, { score: formatHundredths(e.score), min: formatHundredths(leaf.min), max: formatHundredths(leaf.max), id: leaf.id }));
+    return clamp(e.score, leaf.min, leaf.max);
+  }
+  const reachable = reachableScores(leaf);
+  if (!isReachable(reachable, e.score)) {
+    out.push(diag("CD705", at, { score: formatHundredths(e.score), id: leaf.id, allowed: describeReachable(reachable) }));
+  }
+  return e.score;
+}
