@@ -15,6 +15,7 @@ import { checkAssessment } from "./assessment.js";
 import { generateAssessmentSchema } from "./assessment-schema.js";
 import { checkRubric } from "./rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "./schema-validate.js";
+import { checkAppraisalFile, isAppraisalData, type AppraisalResult } from "../review/check-appraisal.js";
 
 export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -22,7 +23,7 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-export type InputKind = "rubric" | "assessment" | "unknown";
+export type InputKind = "rubric" | "assessment" | "appraisal" | "unknown";
 
 export interface RubricResult {
   file: string;
@@ -40,6 +41,11 @@ export interface AssessmentResult {
 export interface CheckResult {
   rubrics: RubricResult[];
   assessments: AssessmentResult[];
+  /**
+   * Appraisal files (src/review). A paired appraisal's diagnostics are also in its assessment's
+   * result (its documents depend on them); one whose assessment is missing is also in `others`.
+   */
+  appraisals: AppraisalResult[];
   /** Files that are neither (with their diagnostics). */
   others: { file: string; diagnostics: Diagnostic[] }[];
   diagnostics: Diagnostic[];
@@ -48,6 +54,7 @@ export interface CheckResult {
 export function classify(data: unknown): InputKind {
   if (!data || typeof data !== "object" || Array.isArray(data)) return "unknown";
   const o = data as Record<string, unknown>;
+  if (isAppraisalData(o)) return "appraisal";
   if ("rubric" in o) return "assessment";
   if ("items" in o && "id" in o) return "rubric";
   return "unknown";
@@ -63,6 +70,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   const parsed = inputs.map((f) => ({ file: f.path, ...readYaml(f.path, f.bytes) }));
   const rubrics: RubricResult[] = [];
   const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
+  const appraisalSources: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const others: CheckResult["others"] = [];
   for (const p of parsed) {
     if (!p.source) {
@@ -72,6 +80,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
     const kind = classify(p.source.data);
     if (kind === "rubric") rubrics.push(checkRubricFile(p.source, p.diagnostics, opts));
     else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
+    else if (kind === "appraisal") appraisalSources.push({ src: p.source, diagnostics: p.diagnostics });
     else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });
   }
 
@@ -83,8 +92,30 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
     else byId.set(r.rubric.id, r);
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
+  const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
   const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
-  return { rubrics, assessments: results, others, diagnostics: sortDiagnostics(all) };
+  return { rubrics, assessments: results, appraisals, others, diagnostics: sortDiagnostics(all) };
+}
+
+/** After the assessments: each appraisal is applied to its assessment's scored model (src/review). */
+function checkAppraisals(
+  sources: { src: YamlSource; diagnostics: Diagnostic[] }[],
+  assessments: AssessmentResult[],
+  rubrics: Map<string, RubricResult>,
+  others: CheckResult["others"],
+  opts: CheckOptions,
+): AppraisalResult[] {
+  if (sources.length === 0) return [];
+  const byRubric = new Map([...rubrics].flatMap(([id, r]) => (r.rubric ? [[id, r.rubric] as const] : [])));
+  const byFile = new Map(assessments.map((a) => [a.file, a]));
+  const claimed = new Map<string, string>();
+  return sources.map(({ src, diagnostics }) => {
+    const r = checkAppraisalFile(src, diagnostics, byRubric, byFile, claimed, opts.validatorCache);
+    const target = r.assessmentFile ? byFile.get(r.assessmentFile) : undefined;
+    if (target) target.diagnostics.push(...r.diagnostics);
+    else others.push({ file: r.file, diagnostics: r.diagnostics });
+    return r;
+  });
 }
 
 function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[], opts: CheckOptions): RubricResult {

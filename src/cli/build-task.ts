@@ -13,6 +13,7 @@ import { diskValidatorCache } from "./cache.js";
 import type { Config } from "./config.js";
 import { displayPath, readInputs } from "./files.js";
 import { writeFileAtomic } from "./write-atomic.js";
+import { appraisalCompanions } from "../review/companions.js";
 
 export interface BuildTask {
   cwd: string;
@@ -49,7 +50,8 @@ export function outputFolder(outDir: string, year: number, assessmentFile: strin
 }
 
 export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
-  const inputs = readInputs([...task.rubricFiles, ...task.assessmentFiles], task.cwd);
+  // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
+  const inputs = readInputs([...task.rubricFiles, ...task.assessmentFiles, ...appraisalCompanions(task.assessmentFiles)], task.cwd);
   const check = runChecks(inputs, { validatorCache: diskValidatorCache(task.env) });
   const byDisplay = new Map(task.assessmentFiles.map((f) => [displayPath(f, task.cwd), f]));
   const result: BuildTaskResult = { diagnostics: [...check.rubrics.flatMap((r) => r.diagnostics)], built: [], refused: [] };

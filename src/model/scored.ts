@@ -10,8 +10,15 @@ export interface ScoredAssessment {
   total: Hundredths;
   max: Hundredths;
   classification?: string;
-  /** Appraised totals, when an appraisal exists. */
-  appraised?: { total: Hundredths; classification?: string };
+  /** Appraised totals, when an appraisal exists (filled by src/review/appraise.ts). */
+  appraised?: {
+    total: Hundredths;
+    classification?: string;
+    /** The appraisal file, the number of rounds, and the final round's ineligibility reason. */
+    file?: string;
+    rounds?: number;
+    ineligible?: string;
+  };
 }
 
 export interface ScoredNode {
@@ -26,7 +33,7 @@ export interface ScoredNode {
   /** Criterion-level justification. */
   justification?: Markdown;
   /** Appraisal (thẩm định) of this row, when an appraisal file exists (filled by the review stage). */
-  appraisal?: { score?: Hundredths; opinion?: Markdown };
+  appraisal?: { score?: Hundredths; opinion?: Markdown; /** the round that last appraised this row */ round?: number };
 }
 
 export interface ScoredOption {

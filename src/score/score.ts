@@ -48,7 +48,8 @@ export function optionPoints(o: RubricOption, value: Hundredths | undefined): Hu
   return o.points;
 }
 
-function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
+/** Exported for the appraisal stage (src/review), which scores an appraiser's option/value by the same rules. */
+export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
   const options: ScoredOption[] = leaf.options.map((option) => ({ option, chosen: false }));
   const result: ScoredNode = { node: leaf, score: 0, options };
   if (!answer) {

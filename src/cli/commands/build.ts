@@ -22,6 +22,8 @@ import type { Cli } from "../context.js";
 import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { isAppraisalPath } from "../../review/appraisal.js";
+import { appraisalCompanions, withCompanions } from "../../review/companions.js";
 
 declare const CHAMDIEM_VERSION: string;
 
@@ -45,7 +47,8 @@ export async function runBuild(cli: Cli): Promise<number> {
   if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
   const rubricFiles = [...new Set([...findYamlFiles(rubricDirs, cli.cwd).files, ...files.filter((f) => looksLikeRubric(f))])].sort();
-  const assessmentFiles = files.filter((f) => !rubricFiles.includes(f));
+  // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
+  const assessmentFiles = withCompanions(files).filter((f) => !rubricFiles.includes(f) && !isAppraisalPath(f));
 
   const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
   const sourceDateEpoch = cli.env.SOURCE_DATE_EPOCH;
@@ -58,7 +61,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   const hashes = new Map<string, string>();
   let skipped = 0;
   for (const f of assessmentFiles) {
-    const h = hashAll([depsHash, readFileSync(f)]);
+    const h = hashAll([depsHash, readFileSync(f), ...appraisalCompanions([f]).map((c) => readFileSync(c))]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
     const entry = manifest.entries[key];

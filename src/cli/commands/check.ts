@@ -10,13 +10,17 @@ import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
 import { diskValidatorCache } from "../cache.js";
 import { findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
+import { withCompanions } from "../../review/companions.js";
 
 /** Find, read and check the inputs named on the command line (default: content/). */
 export function loadAndCheck(cli: Cli): CheckResult {
   const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const { files, missing } = findYamlFiles(paths, cli.cwd);
+  const found = findYamlFiles(paths, cli.cwd);
+  const missing = found.missing;
   if (missing.length > 0) throw new UsageError(cli.m.missingPath(missing[0]!));
-  if (files.length === 0) throw new UsageError(cli.m.noFiles);
+  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
+  // An assessment and its appraisal go together (src/review/companions.ts).
+  const files = withCompanions(found.files);
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
   const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
   return runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
@@ -34,12 +38,18 @@ export function printDiagnostics(cli: Cli, result: CheckResult): void {
 export function summaryText(cli: Cli, a: AssessmentResult): string {
   const s = a.scored!;
   const lines = [cli.m.summaryHeader(a.file, s.assessment.unit.name, s.assessment.year, s.rubric.id)];
-  const rows = s.items.map((n) => [n.node.id, n.node.title, `${formatHundredths(n.score)} / ${formatHundredths(n.node.max)}`]);
-  rows.push(["", s.rubric.totalLabel, `${formatHundredths(s.total)} / ${formatHundredths(s.max)}`]);
+  // With an appraisal (src/review), the appraised score follows the self-assessed one on each row.
+  const ap = (v: number | undefined) => (s.appraised && v !== undefined ? `${cli.m.appraisedShort} ${formatHundredths(v)}` : "");
+  const rows = s.items.map((n) => [n.node.id, n.node.title, `${formatHundredths(n.score)} / ${formatHundredths(n.node.max)}`, ap(n.appraisal?.score)]);
+  rows.push(["", s.rubric.totalLabel, `${formatHundredths(s.total)} / ${formatHundredths(s.max)}`, ap(s.appraised?.total)]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length));
   const w1 = Math.max(...rows.map((r) => r[1]!.length));
-  for (const r of rows) lines.push(`  ${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(16)}`);
+  for (const r of rows) lines.push(`  ${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(16)}${r[3] ? `  ${r[3]}` : ""}`);
   lines.push(`  ${cli.m.classification}: ${s.classification ?? `(${cli.m.noClassification})`}`);
+  if (s.appraised) {
+    const cls = s.appraised.classification ?? `(${cli.m.noClassification})`;
+    lines.push(`  ${cli.m.appraisedClassification(s.appraised.file ?? "", s.appraised.rounds ?? 0)}: ${cls}`);
+  }
   return lines.join("\n");
 }
 
@@ -53,7 +63,16 @@ export function summaryJson(a: AssessmentResult): object {
     total: s.total / 100,
     max: s.max / 100,
     classification: s.classification ?? null,
-    criteria: s.items.map((n) => ({ id: n.node.id, title: n.node.title, score: n.score / 100, max: n.node.max / 100 })),
+    ...(s.appraised
+      ? { appraised: { total: s.appraised.total / 100, classification: s.appraised.classification ?? null, file: s.appraised.file ?? null, rounds: s.appraised.rounds ?? 0 } }
+      : {}),
+    criteria: s.items.map((n) => ({
+      id: n.node.id,
+      title: n.node.title,
+      score: n.score / 100,
+      max: n.node.max / 100,
+      ...(n.appraisal?.score !== undefined ? { appraised: n.appraisal.score / 100 } : {}),
+    })),
     errors: hasErrors(a.diagnostics),
   };
 }
@@ -61,7 +80,8 @@ export function summaryJson(a: AssessmentResult): object {
 export function runCheck(cli: Cli): number {
   const result = loadAndCheck(cli);
   const counts = countBySeverity(result.diagnostics);
-  const files = result.rubrics.length + result.assessments.length + result.others.length;
+  const pairedAppraisals = result.appraisals.filter((r) => r.assessmentFile).length;
+  const files = result.rubrics.length + result.assessments.length + result.others.length + pairedAppraisals;
   if (cli.format === "json") {
     cli.stdout(
       JSON.stringify(

@@ -1,5 +1,6 @@
 /**
- * `chamdiem schema [--check]`: write schema/generated/<rubric>.assessment.schema.json for every rubric;
+ * `chamdiem schema [--check]`: write schema/generated/<rubric>.assessment.schema.json (and
+ * <rubric>.appraisal.schema.json) for every rubric;
  * with --check, only verify that the checked-in files are up to date (CI).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -10,6 +11,8 @@ import { formatText } from "../../diagnostics/format.js";
 import type { Cli } from "../context.js";
 import { displayPath, findYamlFiles, readInputs } from "../files.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { appraisalSchemaFileName } from "../../review/appraisal-schema.js";
+import { appraisalSchemaFor } from "../../review/check-appraisal.js";
 
 export function runSchema(cli: Cli): number {
   const dir = join(cli.cwd, cli.args.values.rubrics ?? "content/rubrics");
@@ -22,9 +25,14 @@ export function runSchema(cli: Cli): number {
   }
   const check = cli.args.flags.has("check");
   let stale = 0;
-  for (const r of result.rubrics) {
-    const target = join(cli.cwd, "schema", "generated", assessmentSchemaFileName(r.rubric!.id));
-    const text = JSON.stringify(assessmentSchemaFor(r.rubric!), null, 2) + "\n";
+  // Per rubric: the assessment schema and (src/review) the appraisal schema.
+  const outputs = result.rubrics.flatMap((r) => [
+    { name: assessmentSchemaFileName(r.rubric!.id), schema: assessmentSchemaFor(r.rubric!) },
+    { name: appraisalSchemaFileName(r.rubric!.id), schema: appraisalSchemaFor(r.rubric!) },
+  ]);
+  for (const o of outputs) {
+    const target = join(cli.cwd, "schema", "generated", o.name);
+    const text = JSON.stringify(o.schema, null, 2) + "\n";
     const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
     if (current === text) continue;
     if (check) {
@@ -35,6 +43,6 @@ export function runSchema(cli: Cli): number {
       cli.stdout(cli.m.schemaWritten(displayPath(target, cli.cwd)));
     }
   }
-  if (check && stale === 0) cli.stdout(cli.m.schemaUpToDate(result.rubrics.length));
+  if (check && stale === 0) cli.stdout(cli.m.schemaUpToDate(outputs.length));
   return stale > 0 ? 1 : 0;
 }
