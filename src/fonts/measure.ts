@@ -99,15 +99,25 @@ export function lineMetrics(fonts: FontSet, style: RunStyle): LineMetrics {
   return { height: em.height * style.size, ascent: em.ascent * style.size, descent: em.descent * style.size };
 }
 
-/** Everything the layout engine needs, from real fonts. */
+/** Everything the layout engine needs, from real fonts (per-style results cached by style object). */
 export function createLayoutFonts(fonts: FontSet): LayoutFonts {
   const measure = createMeasurer(fonts);
+  const lines = new WeakMap<RunStyle, LineMetrics>();
+  const scripts = new WeakMap<RunStyle, ScriptMetrics>();
   return {
     measure,
-    lineMetrics: (style) => lineMetrics(fonts, style),
+    lineMetrics(style) {
+      let m = lines.get(style);
+      if (!m) lines.set(style, (m = lineMetrics(fonts, style)));
+      return m;
+    },
     script(style): ScriptMetrics {
-      const { scale, rise } = scriptEm(fonts.faces[faceKey(style)], style.vertAlign);
-      return { size: style.size * scale, rise: rise * style.size };
+      let m = scripts.get(style);
+      if (!m) {
+        const { scale, rise } = scriptEm(fonts.faces[faceKey(style)], style.vertAlign);
+        scripts.set(style, (m = { size: style.size * scale, rise: rise * style.size }));
+      }
+      return m;
     },
     underline(style) {
       const font = fonts.faces[faceKey(style)];

@@ -57,14 +57,19 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
     const placed = place(t, geo, ctx, flow, unmerged);
     const heights = rowHeights(t.rows.length, placed, pad);
     const groups = rowGroups(t.rows.length, placed);
-    // A merged group taller than a page cannot move whole: lay it out again without its merges.
-    const tooTall = groups.filter((g) => g.end > g.start && sum(heights, g.start, g.end) > ctx.pageHeight);
+    // A merged group taller than a page (below the repeated header rows) cannot move whole: lay it out
+    // again without its merges.
+    const headerCount = Math.min(t.headerRows, t.rows.length);
+    const room = ctx.pageHeight - (headerCount > 0 ? sum(heights, 0, headerCount - 1) : 0);
+    const tooTall = groups.filter((g) => g.end > g.start && g.end >= headerCount && sum(heights, g.start, g.end) > room);
     if (attempt === 0 && tooTall.length) {
       unmerged = new Set(placed.filter((p) => p.rowSpan > 1 && tooTall.some((g) => p.row >= g.start && p.row <= g.end)).map((p) => p.cell));
       ctx.warnings.push({ code: "unsupported", message: "vertically merged cells taller than a page were laid out unmerged" });
       continue;
     }
-    const headerCount = Math.min(t.headerRows, t.rows.length);
+    // Header rows repeat only when they leave room for the body: at most half a page (beyond that,
+    // they are laid out as ordinary rows).
+    const repeatHeaders = headerCount > 0 && sum(heights, 0, headerCount - 1) <= ctx.pageHeight / 2;
     const headers: Slice[] = [];
     const body: Slice[] = [];
     for (const g of groups) {
@@ -75,7 +80,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
         slice.split = splitter(cells, geo, false);
         slice.cantSplit = cantSplit;
       }
-      if (g.end < headerCount) {
+      if (repeatHeaders && g.end < headerCount) {
         slice.cantSplit = true;
         slice.split = undefined;
         headers.push(slice);

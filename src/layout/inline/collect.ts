@@ -59,9 +59,9 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       } else if (/^[ \t\u200b]+$/.test(token)) {
         // Tabs become spaces (chamdiem sets no tab stops); zero-width spaces are break opportunities only.
         const t = token.replace(/\t/g, " ").replace(/\u200b/g, "");
-        push("space", { text: t, style: run.style, width: t ? fonts.measure(t, run.style) : 0 });
+        push("space", { text: t, style: run.style, width: t ? fonts.measure(t, run.style) : 0, pageNumber: false });
       } else {
-        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style) });
+        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false });
       }
     }
   }

@@ -77,31 +77,39 @@ export function finalizeLine(line: BrokenLine, ctx: LineContext, fonts: LayoutFo
   // Frames: one text frame per run of equal style, spaces included; underlines as lines.
   const frames: Frame[] = [];
   let current: TextFrame | undefined;
-  let currentKey = "";
+  let currentInk = false;
   let underline: LineFrame | undefined;
+  const flush = () => {
+    if (current && currentInk) {
+      if (current.text.indexOf(" ") < 0) current.wordSpacing = 0;
+      frames.push(current);
+    }
+    current = undefined;
+    currentInk = false;
+  };
   for (const s of line.segs) {
-    const w = s.width + (s.space ? spaces(s.text) * extra : 0);
+    const w = s.space ? s.width + spaces(s.text) * extra : s.width;
     const script = fonts.script(s.style);
     const face = faceOf(s.style);
-    const key = `${face}|${script.size}|${script.rise}`;
+    const y = baseline - script.rise;
     if (s.pageNumber) {
-      frames.push({ kind: "text", x, y: baseline - script.rise, face, size: script.size, text: "", wordSpacing: 0, pageNumber: true });
-      current = undefined;
-      currentKey = "";
-    } else if (current && key === currentKey) {
+      flush();
+      frames.push({ kind: "text", x, y, face, size: script.size, text: "", wordSpacing: 0, pageNumber: true });
+    } else if (current && current.face === face && current.size === script.size && current.y === y) {
       current.text += s.text;
+      if (!s.space) currentInk = true;
     } else {
-      current = { kind: "text", x, y: baseline - script.rise, face, size: script.size, text: s.text, wordSpacing: extra };
-      currentKey = key;
-      frames.push(current);
+      flush();
+      current = { kind: "text", x, y, face, size: script.size, text: s.text, wordSpacing: extra };
+      currentInk = !s.space;
     }
     if (s.style.underline) {
       const u = fonts.underline(s.style);
-      const y = baseline + u.offset;
-      if (underline && Math.abs(underline.x2 - x) < 1e-6 && underline.y1 === y && underline.width === u.thickness) {
+      const uy = baseline + u.offset;
+      if (underline && Math.abs(underline.x2 - x) < 1e-6 && underline.y1 === uy && underline.width === u.thickness) {
         underline.x2 = x + w;
       } else {
-        underline = { kind: "line", x1: x, y1: y, x2: x + w, y2: y, width: u.thickness, role: "underline" };
+        underline = { kind: "line", x1: x, y1: uy, x2: x + w, y2: uy, width: u.thickness, role: "underline" };
         frames.push(underline);
       }
     } else {
@@ -109,8 +117,6 @@ export function finalizeLine(line: BrokenLine, ctx: LineContext, fonts: LayoutFo
     }
     x += w;
   }
-  // Frames made only of spaces draw nothing.
-  const visible = frames.filter((f) => f.kind !== "text" || f.pageNumber || f.text.trim() !== "");
-  for (const f of visible) if (f.kind === "text" && !/ /.test(f.text)) f.wordSpacing = 0;
-  return { height, baseline, frames: visible, width: natural };
+  flush();
+  return { height, baseline, frames, width: natural };
 }

@@ -26,6 +26,11 @@ export interface BrokenLine {
   breakStyle?: RunStyle;
 }
 
+/** Segments always have the same shape (fast property access in the hot loops). */
+function seg(p: Piece, space: boolean): LineSeg {
+  return { text: p.text, style: p.style, width: p.width, pageNumber: p.pageNumber === true, space };
+}
+
 /** Tolerance for floating-point sums, points (well under Word's 1/20 pt resolution). */
 export const EPS = 0.005;
 
@@ -46,7 +51,8 @@ export function breakLines(atoms: readonly Atom[], widthOf: (line: number) => nu
     hasWord = false;
   };
   const addWord = (pieces: Piece[], w: number) => {
-    segs.push(...pending, ...pieces.map((p) => ({ ...p, space: false })));
+    for (const p of pending) segs.push(p);
+    for (const p of pieces) segs.push(seg(p, false));
     width += pendingWidth + w;
     pending = [];
     pendingWidth = 0;
@@ -59,7 +65,7 @@ export function breakLines(atoms: readonly Atom[], widthOf: (line: number) => nu
       continue;
     }
     if (atom.kind === "space") {
-      for (const p of atom.pieces) pending.push({ ...p, space: true });
+      for (const p of atom.pieces) pending.push(seg(p, true));
       pendingWidth += atom.width;
       continue;
     }
@@ -122,7 +128,7 @@ export function splitWord(pieces: readonly Piece[], room: number, fonts: LayoutF
       const f = flat[k];
       const src = pieces[f.piece];
       if (f.piece === lastSrc && !src.pageNumber) out[out.length - 1].text += f.text;
-      else out.push({ ...src, text: src.pageNumber ? "" : f.text });
+      else out.push({ text: src.pageNumber ? "" : f.text, style: src.style, width: src.width, pageNumber: src.pageNumber === true });
       lastSrc = f.piece;
     }
     for (const p of out) if (!p.pageNumber) p.width = fonts.measure(p.text, p.style);
