@@ -4,6 +4,8 @@
  * score (at least "10,00", in bold as the criterion rows print it) never wrap, and no word of the
  * header labels is broken; the rest of the width goes to the title (32 %), the justification (50 %:
  * the longest texts, the seed's justifications run to 15 lines) and the appraisal opinion (18 %).
+ * When the appraisal has written opinions, the opinion column takes 26 % (title 30 %, justification
+ * 44 %), so its text does not run to a word per line.
  */
 import type { MeasureText, RunStyle, Twips } from "../document/model.js";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
@@ -60,7 +62,8 @@ export function scoreColumns(scored: ScoredAssessment, measure: MeasureText, num
   const stt = widest(measure, ids) + pad + SLACK;
   const score = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, scores), widest(measure, headerWords)) + pad + SLACK);
   const rest = width - stt - 3 * score;
-  const title = Math.round(rest * 0.32);
-  const justification = Math.round(rest * 0.5);
+  const opinions = [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined);
+  const title = Math.round(rest * (opinions ? 0.3 : 0.32));
+  const justification = Math.round(rest * (opinions ? 0.44 : 0.5));
   return [stt, title, score, score, justification, score, rest - title - justification];
 }

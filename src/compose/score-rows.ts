@@ -170,7 +170,9 @@ function appraisalOpinion(n: ScoredNode, ctx: RowContext): Block[] {
 
 function markdown(md: Markdown, col: number, ctx: RowContext): Block[] {
   const width = ctx.columns[col]! - CELL_PADDING.left - CELL_PADDING.right;
-  const paragraph: ParagraphStyle = { align: "justify", size: SIZE.table, spaceBefore: 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 };
+  // The justification column is wide enough to justify; the opinion column is not (wide gaps).
+  const align = col === COL.justification ? "justify" : "left";
+  const paragraph: ParagraphStyle = { align, size: SIZE.table, spaceBefore: 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 };
   return renderMarkdown(md, { paragraph, run: S.regular, width }, ctx.diagnostics);
 }
 
