@@ -85,7 +85,8 @@ export interface Paragraph {
    * A horizontal rule drawn under this paragraph's last line: `width` twips long, centred on the
    * paragraph's text area. Used for the NĐ 30 rules under the agency, motto and title, sized by compose
    * from the measured text so both writers draw the same length. A paragraph with no runs and a rule
-   * is a rule on its own.
+   * is a rule on its own. The paragraph's `spaceAfter` comes after the rule (compose puts the gap below
+   * a title's rule there; the docx writer moves it onto the separate rule paragraph it emits).
    */
   rule?: { width: Twips; thickness: number };
   source?: SourcePos;
