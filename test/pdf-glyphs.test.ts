@@ -13,6 +13,7 @@ import { writePdf } from "../src/write/pdf/index.js";
 import { vietnameseLetters } from "./helpers/fonts-vietnamese.js";
 import { doc, p, run, section } from "./helpers/layout-build.js";
 import { readFileSync } from "node:fs";
+import type { PDFArray as PDFArrayT, PDFDict as PDFDictT, PDFName as PDFNameT, PDFRawStream as PDFRawStreamT } from "pdf-lib";
 
 const require = createRequire(import.meta.url);
 const fontkit = require("@pdf-lib/fontkit") as { create(b: Buffer): any };
@@ -38,16 +39,16 @@ async function checkEmbeddedGlyphs(pdfBytes: Uint8Array): Promise<Finding[]> {
   );
   const lookup = (o: unknown) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   const streamBytes = (s: unknown) => {
-    const raw = lookup(s) as InstanceType<typeof PDFRawStream>;
+    const raw = lookup(s) as PDFRawStreamT;
     const filter = raw.dict.get(PDFName.of("Filter"));
     return filter ? new Uint8Array(inflateSync(raw.contents)) : raw.contents;
   };
   const findings: Finding[] = [];
   for (const [, obj] of ctx.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of("Subtype")) !== PDFName.of("Type0")) continue;
-    const name = (obj.get(PDFName.of("BaseFont")) as InstanceType<typeof PDFName>).decodeText();
-    const cid = lookup((lookup(obj.get(PDFName.of("DescendantFonts"))) as InstanceType<typeof PDFArray>).get(0)) as InstanceType<typeof PDFDict>;
-    const descriptor = lookup(cid.get(PDFName.of("FontDescriptor"))) as InstanceType<typeof PDFDict>;
+    const name = (obj.get(PDFName.of("BaseFont")) as PDFNameT).decodeText();
+    const cid = lookup((lookup(obj.get(PDFName.of("DescendantFonts"))) as PDFArrayT).get(0)) as PDFDictT;
+    const descriptor = lookup(cid.get(PDFName.of("FontDescriptor"))) as PDFDictT;
     const program = Buffer.from(streamBytes(descriptor.get(PDFName.of("FontFile2"))));
     const cmap = new TextDecoder().decode(streamBytes(obj.get(PDFName.of("ToUnicode"))));
     const source = sources[name.replace(/^[A-Z]{6}\+/, "").replace(/-\d+$/, "")];
