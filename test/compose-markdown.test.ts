@@ -232,8 +232,8 @@ describe("markdown handlers", () => {
   });
 
   it("whitespace: soft breaks and repeated spaces print as one space, edges trimmed", () => {
-    const { blocks } = render("  a   b\n   c  ");
-    expect(text(blocks[0] as Paragraph)).toBe("a b c");
+    const { blocks } = render("  a   b\n   c \t d  ");
+    expect(text(blocks[0] as Paragraph)).toBe("a b c d");
   });
 
   it("text is normalised to NFC", () => {

@@ -26,9 +26,9 @@ import { visitChildren } from "./handlers.js";
 import { nodePos, offsetPos } from "./position.js";
 import type { State, WrapperNode } from "./types.js";
 
-/** Markdown whitespace semantics: soft line breaks and runs of spaces print as one space. */
+/** Markdown whitespace semantics: soft line breaks and runs of spaces or tabs print as one space. */
 export function normalizeSpace(value: string): string {
-  return value.normalize("NFC").replace(/[ \t]*\r?\n[ \t]*/g, " ").replace(/[ \t]{2,}/g, " ");
+  return value.normalize("NFC").replace(/[ \t]*\r?\n[ \t]*/g, " ").replace(/[ \t]+/g, " ");
 }
 
 export function pushText(value: string, em: Emitter, st: State, node: { position?: Text["position"] }, style: RunStyle = st.run): void {
