@@ -3,15 +3,15 @@
  * writers. Usage errors exit 2; a crash (a bug, never bad input) prints a short report and exits 70.
  */
 import { UsageError, parseArgs } from "./args.js";
-import { makeCli, type Cli } from "./context.js";
+import { COMMAND_FORMATS, makeCli, type Cli } from "./context.js";
 import { messages } from "./messages.js";
 
 declare const CHAMDIEM_VERSION: string;
 const VERSION = typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev";
 
 const SPEC = {
-  values: ["lang", "format", "rubrics", "out", "jobs"],
-  booleans: ["help", "h", "version", "force", "quiet", "check", "no-pdf", "no-docx"],
+  values: ["lang", "format", "rubrics", "out", "jobs", "rubric", "unit", "year", "from", "write", "agency", "superior"],
+  booleans: ["help", "h", "version", "force", "quiet", "check", "no-pdf", "no-docx", "plain"],
 };
 
 type Command = (cli: Cli) => number | Promise<number>;
@@ -20,6 +20,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.js")).runCheck,
   schema: async () => (await import("./commands/schema.js")).runSchema,
   build: async () => (await import("./commands/build.js")).runBuild,
+  diff: async () => (await import("./commands/diff.js")).runDiff,
+  show: async () => (await import("./commands/show.js")).runShow,
+  summary: async () => (await import("./commands/summary.js")).runSummary,
+  init: async () => (await import("./commands/init.js")).runInit,
 };
 
 export async function main(argv: readonly string[], io = defaultIo()): Promise<number> {
@@ -38,6 +42,7 @@ export async function main(argv: readonly string[], io = defaultIo()): Promise<n
     }
     const load = COMMANDS[name];
     if (!load) throw new UsageError(cli.m.unknownCommand(name));
+    if (COMMAND_FORMATS[name] && !COMMAND_FORMATS[name]!.includes(cli.format)) throw new UsageError(cli.m.badValue("format", cli.format));
     cli.args.positional = rest;
     return await (await load())(cli);
   } catch (e) {

@@ -1,0 +1,118 @@
+/**
+ * `chamdiem diff [REV [REV2]] [--] [paths…]`: what changed in the scores between two git revisions,
+ * or a revision and the working tree (default: HEAD vs the working tree, untracked files included).
+ * `REV..REV2` works too. Arguments are revisions while they name commits (at most two), paths after
+ * that or after `--`. Default path: content.
+ *
+ * Only files git reports as changed (blob ids from `git diff --raw`) are read and scored, on each side
+ * with the same pipeline as `check` (src/review/diff-load.ts). Exit status: 0 = report printed (changes
+ * or not), 1 = the new side of a changed assessment has errors, 2 = usage (bad revision, not a repo).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
+import { UsageError } from "../args.js";
+import type { Cli } from "../context.js";
+import { diskValidatorCache } from "../cache.js";
+import { formatText } from "../../diagnostics/format.js";
+import { loadDiff, type Side } from "../../review/diff-load.js";
+import { diffCsv, diffJson, diffMarkdown, diffText } from "../../review/diff-report.js";
+import { changedFiles, GitError, listFiles, openRepo, readObjects, resolveCommit, type GitRepo } from "../../review/git.js";
+import { labels } from "../../review/labels.js";
+
+export function runDiff(cli: Cli): number {
+  let repo: GitRepo;
+  try {
+    repo = openRepo(cli.cwd);
+  } catch (e) {
+    throw new UsageError(cli.m.notGit((e as Error).message));
+  }
+  const { revs, paths } = splitArgs(cli, repo);
+  const from = revs[0] ?? "HEAD";
+  const to = revs[1];
+  if (!resolveCommit(repo, from)) throw new UsageError(cli.m.badRevision(from));
+  if (to && !resolveCommit(repo, to)) throw new UsageError(cli.m.badRevision(to));
+  const scope = paths.length > 0 ? paths : existsSync(join(cli.cwd, "content")) ? ["content"] : ["."];
+  const L = labels(cli.lang);
+
+  let changes;
+  try {
+    changes = changedFiles(repo, from, to, scope);
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message.split("\n")[0]!);
+    throw e;
+  }
+  const rubricDirs = cli.args.values.rubrics
+    ? [displayPath(resolve(cli.cwd, cli.args.values.rubrics), cli.cwd)]
+    : rubricDirsFor(scope.map((p) => resolve(cli.cwd, p, "x.yaml")), cli.cwd).map((d) => displayPath(d, cli.cwd));
+  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree), {
+    rubricDirs,
+    scope,
+    validatorCache: diskValidatorCache(cli.env),
+  });
+
+  const opts = { lang: cli.lang, from, to: to ?? L.workingTree, worktree: !to, color: cli.color && cli.isTTY };
+  if (cli.format === "json") cli.stdout(JSON.stringify(diffJson(result, opts), null, 2));
+  else if (cli.format === "markdown") cli.stdout(diffMarkdown(result, opts));
+  else if (cli.format === "csv") cli.stdout(diffCsv(result));
+  else cli.stdout(diffText(result, opts));
+
+  const errors = result.entries.flatMap((e) => e.newErrors);
+  if (errors.length > 0 && cli.format === "text") cli.stderr(formatText(errors, cli.lang, cli.color));
+  return errors.length > 0 ? 1 : 0;
+}
+
+/** Leading arguments that name commits are revisions (at most two, or "A..B"); the rest are paths. */
+function splitArgs(cli: Cli, repo: GitRepo): { revs: string[]; paths: string[] } {
+  const args = cli.args.positional;
+  const revs: string[] = [];
+  const paths: string[] = [];
+  let i = 0;
+  for (; i < args.length && revs.length < 2; i++) {
+    const a = args[i]!;
+    const range = /^(.+?)\.\.(.*)$/.exec(a);
+    if (range && revs.length === 0 && resolveCommit(repo, range[1]!) && (range[2] === "" || resolveCommit(repo, range[2]!))) {
+      revs.push(range[1]!, range[2] || "HEAD");
+      i++;
+      break;
+    }
+    if (existsSync(resolve(cli.cwd, a)) || !resolveCommit(repo, a)) break;
+    revs.push(a);
+  }
+  paths.push(...args.slice(i));
+  return { revs, paths };
+}
+
+function gitSide(repo: GitRepo, rev: string): Side {
+  return {
+    label: rev,
+    read(paths, blobs) {
+      const names = paths.map((p) => blobs?.get(p) ?? `${rev}:${p}`);
+      const objects = readObjects(repo, names);
+      return new Map(paths.map((p, i) => [p, objects.get(names[i]!)]));
+    },
+    list(paths) {
+      return listFiles(repo, rev, paths);
+    },
+  };
+}
+
+function worktreeSide(cwd: string, label: string): Side {
+  return {
+    label,
+    read(paths) {
+      return new Map(
+        paths.map((p) => {
+          try {
+            return [p, readFileSync(join(cwd, p))];
+          } catch {
+            return [p, undefined];
+          }
+        }),
+      );
+    },
+    list(paths) {
+      return findYamlFiles(paths.filter((p) => existsSync(join(cwd, p))), cwd).files.map((f) => displayPath(f, cwd));
+    },
+  };
+}

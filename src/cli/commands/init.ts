@@ -1,0 +1,5 @@
+import type { Cli } from "../context.js";
+export function runInit(cli: Cli): number {
+  void cli;
+  return 0;
+}
