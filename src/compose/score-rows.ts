@@ -94,7 +94,7 @@ function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   return finishRow(
     [
       [line(n.node.id, style, center)],
-      [line(n.node.title, style, left)],
+      [line(n.node.title, style, left, { source: n.node.source })],
       [line(formatHundredths(n.node.max, ctx.numbers), style, center)],
       [line(formatHundredths(n.score, ctx.numbers), style, center)],
       [],
@@ -123,7 +123,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     finishRow(
       [
         [line(leaf.id, style, center)],
-        [line(leaf.title, style, left)],
+        [line(leaf.title, style, left, { source: leaf.source })],
         [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
         [line(formatHundredths(n.score, ctx.numbers), style, center)],
         leafJustification,
