@@ -17,6 +17,8 @@ await build({
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
+  // tinypool starts its workers from its own entry file, so it must stay a real package on disk.
+  external: ["tinypool"],
   banner: { js: "#!/usr/bin/env node" },
   define: { "import.meta.url": "__chamdiem_import_meta_url", CHAMDIEM_VERSION: JSON.stringify(version) },
   inject: ["scripts/import-meta-url.js"],

@@ -12,6 +12,7 @@ import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { markdownPos, type Markdown } from "../model/assessment.js";
+import { parsePlainMarkdown } from "./markdown-plain.js";
 
 /** Custom inline nodes for what mdast has no node for. */
 export interface Underline extends Parent {
@@ -43,11 +44,16 @@ function getProcessor(): Processor<Root> {
 }
 
 export function parseMarkdown(text: string, origin: Markdown["origin"]): { md: Markdown; diagnostics: Diagnostic[] } {
-  const root = getProcessor().parse(text) as Root;
+  const root = parsePlainMarkdown(text) ?? parseWithRemark(text);
   const md: Markdown = { text, root, origin };
   const diagnostics: Diagnostic[] = [];
   convertInlineHtml(root, md, diagnostics);
   return { md, diagnostics };
+}
+
+/** The full CommonMark + GFM parse (what parsePlainMarkdown must agree with). */
+export function parseWithRemark(text: string): Root {
+  return getProcessor().parse(text) as Root;
 }
 
 const WRAPPERS: Record<string, string> = {

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — the performance targets of the issues, measured as whole processes on this machine.
+ * Machines are shared and noisy: every figure is a median of several runs, and comparisons (ours vs
+ * LibreOffice) are made in the same run. Not a test: it prints figures, it does not pass or fail.
+ *
+ *   node scripts/bench.mjs [--runs 5] [--n 1000] [--only check,build,bulk,soffice,review]
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist/chamdiem.cjs");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const RUNS = Number(opt("runs", 5));
+const N = Number(opt("n", 1000));
+const ONLY = opt("only", "check,build,bulk,soffice,review").split(",");
+const HAS_TIME = existsSync("/usr/bin/time");
+
+if (!existsSync(CLI)) execFileSync("npm", ["run", "bundle"], { cwd: ROOT, stdio: "inherit" });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+/** Run a command once: wall time (ms), peak RSS (MB, via /usr/bin/time), exit status. */
+function timed(cmd, argv, cwd, env = {}) {
+  const full = HAS_TIME ? ["/usr/bin/time", ["-f", "%M", cmd, ...argv]] : [cmd, argv];
+  const t0 = performance.now();
+  const r = spawnSync(full[0], full[1], { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  const rssKb = HAS_TIME ? Number((r.stderr.trim().split("\n").pop() ?? "").trim()) : NaN;
+  return { ms, mb: rssKb / 1024, status: r.status, stderr: r.stderr };
+}
+
+function bench(label, cmd, argv, cwd, { runs = RUNS, env, before, target } = {}) {
+  const times = [];
+  const mems = [];
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const r = timed(cmd, argv, cwd, env);
+    times.push(r.ms);
+    mems.push(r.mb);
+    status = r.status ?? -1;
+  }
+  const m = median(times);
+  const peak = Math.max(...mems);
+  console.log(
+    `${label.padEnd(58)} median ${fmt(m).padStart(8)}  (min ${fmt(Math.min(...times))}, n=${runs})` +
+      (Number.isFinite(peak) ? `  peak ${peak.toFixed(0)} MB` : "") +
+      (target ? `  target ${target}` : "") +
+      (status !== 0 && status !== 1 ? `  EXIT ${status}` : ""),
+  );
+  return { median: m, peak };
+}
+
+/** A scratch project with the example's rubric and `n` seed-sized assessments (distinct units). */
+function makeProject(n) {
+  const dir = mkdtempSync(join(tmpdir(), "chamdiem-bench-"));
+  cpSync(join(ROOT, "content/rubrics"), join(dir, "content/rubrics"), { recursive: true });
+  const text = readFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), "utf8");
+  mkdirSync(join(dir, "content/assessments/2021"), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const t = text
+      .replace("name: Văn phòng UBND tỉnh", `name: Đơn vị thử nghiệm số ${i + 1}`)
+      .replace("number: 1880", `number: ${1000 + i}`);
+    writeFileSync(join(dir, `content/assessments/2021/don-vi-${String(i + 1).padStart(4, "0")}.yaml`), t);
+  }
+  return dir;
+}
+
+console.log(`chamdiem bench — node ${process.version}, ${RUNS} runs each, N=${N}\n`);
+
+if (ONLY.includes("check")) {
+  console.log("# issue 2: check");
+  bench("check the example (whole process)", process.execPath, [CLI, "check", "content", "--quiet"], ROOT, { target: "< 400 ms" });
+  bench("check the example, no validator cache", process.execPath, [CLI, "check", "content", "--quiet"], ROOT, { env: { CHAMDIEM_CACHE: "0" } });
+  bench("node -e 0 (process start, for reference)", process.execPath, ["-e", "0"], ROOT);
+  console.log();
+}
+
+if (ONLY.includes("build")) {
+  console.log("# issues 3 and 4: build the example");
+  const out = mkdtempSync(join(tmpdir(), "chamdiem-out-"));
+  bench("build example: check + 2 × .docx", process.execPath, [CLI, "build", "content", "--force", "--no-pdf", "--quiet", "--out", out], ROOT, { target: "≤ 400 ms" });
+  bench("build example: check + 2 × .docx + 2 × PDF", process.execPath, [CLI, "build", "content", "--force", "--quiet", "--out", out], ROOT, { target: "≤ 600 ms" });
+  const pdfs = ["bao-cao.pdf", "bieu-cham-diem.pdf"].map((f) => statSync(join(out, "2021/van-phong-ubnd-tinh", f)).size);
+  console.log(`PDF sizes: ${pdfs.map((b) => `${(b / 1024).toFixed(1)} KB`).join(" + ")} = ${((pdfs[0] + pdfs[1]) / 1024).toFixed(1)} KB  target ≤ 150 KB`);
+  if (ONLY.includes("soffice")) {
+    const which = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
+    if (which.status === 0) {
+      const conv = mkdtempSync(join(tmpdir(), "chamdiem-soffice-"));
+      const docx = ["bao-cao.docx", "bieu-cham-diem.docx"].map((f) => join(out, "2021/van-phong-ubnd-tinh", f));
+      const ours = bench("ours again (same run, for the ratio)", process.execPath, [CLI, "build", "content", "--force", "--quiet", "--out", out], ROOT, { runs: 3 });
+      const lo = bench("soffice --headless --convert-to pdf (our 2 .docx)", "soffice", ["--headless", `-env:UserInstallation=file://${conv}/profile`, "--convert-to", "pdf", "--outdir", conv, ...docx], ROOT, { runs: 3 });
+      console.log(`ratio soffice / chamdiem (full build incl. check and .docx): ${(lo.median / ours.median).toFixed(1)}×`);
+      rmSync(conv, { recursive: true, force: true });
+    } else {
+      console.log("soffice not installed: skipped the LibreOffice comparison");
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
+  console.log();
+}
+
+if (ONLY.includes("bulk")) {
+  console.log(`# bulk: ${N} generated seed-sized assessments`);
+  const dir = makeProject(N);
+  const clean = () => rmSync(join(dir, "output"), { recursive: true, force: true });
+  bench(`check ${N} assessments`, process.execPath, [CLI, "check", "content", "--quiet"], dir, { runs: 3, target: "< 5 s, < 400 MB" });
+  bench(`build ${N}: .docx only, both cores`, process.execPath, [CLI, "build", "--quiet", "--no-pdf"], dir, { runs: 3, before: clean, target: "≤ 15 s, ≤ 300 MB" });
+  bench(`no-op rebuild of the same ${N} (.docx only)`, process.execPath, [CLI, "build", "--quiet", "--no-pdf"], dir, { runs: 3, target: "≤ 1 s" });
+  bench(`build ${N}: all four outputs, both cores`, process.execPath, [CLI, "build", "--quiet"], dir, { runs: 2, before: clean, target: "≤ 25 s, ≤ 300 MB" });
+  if (ONLY.includes("review")) reviewBench(dir);
+  rmSync(dir, { recursive: true, force: true });
+  console.log();
+}
+
+/** Issue 5 targets, when the review commands exist. */
+function reviewBench(dir) {
+  const help = spawnSync(process.execPath, [CLI, "help"], { encoding: "utf8" }).stdout;
+  if (help.includes("summary")) {
+    bench(`summary over ${N} assessments`, process.execPath, [CLI, "summary", "content", "--format", "json"], dir, { runs: 3, target: "≤ 3 s" });
+  }
+  if (help.includes("diff")) {
+    const git = (...a) => execFileSync("git", a, { cwd: dir, stdio: "ignore" });
+    git("init", "-q");
+    git("-c", "user.email=b@b", "-c", "user.name=bench", "add", "content");
+    git("-c", "user.email=b@b", "-c", "user.name=bench", "commit", "-qm", "base");
+    for (let i = 1; i <= 10; i++) {
+      const f = join(dir, `content/assessments/2021/don-vi-${String(i * 7).padStart(4, "0")}.yaml`);
+      writeFileSync(f, readFileSync(f, "utf8").replace("value: 98.93\n    score: 3", "value: 90\n    score: 2"));
+    }
+    git("-c", "user.email=b@b", "-c", "user.name=bench", "commit", "-qam", "ten changed");
+    bench(`diff HEAD~1 over ${N} assessments, 10 changed`, process.execPath, [CLI, "diff", "HEAD~1", "--format", "json"], dir, { runs: 3, target: "≤ 2 s" });
+  }
+}
