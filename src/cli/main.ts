@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.js")).runCheck,
   schema: async () => (await import("./commands/schema.js")).runSchema,
   build: async () => (await import("./commands/build.js")).runBuild,
+  codes: async () => (await import("./commands/codes.js")).runCodes,
   diff: async () => (await import("./commands/diff.js")).runDiff,
   show: async () => (await import("./commands/show.js")).runShow,
   summary: async () => (await import("./commands/summary.js")).runSummary,
