@@ -79,6 +79,11 @@ describe("score table", () => {
     expect(style(rows[4]!, 1)).toEqual({ size: 12, italic: true });
   });
 
+  it("heading rows stay with the row after them: groups, and criteria with their first option", () => {
+    expect(rows.filter((r) => r.keepNext).map((r) => r.role)).toEqual(["criterion", "group", "leaf", "leaf", "criterion", "leaf"]);
+    expect(rows.filter((r) => r.role === "option").some((r) => r.keepNext)).toBe(false);
+  });
+
   it("choice: the chosen option shows its points and the answer's justification beside it", () => {
     expect(rowTexts(rows[3]!)).toEqual(["1.1.1", "Ban hành Kế hoạch thực hiện công tác dân vận hàng năm", "3,00", "3,00", "", "", ""]);
     expect(rowTexts(rows[4]!)).toEqual(["", "Ban hành kịp thời và đủ các nội dung: 3,00", "", "3,00", "Công văn số 1562/VP-HCTC ngày 21/11/2020 (Quyết định số 159/QĐ-UBND).", "", ""]);

@@ -92,7 +92,7 @@ describe("docx writer", () => {
       rows: [
         { cells: [cell("A"), cell("B"), cell("C", { vAlign: "center" })], cantSplit: true, role: "header" },
         { cells: [cell("gộp dọc", { rowSpan: 2 }), cell("gộp ngang", { colSpan: 2 })], cantSplit: false },
-        { cells: [cell("x"), { blocks: [], vAlign: "bottom" }], cantSplit: true },
+        { cells: [cell("x"), { blocks: [], vAlign: "bottom" }], cantSplit: true, keepNext: true },
       ],
     };
     const xml = (await documentXml([table])).get("word/document.xml")!;
@@ -112,6 +112,9 @@ describe("docx writer", () => {
     // The empty cell still holds a paragraph.
     expect(rows[2]!.match(/<w:tc>/g)).toHaveLength(3);
     expect(rows[2]).toContain('<w:vAlign w:val="bottom"/>');
+    // keepNext on a row: every paragraph of the row keeps with the next (Word's row keep).
+    expect(rows[2]!.match(/<w:keepNext\/>/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(rows[0]).not.toContain("<w:keepNext/>");
   });
 
   it("borderless layout tables have no visible borders", async () => {

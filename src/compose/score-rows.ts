@@ -91,7 +91,7 @@ export function totalRow(scored: ScoredAssessment, ctx: RowContext): Row {
 
 function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   const style = depth === 0 ? S.bold : S.boldItalic;
-  return finishRow(
+  const r = finishRow(
     [
       [line(n.node.id, style, center)],
       [line(n.node.title, style, left, { source: n.node.source })],
@@ -104,6 +104,13 @@ function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
     depth === 0 ? "criterion" : "group",
     ctx,
   );
+  return keepWithNext(r);
+}
+
+/** Heading rows (groups, criteria followed by their options) stay on the page of the row after them. */
+function keepWithNext(r: Row): Row {
+  r.keepNext = true;
+  return r;
 }
 
 function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContext, rows: Row[]): void {
@@ -119,21 +126,21 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   const leafJustification: Block[] = [];
   if (measured && chosen < 0) leafJustification.push(measured);
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, COL.justification, ctx));
-  rows.push(
-    finishRow(
-      [
-        [line(leaf.id, style, center)],
-        [line(leaf.title, style, left, { source: leaf.source })],
-        [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
-        [line(formatHundredths(n.score, ctx.numbers), style, center)],
-        leafJustification,
-        appraisalScore(n, style, ctx),
-        appraisalOpinion(n, ctx),
-      ],
-      depth === 0 ? "criterion" : "leaf",
-      ctx,
-    ),
+  const leafRow = finishRow(
+    [
+      [line(leaf.id, style, center)],
+      [line(leaf.title, style, left, { source: leaf.source })],
+      [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
+      [line(formatHundredths(n.score, ctx.numbers), style, center)],
+      leafJustification,
+      appraisalScore(n, style, ctx),
+      appraisalOpinion(n, ctx),
+    ],
+    depth === 0 ? "criterion" : "leaf",
+    ctx,
   );
+  // A criterion row is kept with its first option row, unless it is itself long enough to break.
+  rows.push(options.length > 0 && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
 
   options.forEach((o, i) => {
     const points = o.chosen ? (o.points ?? (leaf.input === "checklist" ? undefined : n.score)) : undefined;

@@ -90,7 +90,7 @@ function table(t: Table): unknown {
 }
 
 function row(r: Row): unknown {
-  const flags = [r.role ?? "row", r.cantSplit ? "cantSplit" : "mayBreak"].join(" ");
+  const flags = [r.role ?? "row", r.cantSplit ? "cantSplit" : "mayBreak", ...(r.keepNext ? ["keepNext"] : [])].join(" ");
   return { row: flags, cells: r.cells.map(cell) };
 }
 

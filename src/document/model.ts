@@ -127,6 +127,11 @@ export interface Row {
   cells: Cell[];
   /** The row must not be split across pages. */
   cantSplit: boolean;
+  /**
+   * Optional (added with the score table): keep this row on the same page as the next row, so a
+   * criterion's heading row never ends a page without its first option. Absent = false.
+   */
+  keepNext?: boolean;
   /** Emphasis of the whole row is expressed in the runs; this only records what kind of row it is. */
   role?: "header" | "criterion" | "group" | "leaf" | "option" | "total" | "body";
 }

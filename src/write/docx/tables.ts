@@ -1,7 +1,8 @@
 /**
  * Model tables → docx tables: fixed layout with the model's column widths (w:tblGrid and every cell's
  * w:tcW, so Word, LibreOffice and others agree), header rows repeated on each page (w:tblHeader),
- * rows kept whole (w:cantSplit), merges (gridSpan, vMerge: docx adds the continuation cells for
+ * rows kept whole (w:cantSplit) or with the next row (w:keepNext on the row's paragraphs, which is how
+ * Word keeps a row with the next), merges (gridSpan, vMerge: docx adds the continuation cells for
  * `rowSpan`), ruled or borderless, cell padding, vertical alignment.
  */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from "docx";
@@ -47,6 +48,7 @@ export function toTable(t: ModelTable, ctx: DocxContext, toBlocks: ToBlocks): Ta
     return new TableRow({
       children: cells,
       cantSplit: r.cantSplit,
+      ...(r.keepNext ? { keepNext: true } : {}),
       ...(ri < t.headerRows ? { tableHeader: true } : {}),
     });
   });
