@@ -17,6 +17,8 @@ export interface ScoredAssessment {
     /** The appraisal file, the number of rounds, and the final round's ineligibility reason. */
     file?: string;
     rounds?: number;
+    /** Date of the last round (yyyy-mm-dd). */
+    date?: string;
     ineligible?: string;
   };
 }

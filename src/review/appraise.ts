@@ -67,6 +67,7 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
     ...(classification !== undefined ? { classification } : {}),
     file: appraisal.file,
     rounds: appraisal.rounds.length,
+    ...(last?.date ? { date: last.date } : {}),
     ...(ineligible ? { ineligible } : {}),
   };
   return out;

@@ -1,5 +1,120 @@
+/**
+ * `chamdiem summary [paths…] [--rubric ID] [--year YYYY] [--format text|markdown|json|csv]
+ *                   [--write docx,pdf,xlsx] [--out DIR] [--agency NAME] [--superior NAME]`
+ *
+ * Consolidates every assessment found (default: content) per rubric and year — one table each —
+ * with ranks and counts per class (src/review/consolidate.ts). With --write, also writes the
+ * "Biểu tổng hợp" as <out>/<year>/bieu-tong-hop-<rubric>.{docx,pdf,xlsx} (out: output). Its header
+ * names the appraising agency of the appraisal files (or --agency/--superior). Dates inside the files
+ * are the data's latest date (or SOURCE_DATE_EPOCH), never the clock: the same inputs give the same bytes.
+ * Exit status: 0, or 1 when a unit has errors (it is listed without a rank), 2 for usage errors.
+ */
+import { join, resolve } from "node:path";
+import { runChecks } from "../../check/run-checks.js";
+import { formatText } from "../../diagnostics/format.js";
+import { UsageError } from "../args.js";
+import { diskValidatorCache } from "../cache.js";
+import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
-export function runSummary(cli: Cli): number {
-  void cli;
-  return 0;
+import { findYamlFiles, readInputs, rubricDirsFor, displayPath } from "../files.js";
+import { writeFileAtomic } from "../write-atomic.js";
+import { withCompanions } from "../../review/companions.js";
+import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
+import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
+import type { Appraiser } from "../../review/appraisal.js";
+
+const WRITABLE = ["docx", "pdf", "xlsx"] as const;
+type Writable = (typeof WRITABLE)[number];
+
+export async function runSummary(cli: Cli): Promise<number> {
+  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
+  const found = findYamlFiles(paths, cli.cwd);
+  if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
+  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
+  const year = cli.args.values.year;
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
+  const write = parseWrite(cli);
+
+  const files = withCompanions(found.files);
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
+  const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
+  const result = runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+
+  const inputs = result.assessments.flatMap((a) => (a.scored ? [{ file: a.file, scored: a.scored, diagnostics: a.diagnostics }] : []));
+  const groups = consolidate(inputs, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length && cli.format !== "json" && cli.format !== "csv") cli.stderr(formatText(errors, cli.lang, cli.color));
+  if (groups.length === 0) {
+    cli.stderr(cli.m.summaryNothing);
+    return 1;
+  }
+
+  if (cli.format === "json") cli.stdout(JSON.stringify(summaryJson(groups), null, 2));
+  else if (cli.format === "markdown") cli.stdout(summaryMarkdown(groups, cli.lang));
+  else if (cli.format === "csv") cli.stdout(summaryCsv(groups));
+  else cli.stdout(summaryText(groups, cli.lang));
+
+  if (write.length > 0) {
+    const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
+    const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
+    for (const g of groups) {
+      const issuer = issuerOf(cli, g, appraisers);
+      const written = await writeGroup(cli, g, write, outDir, issuer);
+      for (const w of written) if (cli.format === "text") cli.stderr(cli.m.schemaWritten(displayPath(w, cli.cwd)));
+    }
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function parseWrite(cli: Cli): Writable[] {
+  const v = cli.args.values.write;
+  if (v === undefined) return [];
+  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (!(WRITABLE as readonly string[]).includes(f)) throw new UsageError(cli.m.badValue("write", f));
+  return [...new Set(list as Writable[])];
+}
+
+/** --agency/--superior, else the appraising agency most of the group's appraisals name. */
+function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, Appraiser>): Appraiser {
+  if (cli.args.values.agency) return { agency: cli.args.values.agency, ...(cli.args.values.superior ? { superior: cli.args.values.superior } : {}) };
+  const tally = new Map<string, { a: Appraiser; n: number }>();
+  for (const r of g.rows) {
+    const a = appraisers.get(r.file);
+    if (!a) continue;
+    const k = `${a.agency}\u0000${a.superior ?? ""}`;
+    tally.set(k, { a, n: (tally.get(k)?.n ?? 0) + 1 });
+  }
+  const best = [...tally.values()].sort((x, y) => y.n - x.n)[0];
+  if (!best) throw new UsageError(cli.m.summaryNeedsAgency);
+  return cli.args.values.superior ? { ...best.a, superior: cli.args.values.superior } : best.a;
+}
+
+async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser): Promise<string[]> {
+  const config = loadConfig(cli.cwd);
+  const epoch = cli.env.SOURCE_DATE_EPOCH;
+  const date = epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : `${g.latestDate || "1980-01-01"}T00:00:00.000Z`;
+  const base = join(outDir, String(g.year), `bieu-tong-hop-${g.rubric.id}`);
+  const written: string[] = [];
+  const { composeSummaryTable, summaryTitleText } = await import("../../compose/summary-table.js");
+  if (formats.includes("docx") || formats.includes("pdf")) {
+    const { createMeasurer, loadFontSet } = await import("../../fonts/index.js");
+    const fonts = loadFontSet(config.fonts ? { paths: config.fonts } : {});
+    const doc = composeSummaryTable(g, { measure: createMeasurer(fonts), numbers: config.numbers, date, issuer });
+    if (formats.includes("docx")) {
+      const { writeDocx } = await import("../../write/docx/index.js");
+      writeFileAtomic(`${base}.docx`, await writeDocx(doc));
+      written.push(`${base}.docx`);
+    }
+    if (formats.includes("pdf")) {
+      const { writePdf } = await import("../../write/pdf/index.js");
+      writeFileAtomic(`${base}.pdf`, await writePdf(doc, fonts));
+      written.push(`${base}.pdf`);
+    }
+  }
+  if (formats.includes("xlsx")) {
+    const { writeSummaryXlsx } = await import("../../review/summary-xlsx.js");
+    writeFileAtomic(`${base}.xlsx`, await writeSummaryXlsx([g], { issuer, date, numbers: config.numbers, title: summaryTitleText }));
+    written.push(`${base}.xlsx`);
+  }
+  return written;
 }

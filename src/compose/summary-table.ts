@@ -1,0 +1,114 @@
+/**
+ * The consolidated table (Biểu tổng hợp) of `chamdiem summary`: A4 landscape; the NĐ 30 header block
+ * of the appraising agency (e.g. UBND TỈNH QUẢNG NGÃI / SỞ NỘI VỤ beside the national name and motto,
+ * without Số and date, as the attached score table); the title derived from the rubric's
+ * ("BIỂU CHẤM ĐIỂM …" → "BIỂU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM …"); one ruled row per unit with its rank,
+ * header row repeated on every page; the counts per class below. Built from the same blocks, profile
+ * and header as the score table, so both writers print it the same way. Pure.
+ */
+import type { Block, Cell, DocMeta, DocModel, MeasureText, Row, RunStyle, Twips } from "../document/model.js";
+import type { Assessment } from "../model/assessment.js";
+import type { NumberFormat } from "../model/points.js";
+import type { SummaryGroup } from "../review/consolidate.js";
+import { labels } from "../review/labels.js";
+import { rowNote } from "../review/summary-report.js";
+import { cell, line, linesParagraph, row, table } from "./blocks.js";
+import { headerBlock } from "./header-block.js";
+import { balancedLines, widthTwips } from "./measure.js";
+import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
+import { CELL_PADDING, FONT, GAP, LANGUAGE, RULE, SIZE, TABLE_BORDER } from "./profile.js";
+import { tableScore } from "./vi-format.js";
+
+export interface SummaryIssuer {
+  /** The issuing agency, e.g. "Sở Nội vụ". */
+  agency: string;
+  superior?: string;
+}
+
+export interface SummaryComposeOptions {
+  measure: MeasureText;
+  numbers: NumberFormat;
+  /** ISO timestamp for the document's metadata (never the clock). */
+  date: string;
+  issuer: SummaryIssuer;
+}
+
+const S = {
+  regular: { size: SIZE.table } satisfies RunStyle,
+  bold: { size: SIZE.table, bold: true } satisfies RunStyle,
+  italic: { size: SIZE.table, italic: true } satisfies RunStyle,
+  title: { size: SIZE.tableTitle, bold: true } satisfies RunStyle,
+  subtitle: { size: SIZE.attachedTo, italic: true } satisfies RunStyle,
+};
+const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
+
+export function summaryTitleText(group: SummaryGroup): string {
+  const t = group.rubric.title.replaceAll("{year}", String(group.year));
+  return /^BIỂU\s+/u.test(t) ? t.replace(/^BIỂU\s+/u, "BIỂU TỔNG HỢP KẾT QUẢ ") : `BIỂU TỔNG HỢP KẾT QUẢ ${t}`;
+}
+
+export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOptions): DocModel {
+  const L = labels("vi");
+  const page = a4("landscape");
+  const width = textWidth(page);
+  // headerBlock reads only the unit's agency names (and the report's position) when the Số/date row is off.
+  const issuer = {
+    unit: { name: opts.issuer.agency, agency: opts.issuer.agency, ...(opts.issuer.superior ? { superior: opts.issuer.superior } : {}) },
+    report: { source: group.rubric.source, place: "", date: "" },
+  } as unknown as Assessment;
+
+  const columns = summaryColumnWidths(group, width);
+  const headers = [L.stt, L.unit, L.selfTotal, ...(group.appraised ? [L.appraised, L.used] : []), L.classification, L.rank, L.note];
+  const center = { ...CELL_PARA, align: "center" as const };
+  const left = { ...CELL_PARA, align: "left" as const };
+  const num = (v: number | undefined) => (v === undefined ? "" : tableScore(v, opts.numbers));
+  const c = (text: string, style: RunStyle, align: typeof center | typeof left): Cell => cell([line(text, style, align)], "center");
+  const rows: Row[] = [row(headers.map((h) => c(h, S.bold, center)), true, "header")];
+  group.rows.forEach((r, i) => {
+    rows.push(
+      row(
+        [
+          c(String(i + 1), S.regular, center),
+          c(r.unit, S.regular, left),
+          c(num(r.self), S.regular, center),
+          ...(group.appraised ? [c(num(r.appraised), S.regular, center), c(num(r.used), S.bold, center)] : []),
+          c(r.classification ?? "", S.regular, center),
+          c(r.rank === undefined ? "" : String(r.rank), S.bold, center),
+          c(rowNote(r, L), S.italic, left),
+        ],
+        true,
+        "body",
+      ),
+    );
+  });
+
+  const title = summaryTitleText(group);
+  const titleLines = balancedLines(opts.measure, title, S.title, width);
+  const titleLine = Math.max(0, ...titleLines.map((l) => widthTwips(opts.measure, l, S.title)));
+  const blocks: Block[] = [
+    headerBlock(issuer, { measure: opts.measure, textWidth: width, numberAndDate: false }),
+    linesParagraph(titleLines, S.title, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: group.rubric.source }),
+    line(`(${L.unitsCount(group.rows.length)}; điểm tối đa ${num(group.max)})`, S.subtitle, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
+      rule: { width: Math.round(titleLine * RULE.attachedRatio), thickness: RULE.thickness },
+    }),
+    table(columns, rows, { borders: { width: TABLE_BORDER }, headerRows: 1, padding: { ...CELL_PADDING }, source: group.rubric.source }),
+  ];
+  if (group.counts.length) {
+    const counts = group.counts.map((k) => `${k.label}: ${k.count}`).join("; ");
+    blocks.push(line(`${L.counts}: ${counts}.`, { size: SIZE.notes }, { align: "justify", spaceBefore: GAP.numberRow, spaceAfter: 0, lineSpacing: 1 }));
+  }
+  const meta: DocMeta = { title, subject: `${L.summaryTitle(group.rubric.id, group.year)}`, author: opts.issuer.agency, language: LANGUAGE, date: opts.date, font: FONT };
+  return { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] };
+}
+
+/** STT and scores narrow, the unit name and the note wide; all columns fill the text width. */
+function summaryColumnWidths(group: SummaryGroup, width: Twips): Twips[] {
+  const scoreCols = group.appraised ? 3 : 1;
+  const stt = Math.round(width * 0.05);
+  const score = Math.round(width * 0.1);
+  const cls = Math.round(width * 0.12);
+  const rank = Math.round(width * 0.07);
+  const rest = width - stt - scoreCols * score - cls - rank;
+  const unit = Math.round(rest * 0.62);
+  return [stt, unit, ...Array(scoreCols).fill(score), cls, rank, rest - unit];
+}

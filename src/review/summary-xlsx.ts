@@ -1,0 +1,110 @@
+/**
+ * The consolidated table as an Excel workbook (.xlsx), the format provincial offices work in: one sheet
+ * per rubric and year, with the NĐ 30 header lines, the title, a header row that repeats on printed
+ * pages and stays frozen on screen, scores as real numbers (format 0.00, shown with the reader's
+ * decimal mark), A4 landscape.
+ *
+ * Library: excel-builder-vanilla (MIT, maintained, TypeScript, its only dependency is fflate, which we
+ * already use). Output is deterministic: the zip entries get a fixed timestamp (the data's date), the
+ * library writes no creation date, and it is loaded on first use only.
+ */
+import type { NumberFormat } from "../model/points.js";
+import type { SummaryGroup } from "./consolidate.js";
+import { labels } from "./labels.js";
+import { rowNote } from "./summary-report.js";
+
+export interface XlsxOptions {
+  issuer: { agency: string; superior?: string };
+  /** ISO timestamp stamped on every zip entry. */
+  date: string;
+  numbers: NumberFormat;
+  title(group: SummaryGroup): string;
+}
+
+const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: XlsxOptions): Promise<Uint8Array> {
+  const xl = await import("excel-builder-vanilla");
+  const L = labels("vi");
+  const wb = xl.createWorkbook();
+  const st = wb.getStyleSheet();
+  const font = { fontName: "Times New Roman", size: 12 };
+  const thin = { style: "thin" as const, color: "FF000000" };
+  const box = { top: thin, bottom: thin, left: thin, right: thin };
+  const f = {
+    plain: st.createFormat({ font }),
+    superior: st.createFormat({ font: { ...font, size: 13 }, alignment: { horizontal: "center" } }),
+    agency: st.createFormat({ font: { ...font, size: 13, bold: true }, alignment: { horizontal: "center" } }),
+    national: st.createFormat({ font: { ...font, size: 13, bold: true }, alignment: { horizontal: "center" } }),
+    motto: st.createFormat({ font: { ...font, size: 14, bold: true }, alignment: { horizontal: "center" } }),
+    title: st.createFormat({ font: { ...font, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "center", wrapText: true } }),
+    subtitle: st.createFormat({ font: { ...font, size: 13, italic: true }, alignment: { horizontal: "center" } }),
+    header: st.createFormat({ font: { ...font, bold: true }, border: box, alignment: { horizontal: "center", vertical: "center", wrapText: true } }),
+    text: st.createFormat({ font, border: box, alignment: { vertical: "center", wrapText: true } }),
+    center: st.createFormat({ font, border: box, alignment: { horizontal: "center", vertical: "center" } }),
+    score: st.createFormat({ font, border: box, format: "0.00", alignment: { horizontal: "center", vertical: "center" } }),
+    scoreBold: st.createFormat({ font: { ...font, bold: true }, border: box, format: "0.00", alignment: { horizontal: "center", vertical: "center" } }),
+    note: st.createFormat({ font: { ...font, italic: true }, border: box, alignment: { vertical: "center", wrapText: true } }),
+  };
+  const id = (fmt: unknown) => (fmt as { id: number }).id;
+  const cell = (value: string | number | null, fmt: unknown) => ({ value, metadata: { style: id(fmt) } });
+  const used = new Set<string>();
+
+  for (const g of groups) {
+    let name = `${g.year} ${g.rubric.id}`.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
+    used.add(name);
+    const ws = wb.createWorksheet({ name });
+    const headers = [L.stt, L.unit, L.selfTotal, ...(g.appraised ? [L.appraised, L.used] : []), L.classification, L.rank, L.note];
+    const n = headers.length;
+    const col = (i: number) => String.fromCharCode(65 + i);
+    const last = col(n - 1);
+    const split = Math.min(2, n - 1); // header block: agency over A–B, national name over the rest
+    const blank = (k: number) => Array.from({ length: k }, () => null);
+    const data: unknown[][] = [
+      [cell(upper(opts.issuer.superior ?? ""), f.superior), ...blank(split - 1), cell(NATIONAL_NAME, f.national), ...blank(n - split - 1)],
+      [cell(upper(opts.issuer.agency), f.agency), ...blank(split - 1), cell(MOTTO, f.motto), ...blank(n - split - 1)],
+      [],
+      [cell(opts.title(g), f.title), ...blank(n - 1)],
+      [cell(`(${L.unitsCount(g.rows.length)}; điểm tối đa ${(g.max / 100).toFixed(2).replace(".", opts.numbers.decimal)})`, f.subtitle), ...blank(n - 1)],
+      [],
+      headers.map((h) => cell(h, f.header)),
+    ];
+    g.rows.forEach((r, i) => {
+      data.push([
+        cell(i + 1, f.center),
+        cell(r.unit, f.text),
+        cell(r.self / 100, f.score),
+        ...(g.appraised ? [cell(r.appraised === undefined ? null : r.appraised / 100, f.score), cell(r.used / 100, f.scoreBold)] : []),
+        cell(r.classification ?? "", f.center),
+        cell(r.rank ?? null, f.center),
+        cell(rowNote(r, L), f.note),
+      ]);
+    });
+    if (g.counts.length) data.push([], [cell(`${L.counts}: ${g.counts.map((c) => `${c.label}: ${c.count}`).join("; ")}.`, f.plain)]);
+    ws.setData(data as Parameters<typeof ws.setData>[0]);
+    const widths = [6, 42, 12, ...(g.appraised ? [12, 12] : []), 16, 8, 30];
+    ws.setColumns(widths.map((width) => ({ width })));
+    ws.mergeCells("A1", `${col(split - 1)}1`);
+    ws.mergeCells("A2", `${col(split - 1)}2`);
+    ws.mergeCells(`${col(split)}1`, `${last}1`);
+    ws.mergeCells(`${col(split)}2`, `${last}2`);
+    ws.mergeCells("A4", `${last}4`);
+    ws.mergeCells("A5", `${last}5`);
+    ws.setRowInstructions(3, { height: 36 });
+    ws.setPageOrientation("landscape");
+    ws.setPageMargin({ top: 0.79, bottom: 0.79, left: 1.18, right: 0.63, header: 0.39, footer: 0.39 });
+    // Freeze the title rows and the header row. excel-builder-vanilla 5.2.5's SheetView.freezePane sets
+    // the pane's state but not the split its XML export reads, so the pane is told directly as well.
+    ws.freezePane(0, 7, "A8");
+    (ws.sheetView as unknown as { pane: { freezePane(x: number, y: number, c: string): void } }).pane.freezePane(0, 7, "A8");
+    wb.addWorksheet(ws);
+    wb.setPrintTitleTop(name, 7);
+  }
+  return xl.createExcelFile(wb, "Uint8Array", { zipOptions: { mtime: new Date(opts.date), level: 6 } });
+}
+
+function upper(s: string): string {
+  return s.toLocaleUpperCase("vi");
+}
