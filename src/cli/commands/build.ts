@@ -9,8 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
@@ -20,6 +19,7 @@ import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-tas
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
 import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
+import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { isAppraisalPath } from "../../review/appraisal.js";
@@ -109,33 +109,18 @@ export async function runBuild(cli: Cli): Promise<number> {
 }
 
 async function execute(cli: Cli, base: Omit<BuildTask, "assessmentFiles">, todo: string[], advance: (n: number) => void): Promise<BuildTaskResult[]> {
-  const jobs = Math.max(1, Number(cli.args.values.jobs ?? availableParallelism()) || 1);
+  const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
   if (todo.length < POOL_THRESHOLD || jobs === 1 || !worker) {
     const out: BuildTaskResult[] = [];
-    for (let i = 0; i < todo.length; i += CHUNK) {
-      const chunk = todo.slice(i, i + CHUNK);
+    for (const chunk of chunked(todo, 1, CHUNK)) {
       out.push(await runBuildTask({ ...base, assessmentFiles: chunk }));
       advance(chunk.length);
     }
     return out;
   }
-  const { Tinypool } = await import("tinypool");
-  const pool = new Tinypool({ filename: worker, minThreads: Math.min(jobs, 2), maxThreads: jobs, isolateWorkers: false });
-  try {
-    const chunkSize = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (jobs * 4))));
-    const chunks: string[][] = [];
-    for (let i = 0; i < todo.length; i += chunkSize) chunks.push(todo.slice(i, i + chunkSize));
-    return await Promise.all(
-      chunks.map(async (chunk) => {
-        const r = (await pool.run({ ...base, assessmentFiles: chunk })) as BuildTaskResult;
-        advance(chunk.length);
-        return r;
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  const tasks = chunked(todo, jobs, CHUNK).map((chunk) => ({ ...base, assessmentFiles: chunk }));
+  return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t) => advance(t.assessmentFiles.length));
 }
 
 function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["built"], refused: string[], skipped: number): void {
@@ -178,13 +163,6 @@ function toolId(): string {
   } catch {
     return version;
   }
-}
-
-/** The bundled worker beside the bundled CLI; in tests (TypeScript sources) there is none. */
-function workerScript(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const candidate = join(dirname(here), "build-worker.cjs");
-  return here.endsWith(".cjs") && existsSync(candidate) ? candidate : undefined;
 }
 
 function hashAll(parts: (string | Uint8Array)[]): string {

@@ -3,7 +3,7 @@
  */
 import { resolve } from "node:path";
 import { runChecks, type AssessmentResult, type CheckResult } from "../../check/run-checks.js";
-import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
@@ -11,9 +11,12 @@ import type { Cli } from "../context.js";
 import { diskValidatorCache } from "../cache.js";
 import { findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
 import { withCompanions } from "../../review/companions.js";
+import { isAppraisalPath } from "../../review/appraisal.js";
+import type { CheckTask, CheckTaskResult } from "../check-task.js";
+import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
 
-/** Find, read and check the inputs named on the command line (default: content/). */
-export function loadAndCheck(cli: Cli): CheckResult {
+/** The files named on the command line (default: content/), their companions, and the rubrics they need. */
+export function planInputs(cli: Cli): { files: string[]; rubricFiles: string[] } {
   const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
   const found = findYamlFiles(paths, cli.cwd);
   const missing = found.missing;
@@ -22,8 +25,47 @@ export function loadAndCheck(cli: Cli): CheckResult {
   // An assessment and its appraisal go together (src/review/companions.ts).
   const files = withCompanions(found.files);
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
-  const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
-  return runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files;
+  return { files: files.filter((f) => !rubricFiles.includes(f)), rubricFiles: [...new Set([...rubricFiles, ...files.filter((f) => /(^|[/\\])rubrics[/\\]/.test(f))])] };
+}
+
+/** Find, read and check the inputs named on the command line (default: content/). */
+export function loadAndCheck(cli: Cli): CheckResult {
+  const { files, rubricFiles } = planInputs(cli);
+  return runChecks(readInputs([...new Set([...files, ...rubricFiles])].sort(), cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+}
+
+/** From this many files on, checking is spread over worker threads (and memory freed batch by batch). */
+const CHECK_POOL_THRESHOLD = 60;
+
+async function runCheckParallel(cli: Cli, files: string[], rubricFiles: string[], worker: string): Promise<number> {
+  const jobs = jobCount(cli.args.values.jobs);
+  const assessments = files.filter((f) => !isAppraisalPath(f));
+  const summaries = cli.format === "json" ? "json" : cli.format === "text" && !cli.args.flags.has("quiet") ? "text" : "none";
+  const env = { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) };
+  const tasks: CheckTask[] = chunked(assessments, jobs, 50).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
+  const results = await runOnPool<CheckTask, CheckTaskResult>(worker, jobs, tasks);
+  // Rubric diagnostics come back from every batch: report each once.
+  const seen = new Set<string>();
+  const diagnostics = sortDiagnostics(
+    results.flatMap((r) => r.diagnostics).filter((d) => {
+      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}|${JSON.stringify(d.args)}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    }),
+  );
+  const counts = countBySeverity(diagnostics);
+  const all = results.flatMap((r) => r.summaries);
+  if (cli.format === "json") {
+    cli.stdout(JSON.stringify({ diagnostics: diagnostics.map((d) => toJson(d, cli.lang)), assessments: all, counts }, null, 2));
+  } else {
+    printDiagnostics(cli, { diagnostics } as CheckResult);
+    if (cli.format === "text" && !cli.args.flags.has("quiet")) {
+      for (const s of all) cli.stdout(s as string);
+      const fileCount = results.reduce((n, r) => n + r.fileCount, 0) + rubricFiles.length;
+      cli.stdout(cli.m.counts(fileCount, counts.error, counts.warning));
+    }
+  }
+  return counts.error > 0 ? 1 : 0;
 }
 
 export function printDiagnostics(cli: Cli, result: CheckResult): void {
@@ -35,7 +77,7 @@ export function printDiagnostics(cli: Cli, result: CheckResult): void {
   if (ds.length) cli.stderr(formatText(ds, cli.lang, cli.color));
 }
 
-export function summaryText(cli: Cli, a: AssessmentResult): string {
+export function summaryText(cli: Pick<Cli, "m">, a: AssessmentResult): string {
   const s = a.scored!;
   const lines = [cli.m.summaryHeader(a.file, s.assessment.unit.name, s.assessment.year, s.rubric.id)];
   // With an appraisal (src/review), the appraised score follows the self-assessed one on each row.
@@ -77,8 +119,13 @@ export function summaryJson(a: AssessmentResult): object {
   };
 }
 
-export function runCheck(cli: Cli): number {
-  const result = loadAndCheck(cli);
+export async function runCheck(cli: Cli): Promise<number> {
+  const plan = planInputs(cli);
+  const worker = workerScript();
+  if (plan.files.length >= CHECK_POOL_THRESHOLD && worker && jobCount(cli.args.values.jobs) > 1) {
+    return runCheckParallel(cli, plan.files, plan.rubricFiles, worker);
+  }
+  const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
   const counts = countBySeverity(result.diagnostics);
   const pairedAppraisals = result.appraisals.filter((r) => r.assessmentFile).length;
   const files = result.rubrics.length + result.assessments.length + result.others.length + pairedAppraisals;

@@ -1,0 +1,45 @@
+/**
+ * One unit of check work for large inputs: check a batch of assessments (with the rubrics and their
+ * appraisals) and return only what the report needs — diagnostics and the printed summaries — so the
+ * heavy scored models never cross threads and are freed batch by batch.
+ */
+import { runChecks } from "../check/run-checks.js";
+import type { Diagnostic, Lang } from "../diagnostics/diagnostic.js";
+import { withCompanions } from "../review/companions.js";
+import { diskValidatorCache } from "./cache.js";
+import { messages } from "./messages.js";
+import { readInputs } from "./files.js";
+
+export interface CheckTask {
+  kind: "check";
+  cwd: string;
+  lang: Lang;
+  rubricFiles: string[];
+  files: string[];
+  /** What to render per assessment: text summaries, JSON summaries, or none. */
+  summaries: "text" | "json" | "none";
+  env: { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string };
+}
+
+export interface CheckTaskResult {
+  diagnostics: Diagnostic[];
+  summaries: (string | object)[];
+  fileCount: number;
+}
+
+export async function runCheckTask(task: CheckTask): Promise<CheckTaskResult> {
+  // Imported here: check.ts imports this module for its parallel path.
+  const { summaryJson, summaryText } = await import("./commands/check.js");
+  const files = withCompanions(task.files).filter((f) => !task.rubricFiles.includes(f));
+  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env) });
+  const m = messages(task.lang);
+  const summaries: (string | object)[] = [];
+  if (task.summaries !== "none") {
+    for (const a of result.assessments) {
+      if (!a.scored) continue;
+      summaries.push(task.summaries === "json" ? summaryJson(a) : summaryText({ m }, a));
+    }
+  }
+  const paired = result.appraisals.filter((r) => r.assessmentFile).length;
+  return { diagnostics: result.diagnostics, summaries, fileCount: result.assessments.length + result.others.length + paired };
+}

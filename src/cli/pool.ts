@@ -1,0 +1,44 @@
+/**
+ * Spreading tasks over worker threads (tinypool) for large inputs; the worker script is the bundled
+ * dist/build-worker.cjs beside the bundled CLI. When it is missing (tests run the TypeScript sources)
+ * or when there is little to do, callers run their tasks in this thread instead.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export function workerScript(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const candidate = join(dirname(here), "build-worker.cjs");
+  return here.endsWith(".cjs") && existsSync(candidate) ? candidate : undefined;
+}
+
+export function jobCount(flag: string | undefined): number {
+  return Math.max(1, Number(flag ?? availableParallelism()) || 1);
+}
+
+/** Split items into chunks small enough to balance `jobs` threads, at most `max` each. */
+export function chunked<T>(items: readonly T[], jobs: number, max: number): T[][] {
+  const size = Math.max(1, Math.min(max, Math.ceil(items.length / (jobs * 4))));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Run every task on the pool; results come back in task order. */
+export async function runOnPool<T, R>(worker: string, jobs: number, tasks: readonly T[], onDone: (task: T) => void = () => {}): Promise<R[]> {
+  const { Tinypool } = await import("tinypool");
+  const pool = new Tinypool({ filename: worker, minThreads: Math.min(jobs, 2), maxThreads: jobs, isolateWorkers: false });
+  try {
+    return await Promise.all(
+      tasks.map(async (t) => {
+        const r = (await pool.run(t)) as R;
+        onDone(t);
+        return r;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
