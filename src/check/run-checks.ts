@@ -16,6 +16,7 @@ import { generateAssessmentSchema } from "./assessment-schema.js";
 import { checkRubric } from "./rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "./schema-validate.js";
 import { checkAppraisalFile, isAppraisalData, type AppraisalResult } from "../review/check-appraisal.js";
+import { findPending } from "../review/placeholders.js";
 
 export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -158,7 +159,11 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
   const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored)];
-  return { file: src.file, assessment, scored, diagnostics: [...diagnostics, ...oneReportPerLine(schemaErrors, semantic)] };
+  // Placeholders and review markers left by `chamdiem init` (src/review/placeholders.ts) speak for their line.
+  const pending = findPending(src);
+  const pendingLines = new Set(pending.map((d) => d.pos.line));
+  const schemaAndPending = [...pending, ...schemaErrors.filter((d) => !pendingLines.has(d.pos.line))];
+  return { file: src.file, assessment, scored, diagnostics: [...diagnostics, ...oneReportPerLine(schemaAndPending, semantic)] };
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * What a new assessment (`chamdiem init`) leaves for a person to do, found in the YAML before the
+ * schema is applied:
+ *
+ * - `<<…>>` placeholders (the convention the report checks use, CD422) in answers: an option or value
+ *   still to choose is CD718, any other answer text still to write is CD719; placeholders in the typed
+ *   report fields (number, date) and the year are CD719 too (the schema would only say "wrong type").
+ *   They are errors: a document must never be built with them. Other errors on the same line (the
+ *   schema's enum/type, an unknown option) are left out by the caller: the placeholder says it all.
+ * - `# XEM LẠI …` comment lines that `init --from` writes above everything it carried over from an
+ *   earlier year: CD720 warnings until a person has reviewed the text and deleted the line.
+ */
+import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { nodePos, posAt, type YamlSource } from "../read/yaml-source.js";
+
+export const PLACEHOLDER = /<<[^<>\n]*>>/u;
+export const REVIEW_MARKER = "# XEM LẠI";
+const MARKER_LINE = /^[ \t]*# XEM LẠI\b[^\n]*/gmu;
+
+const OPTION_WHAT = { vi: "mã một phương án", en: "an option id" };
+const VALUE_WHAT = { vi: "giá trị đo được (một số)", en: "the measured value (a number)" };
+
+export function findPending(src: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const root = src.doc.contents;
+  if (!isMap(root)) return out;
+  const scalarRanges: [number, number][] = [];
+  const visit = (node: unknown, path: string[]) => {
+    if (isScalar(node)) {
+      if (node.range) scalarRanges.push([node.range[0], node.range[1]]);
+      if (typeof node.value !== "string") return;
+      const m = PLACEHOLDER.exec(node.value);
+      if (!m) return;
+      const pos = nodePos(src.file, src.lines, node as Node);
+      const [top, id, field] = path;
+      if (top === "answers" && id !== undefined && (field === "option" || field === "value") && path.length === 3) {
+        out.push(diag("CD718", pos, { id, text: m[0], what: field === "option" ? OPTION_WHAT : VALUE_WHAT }));
+      } else if (top === "answers" || (top === "report" && (path[1] === "number" || path[1] === "date")) || top === "year") {
+        out.push(diag("CD719", pos, { text: m[0] }));
+      }
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "";
+        if (isScalar(pair.key) && pair.key.range) scalarRanges.push([pair.key.range[0], pair.key.range[1]]);
+        visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, String(i)]));
+    } else if (isPair(node)) {
+      visit(node.value, path);
+    }
+  };
+  visit(root, []);
+  for (const m of src.text.matchAll(MARKER_LINE)) {
+    const at = m.index! + m[0].indexOf("#");
+    if (scalarRanges.some(([a, b]) => at >= a && at < b)) continue; // a "#" line inside a block scalar is text
+    const found = /năm (\d{4})/u.exec(m[0])?.[1];
+    const year = found ?? { vi: "trước", en: "an earlier year" };
+    out.push(diag("CD720", posAt(src.file, src.text, at), { year }));
+  }
+  return out;
+}

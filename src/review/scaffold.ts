@@ -1,0 +1,177 @@
+/**
+ * The text of a new assessment (`chamdiem init`): every leaf criterion of the rubric present, in rubric
+ * order, under comments naming its groups; each leaf's options listed as comments; the schema modeline
+ * first, for editor completion; `<<…>>` placeholders wherever a person must decide or write (check
+ * reports them as errors until filled: src/review/placeholders.ts). With an earlier assessment
+ * (`--from`), its metadata and justifications are carried over, each under a `# XEM LẠI` line that
+ * check warns about until a person has reviewed the text and deleted the line; options and values are
+ * never carried over (the year must be scored anew), but last year's choice is noted in a comment.
+ * Pure: the CLI reads the rubric and the earlier assessment and writes the file.
+ */
+import { stringify } from "yaml";
+import type { Answer, Assessment, Markdown } from "../model/assessment.js";
+import { formatHundredths } from "../model/points.js";
+import { walkRubric, type Rubric, type RubricLeaf } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { REVIEW_MARKER } from "./placeholders.js";
+
+export interface ScaffoldOptions {
+  rubric: Rubric;
+  unit: string;
+  year: number;
+  /** The modeline's path to the generated assessment schema, relative to the new file. */
+  schemaPath: string;
+  /** An earlier assessment to carry metadata and justifications over from (scored, for last year's options). */
+  from?: { scored?: ScoredAssessment; assessment: Assessment; file: string };
+}
+
+/** A YAML scalar on one line: plain when safe, quoted otherwise. */
+function scalar(v: string | number): string {
+  return stringify(v, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" }).trimEnd();
+}
+
+/** A YAML value that may span lines: a literal block at `indent` for multi-line text. */
+function text(v: string, indent: number): string {
+  const t = v.replace(/\s+$/u, "");
+  if (!t.includes("\n")) return " " + scalar(t);
+  const pad = " ".repeat(indent);
+  return " |\n" + t.split("\n").map((l) => (l ? pad + l : "")).join("\n");
+}
+
+const PH = {
+  agency: "<<tên cơ quan ban hành, ví dụ: Văn phòng>>",
+  number: "<<số văn bản>>",
+  symbol: "<<ký hiệu văn bản, ví dụ: BC-VP>>",
+  place: "<<địa danh, ví dụ: Quảng Ngãi>>",
+  date: "<<ngày ban hành, dạng năm-tháng-ngày>>",
+  summary: "<<trích yếu nội dung>>",
+  body: "<<nội dung báo cáo; có thể dùng {{total}}, {{max}}, {{classification}}, {{unit}}, {{year}}>>",
+  recipient: "<<nơi nhận>>",
+  archive: "<<dòng Lưu, ví dụ: VT, VP>>",
+  signerTitle: "<<chức vụ người ký>>",
+  signerName: "<<họ và tên người ký>>",
+  justification: "<<giải trình: trích dẫn văn bản kiểm chứng, ví dụ Quyết định số …/QĐ-… ngày …>>",
+};
+
+export function scaffoldAssessment(o: ScaffoldOptions): string {
+  const prev = o.from?.assessment;
+  const prevYear = prev ? String(prev.year) : "";
+  const marker = (indent: number) => `${" ".repeat(indent)}${REVIEW_MARKER}: chép từ bản năm ${prevYear} (${o.from?.file}); rà soát rồi xóa dòng này`;
+  // "năm 2021" → "năm 2022" in the summary and body; dates of cited documents ("30/8/2021") stay.
+  const sameYear = (s: string) => (prev ? s.replaceAll(`năm ${prev.year}`, `năm ${o.year}`) : s);
+  const lines: string[] = [
+    `# yaml-language-server: $schema=${o.schemaPath}`,
+    `# Bản tự chấm do “chamdiem init” tạo. Điền mọi chỗ “<<…>>”: “chamdiem check” báo lỗi cho đến khi điền xong.`,
+  ];
+  if (prev) lines.push(`# Nội dung chép từ bản năm ${prevYear} đứng dưới dòng “${REVIEW_MARKER}”: rà soát từng chỗ rồi xóa dòng đó.`);
+  lines.push(`rubric: ${scalar(o.rubric.id)}`, `year: ${o.year}`, "unit:", `  name: ${scalar(o.unit)}`);
+
+  // Carried-over single fields: a marker line above each.
+  const field = (indent: number, key: string, carried: string | undefined, placeholder: string) => {
+    if (carried !== undefined && carried !== "") lines.push(marker(indent), `${" ".repeat(indent)}${key}:${text(carried, indent + 2)}`);
+    else lines.push(`${" ".repeat(indent)}${key}:${text(placeholder, indent + 2)}`);
+  };
+  const list = (indent: number, key: string, carried: readonly string[] | undefined, placeholder: string | undefined) => {
+    if (carried && carried.length) {
+      lines.push(marker(indent), `${" ".repeat(indent)}${key}:`, ...carried.map((c) => `${" ".repeat(indent + 2)}- ${scalar(c)}`));
+    } else if (placeholder) {
+      lines.push(`${" ".repeat(indent)}${key}:`, `${" ".repeat(indent + 2)}- ${scalar(placeholder)}`);
+    }
+  };
+
+  field(2, "agency", prev?.unit.agency, PH.agency);
+  if (prev?.unit.superior) field(2, "superior", prev.unit.superior, "");
+  else lines.push(`  # superior: UBND tỉnh …   (cơ quan chủ quản trực tiếp, nếu có)`);
+
+  lines.push("report:", `  number: ${scalar(PH.number)}`);
+  field(2, "symbol", prev?.report.symbol, PH.symbol);
+  field(2, "place", prev?.report.place, PH.place);
+  lines.push(`  date: ${scalar(PH.date)}`);
+  field(2, "summary", prev ? sameYear(prev.report.summary) : undefined, PH.summary);
+  if (prev?.report.to.length) list(2, "to", prev.report.to, undefined);
+  field(2, "body", prev ? sameYear(prev.report.body.text) : undefined, PH.body);
+  list(2, "recipients", prev?.report.recipients, PH.recipient);
+  field(2, "archive", prev?.report.archive, PH.archive);
+  lines.push("  signer:");
+  if (prev?.report.signer.prefix) {
+    field(4, "prefix", prev.report.signer.prefix, "");
+    if (prev.report.signer.authority) field(4, "authority", prev.report.signer.authority, "");
+  }
+  field(4, "title", prev?.report.signer.title, PH.signerTitle);
+  field(4, "name", prev?.report.signer.name, PH.signerName);
+
+  lines.push("answers:");
+  const prevNodes = new Map<string, ScoredNode>();
+  const collect = (n: ScoredNode) => {
+    prevNodes.set(n.node.id, n);
+    n.children?.forEach(collect);
+  };
+  o.from?.scored?.items.forEach(collect);
+
+  for (const [node, depth] of walkRubric(o.rubric.items)) {
+    if (node.kind === "group") {
+      lines.push(`  # ${"─".repeat(Math.min(depth + 1, 3))} ${node.id} ${oneLine(node.title)} (tối đa ${formatHundredths(node.max)})`);
+      continue;
+    }
+    lines.push(...leafLines(node, prev?.answers.get(node.id), prevNodes.get(node.id), marker, prevYear));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/gu, " ").trim();
+}
+
+function leafLines(
+  leaf: RubricLeaf,
+  prevAnswer: Answer | undefined,
+  prevNode: ScoredNode | undefined,
+  marker: (indent: number) => string,
+  prevYear: string,
+): string[] {
+  const out: string[] = [];
+  const m = leaf.measure;
+  const kind = leaf.input === "choice" ? "chọn một phương án" : leaf.input === "checklist" ? "các phương án đạt được cộng điểm" : `đo: ${m?.label ?? "giá trị"}${m?.unit ? ` (${m.unit})` : ""}`;
+  out.push(`  ${JSON.stringify(leaf.id)}: # ${oneLine(leaf.title)} — tối đa ${formatHundredths(leaf.max)}; ${kind}`);
+  for (const opt of leaf.options) out.push(`    # ${opt.id}: ${oneLine(opt.text)}`);
+  if (prevNode && prevNode.options) {
+    const chosen = prevNode.options.filter((x) => x.chosen).map((x) => x.option.id);
+    const value = prevNode.answer?.value !== undefined ? `, giá trị ${formatHundredths(prevNode.answer.value)}` : "";
+    out.push(`    # năm ${prevYear}: ${chosen.length ? `phương án ${chosen.join(", ")}` : "chưa chấm"}${value}, ${formatHundredths(prevNode.score)} điểm`);
+  }
+  const justification = (md: Markdown | undefined, indent: number, key: string) => {
+    if (md?.text.trim()) out.push(marker(indent), `${" ".repeat(indent)}${key}:${text(md.text, indent + 2)}`);
+    else out.push(`${" ".repeat(indent)}${key}:${text(PH.justification, indent + 2)}`);
+  };
+  const ids = leaf.options.map((x) => x.id);
+  if (leaf.input === "checklist") {
+    out.push(`    options: # giữ các phương án đạt được (mỗi phương án kèm giải trình riêng), xóa các dòng còn lại; không đạt phương án nào: options: {}`);
+    for (const id of ids) {
+      const t = prevAnswer?.ticked?.find((x) => x.id === id);
+      if (t?.justification?.text.trim()) out.push(marker(6), `      ${scalar(id)}:${text(t.justification.text, 8)}`);
+      else out.push(`      ${scalar(id)}: ${scalar(`<<giải trình phương án ${id}, hoặc xóa dòng này>>`)}`);
+    }
+    if (prevAnswer?.justification?.text.trim()) justification(prevAnswer.justification, 4, "justification");
+    return out;
+  }
+  if (leaf.input === "measure") {
+    const range = m ? ` từ ${formatHundredths(m.min)} đến ${formatHundredths(m.max)}${m.unit ? ` ${m.unit}` : ""}` : "";
+    out.push(`    value: ${scalar(`<<${m?.label ?? "giá trị đo"}${range}>>`)}`);
+  } else {
+    out.push(`    option: ${scalar(`<<${ids.join("|")}>>`)}`);
+  }
+  justification(prevAnswer?.justification, 4, "justification");
+  return out;
+}
+
+/** "Văn phòng UBND tỉnh" → "van-phong-ubnd-tinh" (file names). */
+export function slug(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/gu, "")
+    .replace(/đ/gu, "d")
+    .replace(/Đ/gu, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
