@@ -24,6 +24,13 @@ describe("line breaking (greedy, at spaces, as Word)", () => {
     expect(lines(lay([p("aa 1880/BC")], 30))).toEqual(["aa", "1880/", "BC"]);
   });
 
+  it("breaks after a hyphen inside a word when needed, as Word and LibreOffice do", () => {
+    // "số 959/VP-HCC": "số 959/VP-" = 12.5 + 2.5 + 35 = 50 fits in 50
+    expect(lines(lay([p("số 959/VP-HCC ngày")], 50))).toEqual(["số 959/VP-", "HCC ngày"]);
+    // not before a digit, not after a leading hyphen
+    expect(lines(lay([p("aa 10-15 -5")], 30))).toEqual(["aa", "10-15", "-5"]);
+  });
+
   it("never separates a combining mark from its letter", () => {
     // U+0323 cannot compose with "q": stays a mark after NFC
     const r = lay([p("aq\u0323bcdefg")], 10);
@@ -96,11 +103,16 @@ describe("alignment, indents and spacing", () => {
     expect(t[2].y).toBeCloseTo(10 + 11.5 + 6 + 3 + 11.5 + 11.5 * 1.5 - 2.5, 9);
   });
 
-  it("draws a paragraph rule with the model's width, centred on the text area, under the last line", () => {
-    const r = lay([p("abc", { align: "center" }, { rule: { width: 400, thickness: 0.5 } })], 100);
+  it("draws a paragraph rule with the model's width, centred on the text area, 4 pt under the last line", () => {
+    const r = lay([p("abc", { align: "center", spaceAfter: 100 }, { rule: { width: 400, thickness: 0.5 } }), p("next")], 100);
     const rule = r.pages[0].items.find((f) => f.kind === "line");
     expect(rule).toMatchObject({ kind: "line", role: "rule", x1: 10 + 40, x2: 10 + 60, width: 0.5 });
-    expect(rule && rule.kind === "line" && rule.y1).toBeCloseTo(10 + 11.5 + 0.25, 9);
+    expect(rule && rule.kind === "line" && rule.y1).toBeCloseTo(10 + 11.5 + 4 + 0.25, 9);
+    // the paragraph's space after follows the rule
+    expect(texts(r)[1].y).toBeCloseTo(10 + 11.5 + 4.5 + 5 + 9, 9);
+    // a rule alone has no empty line above it
+    const alone = lay([p([], { spaceBefore: 40 }, { rule: { width: 400, thickness: 0.5 } })], 100).pages[0].items[0];
+    expect(alone.kind === "line" && alone.y1).toBeCloseTo(10 + 2 + 4 + 0.25, 9);
   });
 
   it("draws sub/superscript smaller and shifted", () => {
@@ -115,6 +127,6 @@ describe("alignment, indents and spacing", () => {
     const t = texts(r);
     expect(t.map((f) => f.text)).toEqual(["1.", "one", "2.", "two"]);
     expect(t[1].x).toBeCloseTo(10 + 20, 9);
-    expect(t[0].x).toBeCloseTo(10 + 20 - 18, 9);
+    expect(t[0].x).toBeCloseTo(10, 9);
   });
 });

@@ -57,15 +57,18 @@ describe("pagination of paragraphs", () => {
 
 describe("tables", () => {
   it("places columns at fixed widths with borders closing every cell", () => {
+    // Borders take room as LibreOffice lays out the .docx: a 0.5 pt border adds 0.5 pt to the row and
+    // lies inside the cell it starts; text starts after it.
     const r = lay([table([{ cantSplit: false, cells: [cell("a"), cell("b")] }])], 100, 100);
     const t = texts(r);
-    expect(t[0].x).toBe(10);
-    expect(t[1].x).toBe(30);
+    expect(t[0].x).toBe(10.5);
+    expect(t[1].x).toBe(30.5);
+    expect(t[0].y).toBe(10 + 0.5 + 9);
     const borders = r.pages[0].items.filter((f): f is LineFrame => f.kind === "line");
     const vertical = borders.filter((b) => b.x1 === b.x2).map((b) => b.x1).sort((a, b) => a - b);
-    expect(vertical).toEqual([10, 30, 110]);
+    expect(vertical).toEqual([10.25, 30.25, 110.25]);
     const horizontal = [...new Set(borders.filter((b) => b.y1 === b.y2).map((b) => b.y1))].sort((a, b) => a - b);
-    expect(horizontal).toEqual([10, 21.5]);
+    expect(horizontal).toEqual([10.25, 22.25]);
   });
 
   it("repeats header rows, splits long rows continuing the text, and moves cantSplit rows whole", () => {
@@ -107,14 +110,15 @@ describe("tables", () => {
     ];
     const r = lay([table(rows, [400, 400, 400])], 100, 100);
     const t = Object.fromEntries(texts(r).map((f) => [f.text, f]));
-    expect(t.r2.x).toBe(30);
-    expect(t.r2.y).toBeCloseTo(10 + 11.5 + 9, 9);
-    expect(t.tall.y).toBeCloseTo(10 + 11.5 / 2 + 9, 9);
-    expect(t.b.y).toBeCloseTo(10 + 11.5 + 9, 9);
-    expect(t.wide.x).toBe(10);
+    // rows are 12 pt: 0.5 pt border + 11.5 pt line
+    expect(t.r2.x).toBe(30.5);
+    expect(t.r2.y).toBeCloseTo(10 + 12 + 0.5 + 9, 9);
+    expect(t.tall.y).toBeCloseTo(10 + 0.5 + (23.5 - 11.5) / 2 + 9, 9);
+    expect(t.b.y).toBeCloseTo(10 + 0.5 + (23.5 - 11.5) + 9, 9);
+    expect(t.wide.x).toBe(10.5);
     // no vertical border inside the merged "wide" cell
-    const inner = r.pages[0].items.filter((f): f is LineFrame => f.kind === "line" && f.x1 === f.x2 && f.x1 === 30);
-    expect(Math.max(...inner.map((l) => l.y2))).toBeCloseTo(10 + 23, 9);
+    const inner = r.pages[0].items.filter((f): f is LineFrame => f.kind === "line" && f.x1 === f.x2 && f.x1 === 30.25);
+    expect(Math.max(...inner.map((l) => l.y2))).toBeCloseTo(10 + 24 + 0.25, 9);
   });
 
   it("gives a stable, readable dump", () => {
@@ -122,7 +126,7 @@ describe("tables", () => {
     expect(dumpLayout(r)).toBe(
       "page 1 · section 1 · 120×120 portrait · body 10..110 × 10..110\n" +
         '  T 43.75 19 regular 10 "Độc lập"\n' +
-        "  L rule 50 21.75 → 70 21.75 w=0.5\n",
+        "  L rule 50 25.75 → 70 25.75 w=0.5\n",
     );
   });
 });

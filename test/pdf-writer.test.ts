@@ -137,9 +137,10 @@ describe("PDF text", () => {
   });
 
   it("repeats the header row on every page of the score table", () => {
-    for (const p of built.table.pdf.pages.slice(1)) {
-      expect(p.items.some((i) => i.str === "Giải trình của đơn vị")).toBe(true);
-    }
+    // every later page the table runs onto (it has borders); a last page may hold only the notes
+    const continued = built.table.pdf.pages.slice(1).filter((p) => p.lines.length > 0);
+    expect(continued.length).toBeGreaterThan(5);
+    for (const p of continued) expect(p.items.some((i) => i.str === "Giải trình của đơn vị")).toBe(true);
   });
 
   it("draws the header rules at the model's widths", () => {

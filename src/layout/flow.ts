@@ -60,51 +60,60 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   const markStyle: RunStyle = { size: s.size };
   const lineSpacing = s.lineSpacing && s.lineSpacing > 0 ? s.lineSpacing : 1;
 
-  const atoms = collect(p.runs, fonts);
-  const lines = breakLines(atoms, (i) => textWidth - (i === 0 ? firstLine : 0), fonts);
-  const slices: Slice[] = lines.map((line, i) => {
-    const first = i === 0;
-    const fl = finalizeLine(
-      line,
-      {
-        align: s.align,
-        left: textLeft + (first ? firstLine : 0),
-        width: textWidth - (first ? firstLine : 0),
-        lineSpacing,
-        markStyle,
-        isLast: i === lines.length - 1,
-      },
-      fonts,
-    );
-    const items: Frame[] = fl.frames;
-    if (first && marker) {
-      const style = firstTextStyle(p) ?? markStyle;
-      const script = fonts.script({ ...style, vertAlign: undefined });
-      items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
+  const slices: Slice[] = [];
+  // A paragraph with no runs and a rule is the rule alone (no empty line above it).
+  if (p.runs.length > 0 || !p.rule) {
+    const atoms = collect(p.runs, fonts);
+    const lines = breakLines(atoms, (i) => textWidth - (i === 0 ? firstLine : 0), fonts);
+    lines.forEach((line, i) => {
+      const first = i === 0;
+      const fl = finalizeLine(
+        line,
+        {
+          align: s.align,
+          left: textLeft + (first ? firstLine : 0),
+          width: textWidth - (first ? firstLine : 0),
+          lineSpacing,
+          markStyle,
+          isLast: i === lines.length - 1,
+        },
+        fonts,
+      );
+      const items: Frame[] = fl.frames;
+      if (first && marker) {
+        const style = firstTextStyle(p) ?? markStyle;
+        const script = fonts.script({ ...style, vertAlign: undefined });
+        items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
+      }
+      slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
+    });
+    // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
+    // last line alone at the top of the next.
+    if (ctx.options.widowControl && slices.length >= 2) {
+      slices[1].keepWithPrev = true;
+      slices[slices.length - 1].keepWithPrev = true;
     }
-    return { height: fl.height, before: 0, after: 0, keepWithPrev: false, items };
-  });
-
-  // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
-  // last line alone at the top of the next.
-  if (ctx.options.widowControl && slices.length >= 2) {
-    slices[1].keepWithPrev = true;
-    slices[slices.length - 1].keepWithPrev = true;
   }
-
-  slices[0].before = twipsToPt(s.spaceBefore);
-  const last = slices[slices.length - 1];
   if (p.rule) {
-    // Drawn like Word's bottom paragraph border: below the last line, `ruleGap` under it, centred on the
-    // paragraph's text area; its thickness adds to the paragraph's height.
-    const w = twipsToPt(p.rule.width);
+    // As the .docx draws it (src/write/docx/paragraphs.ts): a separate rule "paragraph" kept with the
+    // text, `ruleLine` high (an exact line height), whose bottom border is the rule: `rule.width` long
+    // (at most the text area), centred on the paragraph's text area, in whole twips as the docx indents.
+    const area = Math.round(textWidth * 20);
+    const ruleTw = Math.min(p.rule.width, area);
+    const x1 = textLeft + Math.floor((area - ruleTw) / 2) / 20;
+    const w = ruleTw / 20;
     const t = p.rule.thickness;
-    const y = last.height + ctx.options.ruleGap + t / 2;
-    const x1 = textLeft + (textWidth - w) / 2;
-    last.items.push({ kind: "line", x1, y1: y, x2: x1 + w, y2: y, width: t, role: "rule" });
-    last.height += ctx.options.ruleGap + t;
+    const line = twipsToPt(ctx.options.ruleLine);
+    slices.push({
+      height: line + t,
+      before: 0,
+      after: 0,
+      keepWithPrev: slices.length > 0,
+      items: [{ kind: "line", x1, y1: line + t / 2, x2: x1 + w, y2: line + t / 2, width: t, role: "rule" }],
+    });
   }
-  last.after = twipsToPt(s.spaceAfter);
+  slices[0].before = twipsToPt(s.spaceBefore);
+  slices[slices.length - 1].after = twipsToPt(s.spaceAfter);
   return slices;
 }
 
@@ -114,13 +123,12 @@ function firstTextStyle(p: Paragraph): RunStyle | undefined {
 }
 
 /**
- * A list: each item's blocks are indented by `list.indent`; the first paragraph of an item gets the
- * marker ("-" for bullets, as Vietnamese administrative documents use, or "1.", "2." …) hanging
- * `listHanging` before the text. Nested lists indent further.
+ * A list, as the .docx writes it: each item's paragraphs are indented by `list.indent`; the first one
+ * carries the marker ("-" for bullets, as Vietnamese administrative documents use, or "1.", "2." …)
+ * at the item's own left indent, hanging before the text. Nested lists indent further.
  */
 function listSlices(list: List, left: number, width: number, ctx: FlowContext): Slice[] {
   const indent = twipsToPt(list.indent);
-  const hanging = Math.min(indent, twipsToPt(ctx.options.listHanging));
   const out: Slice[] = [];
   list.items.forEach((blocks, i) => {
     const markerText = list.ordered ? `${list.start + i}.` : "-";
@@ -130,7 +138,7 @@ function listSlices(list: List, left: number, width: number, ctx: FlowContext): 
       if (block.kind === "paragraph") {
         const base = twipsToPt(block.style.indentLeft);
         const p: Paragraph = { ...block, style: { ...block.style, indentLeft: (base + indent) * 20, indentFirstLine: 0 } };
-        slices = paragraphSlices(p, left, width, ctx, marked ? undefined : { text: markerText, x: left + base + indent - hanging });
+        slices = paragraphSlices(p, left, width, ctx, marked ? undefined : { text: markerText, x: left + base });
         marked = true;
       } else {
         slices = blockSlices(block, left + indent, width - indent, ctx);

@@ -22,9 +22,8 @@ import type { Frame, LayoutOptions, LayoutResult, LayoutWarning, PageFrame } fro
 
 export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
   widowControl: false,
-  ruleGap: 0,
+  ruleLine: 80,
   tableEdge: "border",
-  listHanging: 360,
 };
 
 export function layoutDocument(doc: DocModel, fonts: LayoutFonts, options: LayoutOptions = {}): LayoutResult {

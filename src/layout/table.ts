@@ -35,8 +35,11 @@ interface Placed {
 
 interface Geometry {
   xs: number[];
+  /** Cell padding; `top` includes the row's top border. */
   pad: { top: number; bottom: number; left: number; right: number };
   border: number | null;
+  /** Border width (0 without borders). */
+  w: number;
 }
 
 export function tableSlices(t: Table, left: number, _width: number, ctx: FlowContext, flow: Flow): Slice[] {
@@ -50,17 +53,22 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
   const x0 = ctx.options.tableEdge === "text" ? left - pad.left : left;
   const xs = [x0];
   for (const w of cols) xs.push(xs[xs.length - 1] + w);
-  const geo: Geometry = { xs, pad, border: t.borders ? t.borders.width : null };
+  // Borders take room as in LibreOffice's layout of the .docx (the reference the PDF is compared with):
+  // each row's top border adds its width to the row height, the table's bottom border adds it once
+  // more, and every border line lies inside the cell it starts (at the grid line + width / 2); cell
+  // text starts after the left border and the padding, and is that much narrower.
+  const w = t.borders ? t.borders.width : 0;
+  const geo: Geometry = { xs, pad: { ...pad, top: pad.top + w }, border: t.borders ? t.borders.width : null, w };
 
   let unmerged = new Set<Cell>();
   for (let attempt = 0; attempt < 2; attempt++) {
     const placed = place(t, geo, ctx, flow, unmerged);
-    const heights = rowHeights(t.rows.length, placed, pad);
+    const heights = rowHeights(t.rows.length, placed, geo.pad);
     const groups = rowGroups(t.rows.length, placed);
     // A merged group taller than a page (below the repeated header rows) cannot move whole: lay it out
     // again without its merges.
     const headerCount = Math.min(t.headerRows, t.rows.length);
-    const room = ctx.pageHeight - (headerCount > 0 ? sum(heights, 0, headerCount - 1) : 0);
+    const room = ctx.pageHeight - w - (headerCount > 0 ? sum(heights, 0, headerCount - 1) : 0);
     const tooTall = groups.filter((g) => g.end > g.start && g.end >= headerCount && sum(heights, g.start, g.end) > room);
     if (attempt === 0 && tooTall.length) {
       unmerged = new Set(placed.filter((p) => p.rowSpan > 1 && tooTall.some((g) => p.row >= g.start && p.row <= g.end)).map((p) => p.cell));
@@ -72,6 +80,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
     const repeatHeaders = headerCount > 0 && sum(heights, 0, headerCount - 1) <= ctx.pageHeight / 2;
     const headers: Slice[] = [];
     const body: Slice[] = [];
+    let prevKeepNext = false;
     for (const g of groups) {
       const cells = placed.filter((p) => p.row >= g.start && p.row <= g.end);
       const slice = groupSlice(cells, g.start, heights.slice(g.start, g.end + 1), geo, "natural");
@@ -80,6 +89,10 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
         slice.split = splitter(cells, geo, false);
         slice.cantSplit = cantSplit;
       }
+      // Row.keepNext: no page break between this row and the next (Word: w:keepNext on the row's
+      // paragraphs). The next row's slice is bound to this one.
+      if (prevKeepNext) slice.keepWithPrev = true;
+      prevKeepNext = t.rows[g.end].keepNext === true;
       if (repeatHeaders && g.end < headerCount) {
         slice.cantSplit = true;
         slice.split = undefined;
@@ -92,7 +105,10 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
       body[0].keepWithPrev = true;
       for (const b of body) b.repeat = headers;
     }
-    return [...headers, ...body];
+    const all = [...headers, ...body];
+    // the table's bottom border below its last row
+    if (all.length) all[all.length - 1].after = w;
+    return all;
   }
   throw new Error("unreachable");
 }
@@ -109,7 +125,7 @@ function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: 
   const covered: boolean[][] = t.rows.map(() => new Array<boolean>(ncols).fill(false));
   const placed: Placed[] = [];
   const add = (cell: Cell, row: number, col: number, colSpan: number, rowSpan: number) => {
-    const x = geo.xs[col] + geo.pad.left;
+    const x = geo.xs[col] + geo.w + geo.pad.left;
     const width = geo.xs[col + colSpan] - geo.xs[col] - geo.pad.left - geo.pad.right;
     placed.push({ cell, row, col, colSpan, rowSpan, x, width, slices: flow(cell.blocks, x, width, ctx) });
   };
@@ -194,14 +210,17 @@ function groupSlice(
       items.push(f.kind === "text" ? { ...f, y: f.y + dy } : { ...f, y1: f.y1 + dy, y2: f.y2 + dy });
     }
     if (geo.border !== null) {
-      const x1 = geo.xs[p.col];
-      const x2 = geo.xs[p.col + p.colSpan];
+      const h = geo.w / 2;
+      const x1 = geo.xs[p.col] + h;
+      const x2 = geo.xs[p.col + p.colSpan] + h;
+      const y1 = top + h;
+      const y2 = bottom + h;
       const w = geo.border;
       items.push(
-        { kind: "line", x1, y1: top, x2, y2: top, width: w, role: "border" },
-        { kind: "line", x1, y1: bottom, x2, y2: bottom, width: w, role: "border" },
-        { kind: "line", x1, y1: top, x2: x1, y2: bottom, width: w, role: "border" },
-        { kind: "line", x1: x2, y1: top, x2, y2: bottom, width: w, role: "border" },
+        { kind: "line", x1, y1, x2, y2: y1, width: w, role: "border" },
+        { kind: "line", x1, y1: y2, x2, y2, width: w, role: "border" },
+        { kind: "line", x1, y1, x2: x1, y2, width: w, role: "border" },
+        { kind: "line", x1: x2, y1, x2, y2, width: w, role: "border" },
       );
     }
   }
@@ -230,7 +249,8 @@ function fitCount(slices: readonly Slice[], avail: number, dropFirstBefore: bool
 /** Splits a one-row slice between lines of its cells. */
 function splitter(cells: Placed[], geo: Geometry, continued: boolean): NonNullable<Slice["split"]> {
   return (avail) => {
-    const innerAvail = avail - geo.pad.top - geo.pad.bottom;
+    // room for the content: the part's bottom border must fit above the page end too
+    const innerAvail = avail - geo.pad.top - geo.pad.bottom - geo.w;
     if (innerAvail <= 0) return null;
     const heads: Placed[] = [];
     const tails: Placed[] = [];
@@ -245,7 +265,7 @@ function splitter(cells: Placed[], geo: Geometry, continued: boolean): NonNullab
     }
     if (!anyHead) return null;
     const headHeight = Math.min(
-      avail,
+      avail - geo.w,
       Math.max(...heads.map((p) => geo.pad.top + stackHeight(p.slices, continued) + geo.pad.bottom)),
     );
     const head = groupSlice(heads, heads[0]?.row ?? 0, [headHeight], geo, "top", continued);

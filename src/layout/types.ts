@@ -69,14 +69,15 @@ export interface LayoutOptions {
    * at any line.
    */
   widowControl?: boolean;
-  /** Gap between a paragraph's last line and its rule, points (Word's border `w:space`). */
-  ruleGap?: number;
+  /**
+   * Height of the line a rule is drawn under, twips: the .docx emits a rule as a separate paragraph
+   * with this exact line height and the rule as its bottom border (80 twips = 4 pt).
+   */
+  ruleLine?: number;
   /**
    * Where a table's left edge sits: "border" = the left border on the text margin (Word 2013+,
    * compatibilityMode 15, which the .docx declares); "text" = the first cell's text on the margin and
    * the border in the margin by the left cell padding (Word 2010 and earlier).
    */
   tableEdge?: "border" | "text";
-  /** Hanging space between a list marker and the item text, twips. */
-  listHanging?: number;
 }

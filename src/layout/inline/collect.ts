@@ -15,21 +15,25 @@ export interface Piece {
 }
 
 export type Atom =
-  | { kind: "word"; pieces: Piece[]; width: number }
+  /** `open`: the word may be continued by the next word piece (false after a breaking hyphen). */
+  | { kind: "word"; pieces: Piece[]; width: number; open?: boolean }
   | { kind: "space"; pieces: Piece[]; width: number }
   | { kind: "break"; style: RunStyle };
 
 /** Characters that end a word and may be followed by a line break (Word breaks at spaces and tabs). */
 const BREAKABLE = /([ \t\u200b]+|\r\n|\n|\r)/;
 
+/** Positions after a hyphen or en dash that follows a letter or digit and precedes a non-digit. */
+const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2013])/u;
+
 /** Width reserved for a page-number field: two digits, as Word reserves the field result's width. */
 const PAGE_NUMBER_SAMPLE = "00";
 
 export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
   const atoms: Atom[] = [];
-  const push = (kind: "word" | "space", piece: Piece) => {
+  const push = (kind: "word" | "space", piece: Piece, open = true) => {
     const last = atoms[atoms.length - 1];
-    if (last && last.kind === kind) {
+    if (last && last.kind === kind && (last.kind !== "word" || last.open !== false)) {
       const prev = last.pieces[last.pieces.length - 1];
       if (prev && prev.style === piece.style && !prev.pageNumber && !piece.pageNumber) {
         prev.text += piece.text;
@@ -38,8 +42,9 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
         last.pieces.push(piece);
       }
       last.width = last.pieces.reduce((s, p) => s + p.width, 0);
+      if (last.kind === "word") last.open = open;
     } else {
-      atoms.push({ kind, pieces: [piece], width: piece.width });
+      atoms.push(kind === "word" ? { kind, pieces: [piece], width: piece.width, open } : { kind, pieces: [piece], width: piece.width });
     }
   };
   for (const run of runs) {
@@ -61,7 +66,12 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
         const t = token.replace(/\t/g, " ").replace(/\u200b/g, "");
         push("space", { text: t, style: run.style, width: t ? fonts.measure(t, run.style) : 0, pageNumber: false });
       } else {
-        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false });
+        // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
+        // though not before a digit ("10-15") nor after a leading hyphen ("-5").
+        const parts = token.split(HYPHEN_BREAK);
+        parts.forEach((part, i) => {
+          if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false }, i === parts.length - 1);
+        });
       }
     }
   }

@@ -1,8 +1,8 @@
 /**
  * Inline layout, step 2: greedy line breaking as Word does it.
  *
- * - Lines break only at white space; the spaces at a break stay at the end of the line and "hang"
- *   (they take no room and are not drawn).
+ * - Lines break at white space and after a hyphen inside a word (collect.ts marks those); the spaces
+ *   at a break stay at the end of the line and "hang" (they take no room and are not drawn).
  * - A word that does not fit moves to the next line. A word wider than a whole line is broken after its
  *   last "/" or "-" that fits, else after the last character that fits (at least one character).
  * - A forced break ends the line.
