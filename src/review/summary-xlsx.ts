@@ -84,7 +84,8 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     });
     if (g.counts.length) data.push([], [cell(`${L.counts}: ${g.counts.map((c) => `${c.label}: ${c.count}`).join("; ")}.`, f.plain)]);
     ws.setData(data as Parameters<typeof ws.setData>[0]);
-    const widths = [6, 42, 12, ...(g.appraised ? [12, 12] : []), 16, 8, 30];
+    // Character widths that fit A4 landscape between the margins (about 95 units in all).
+    const widths = [5, 30, 9, ...(g.appraised ? [9, 9] : []), 11, 6, 15];
     ws.setColumns(widths.map((width) => ({ width })));
     ws.mergeCells("A1", `${col(split - 1)}1`);
     ws.mergeCells("A2", `${col(split - 1)}2`);
@@ -93,6 +94,7 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     ws.mergeCells("A4", `${last}4`);
     ws.mergeCells("A5", `${last}5`);
     ws.setRowInstructions(3, { height: 36 });
+    ws.setRowInstructions(6, { height: 32 });
     ws.setPageOrientation("landscape");
     ws.setPageMargin({ top: 0.79, bottom: 0.79, left: 1.18, right: 0.63, header: 0.39, footer: 0.39 });
     // Freeze the title rows and the header row. excel-builder-vanilla 5.2.5's SheetView.freezePane sets
