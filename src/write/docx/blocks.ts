@@ -1,30 +1,28 @@
-/** Block dispatch: paragraphs, tables and lists of the model → docx body children. */
-import { Paragraph, Tab, Table, TextRun } from "docx";
+/** Block dispatch: paragraphs, tables and lists of the model → body XML. */
 import type { Block, List, Twips } from "../../document/model.js";
 import type { DocxContext } from "./context.js";
-import { toParagraphs } from "./paragraphs.js";
-import { runProps } from "./runs.js";
-import { toTable } from "./tables.js";
-
-export type BodyChild = Paragraph | Table;
+import { paragraphXml } from "./paragraphs.js";
+import { runPropsXml } from "./runs.js";
+import { tableXml } from "./tables.js";
+import { escapeText } from "./xml.js";
 
 /** `width`: the width the blocks are set in (page text width, or a cell's content width). */
-export function toBlocks(blocks: readonly Block[], width: Twips, ctx: DocxContext): BodyChild[] {
-  const out: BodyChild[] = [];
+export function blocksXml(blocks: readonly Block[], width: Twips, ctx: DocxContext, keepNext = false): string {
+  let x = "";
   for (const b of blocks) {
     switch (b.kind) {
       case "paragraph":
-        out.push(...toParagraphs(b, width, ctx));
+        x += paragraphXml(b, width, ctx, "", keepNext);
         break;
       case "table":
-        out.push(toTable(b, ctx, toBlocks));
+        x += tableXml(b, ctx, blocksXml);
         break;
       case "list":
-        out.push(...toList(b, width, ctx));
+        x += listXml(b, width, ctx, keepNext);
         break;
     }
   }
-  return out;
+  return x;
 }
 
 /**
@@ -32,20 +30,20 @@ export function toBlocks(blocks: readonly Block[], width: Twips, ctx: DocxContex
  * allows them): each item's paragraphs are indented by `indent`; the first carries the marker on a
  * hanging indent, which Word and LibreOffice both treat as a tab stop.
  */
-function toList(list: List, width: Twips, ctx: DocxContext): BodyChild[] {
-  const out: BodyChild[] = [];
+function listXml(list: List, width: Twips, ctx: DocxContext, keepNext: boolean): string {
+  let x = "";
   list.items.forEach((item, i) => {
     const label = list.ordered ? `${list.start + i}.` : "-";
     item.forEach((b, j) => {
       if (b.kind !== "paragraph") {
-        out.push(...toBlocks([b], width - list.indent, ctx));
+        x += blocksXml([b], width - list.indent, ctx, keepNext);
         return;
       }
       const style = { ...b.style, indentLeft: (b.style.indentLeft ?? 0) + list.indent, indentFirstLine: j === 0 ? -list.indent : 0 };
       const firstStyle = b.runs.find((r) => r.kind === "text")?.style ?? { size: b.style.size };
-      const lead = j === 0 ? [new TextRun({ children: [label, new Tab()], ...runProps(firstStyle, ctx) })] : [];
-      out.push(...toParagraphs({ ...b, style }, width, ctx, lead));
+      const lead = j === 0 ? `<w:r>${runPropsXml(firstStyle, ctx)}<w:t xml:space="preserve">${escapeText(label)}</w:t><w:tab/></w:r>` : "";
+      x += paragraphXml({ ...b, style }, width, ctx, lead, keepNext);
     });
   });
-  return out;
+  return x;
 }

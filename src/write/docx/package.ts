@@ -1,10 +1,11 @@
 /**
- * Reproducible packaging. docx stamps docProps/core.xml and every zip entry with the current time.
- * Here core.xml is written from the model (created = modified = meta.date, plus the language) and
- * handed to docx as an override, and the DOS date/time of every entry is then patched in place, in
- * the local headers and the central directory: no second deflate pass. The DOS fields are written
- * from the UTC components of meta.date, so the bytes do not depend on the machine's time zone.
+ * Reproducible packaging: docProps/core.xml written from the model (created = modified = meta.date,
+ * title, subject, creator, language), and the zip container written here with every entry dated from
+ * meta.date, in a fixed order, deflated by fflate (pure JavaScript and pinned, so the bytes do not
+ * change with Node's bundled zlib). The DOS date/time fields hold the UTC components of meta.date,
+ * so the bytes do not depend on the machine's time zone either.
  */
+import { deflateSync, strToU8 } from "fflate";
 import type { DocMeta } from "../../document/model.js";
 
 /** "2021-11-19T00:00:00Z" (W3CDTF, whole seconds, UTC) from any ISO 8601 timestamp. */
@@ -35,7 +36,7 @@ export function coreProperties(meta: DocMeta): string {
   );
 }
 
-/** MS-DOS time and date words for the UTC components of `iso` (years before 1980 clamp to 1980). */
+/** MS-DOS time and date words for the UTC components of `iso` (years clamp to 1980–2107). */
 export function dosDateTime(iso: string): { time: number; date: number } {
   const d = new Date(w3cdtf(iso));
   const year = Math.min(2107, Math.max(1980, d.getUTCFullYear()));
@@ -44,33 +45,85 @@ export function dosDateTime(iso: string): { time: number; date: number } {
   return { time, date };
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
 
-/** Sets the date/time of every entry of a zip file (in place) and returns it. */
-export function fixZipTimes(zip: Uint8Array, iso: string): Uint8Array {
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A part ready to be zipped: its deflated bytes, CRC and size. */
+export interface ZipEntry {
+  path: string;
+  size: number;
+  crc: number;
+  data: Uint8Array;
+}
+
+export function deflated(path: string, raw: Uint8Array | string): ZipEntry {
+  const bytes = typeof raw === "string" ? strToU8(raw) : raw;
+  return { path, size: bytes.length, crc: crc32(bytes), data: deflateSync(bytes, { level: 6 }) };
+}
+
+/** A zip file of `entries`, in their order, all dated `iso`. */
+export function zip(entries: readonly ZipEntry[], iso: string): Uint8Array {
   const { time, date } = dosDateTime(iso);
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
+  const names = entries.map((e) => strToU8(e.path));
+  let size = 22;
+  entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i]!.length + e.data.length));
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let p = 0;
+  const header = (sig: number, central: boolean, e: ZipEntry, name: Uint8Array) => {
+    v.setUint32(p, sig, true);
+    p += 4;
+    if (central) {
+      v.setUint16(p, 20, true); // version made by: 2.0, MS-DOS attributes
+      p += 2;
     }
-  }
-  if (eocd < 0) throw new Error("docx package: no end of central directory");
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(p, true) !== CENTRAL) throw new Error("docx package: bad central directory");
-    view.setUint16(p + 12, time, true);
-    view.setUint16(p + 14, date, true);
-    const local = view.getUint32(p + 42, true);
-    if (view.getUint32(local, true) !== LOCAL) throw new Error("docx package: bad local header");
-    view.setUint16(local + 10, time, true);
-    view.setUint16(local + 12, date, true);
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return zip;
+    v.setUint16(p, 20, true); // version needed: 2.0 (deflate)
+    v.setUint16(p + 2, 0, true); // flags
+    v.setUint16(p + 4, 8, true); // method: deflate
+    v.setUint16(p + 6, time, true);
+    v.setUint16(p + 8, date, true);
+    v.setUint32(p + 10, e.crc, true);
+    v.setUint32(p + 14, e.data.length, true);
+    v.setUint32(p + 18, e.size, true);
+    v.setUint16(p + 22, name.length, true);
+    v.setUint16(p + 24, 0, true); // extra field length
+    p += 26;
+  };
+  entries.forEach((e, i) => {
+    offsets.push(p);
+    header(0x04034b50, false, e, names[i]!);
+    out.set(names[i]!, p);
+    p += names[i]!.length;
+    out.set(e.data, p);
+    p += e.data.length;
+  });
+  const central = p;
+  entries.forEach((e, i) => {
+    header(0x02014b50, true, e, names[i]!);
+    // comment length, disk number, internal (2 bytes each) and external (4) attributes: all zero
+    v.setUint32(p + 10, offsets[i]!, true);
+    p += 14;
+    out.set(names[i]!, p);
+    p += names[i]!.length;
+  });
+  v.setUint32(p, 0x06054b50, true);
+  v.setUint16(p + 8, entries.length, true);
+  v.setUint16(p + 10, entries.length, true);
+  v.setUint32(p + 12, p - central, true);
+  v.setUint32(p + 16, central, true);
+  return out;
 }

@@ -1,84 +1,82 @@
 /**
- * Model paragraphs → docx paragraphs.
+ * Model paragraphs → w:p. Only what differs from the document defaults is written (styles.ts:
+ * no spacing, single lines, left-aligned, the commonest size), which keeps the XML small.
+ * Property order follows CT_PPrBase (keepNext, pBdr, spacing, ind, jc, rPr).
  *
- * A paragraph with a `rule` becomes two: the text (its space after removed), then an empty rule
- * paragraph whose bottom border is the rule and whose left/right indents make the border exactly
- * `rule.width` twips long, centred on the text area (libraries.md: rules are measured against the
- * text, not the column). The text paragraph's space after follows the rule. The rule paragraph is
- * only a few points high, so the line sits just under the text.
+ * A paragraph with a `rule` becomes two: the text (its space after removed, kept with the next),
+ * then an empty rule paragraph whose bottom border is the rule and whose left/right indents make the
+ * border exactly `rule.width` twips long, centred on the text area (libraries.md: rules are measured
+ * against the text, not the column). The text paragraph's space after follows the rule, as the model
+ * says. The rule paragraph is 4 pt high (exact), so the line sits just under the text.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, type TextRun } from "docx";
-import type { Align, Paragraph as ModelParagraph, ParagraphStyle, Twips } from "../../document/model.js";
+import type { Align, Paragraph, ParagraphStyle, Twips } from "../../document/model.js";
 import type { DocxContext } from "./context.js";
-import { toRun } from "./runs.js";
+import { runXml } from "./runs.js";
 import { autoLine, borderEighths, halfPoints } from "./units.js";
 
-const ALIGN = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.BOTH,
-} as const satisfies Record<Align, string>;
+const JC = { left: "left", center: "center", right: "right", justify: "both" } as const satisfies Record<Align, string>;
 
 /** Height of a rule paragraph (exact line, twips): the border is drawn this far below the text. */
 const RULE_LINE: Twips = 80;
 
-function indent(s: ParagraphStyle) {
+function indXml(s: ParagraphStyle): string {
   const first = s.indentFirstLine ?? 0;
-  return {
-    ...(s.indentLeft ? { left: s.indentLeft } : {}),
-    ...(s.indentRight ? { right: s.indentRight } : {}),
-    ...(first > 0 ? { firstLine: first } : first < 0 ? { hanging: -first } : {}),
-  };
+  let a = "";
+  if (s.indentLeft) a += ` w:left="${s.indentLeft}"`;
+  if (s.indentRight) a += ` w:right="${s.indentRight}"`;
+  if (first > 0) a += ` w:firstLine="${first}"`;
+  else if (first < 0) a += ` w:hanging="${-first}"`;
+  return a ? `<w:ind${a}/>` : "";
 }
 
-/** Only what differs from the document defaults (styles.ts) is written: the XML stays small and fast. */
-function paragraphProps(s: ParagraphStyle, spaceAfter: Twips | undefined, ctx: DocxContext) {
-  const ind = indent(s);
+/** The paragraph mark's size counts in the height of the last line (and is all of an empty paragraph's). */
+function markXml(size: number, ctx: DocxContext): string {
+  if (size === ctx.defaultSize) return "";
+  const hp = halfPoints(size);
+  return `<w:rPr><w:sz w:val="${hp}"/><w:szCs w:val="${hp}"/></w:rPr>`;
+}
+
+export function paragraphPropsXml(s: ParagraphStyle, spaceAfter: Twips, keepNext: boolean, ctx: DocxContext): string {
   const before = s.spaceBefore ?? 0;
-  const after = spaceAfter ?? 0;
   const line = autoLine(s.lineSpacing ?? 1);
-  return {
-    ...(s.align !== "left" ? { alignment: ALIGN[s.align] } : {}),
-    ...(Object.keys(ind).length > 0 ? { indent: ind } : {}),
-    ...(before || after || line !== 240 ? { spacing: { before, after, line, lineRule: LineRuleType.AUTO } } : {}),
-    ...(s.keepNext ? { keepNext: true } : {}),
-    // The paragraph mark's size counts in the height of the paragraph's last line (and is the whole
-    // height of an empty paragraph, such as an empty table cell).
-    ...(s.size !== ctx.defaultSize ? { run: { size: halfPoints(s.size) } } : {}),
-  };
+  let x = keepNext ? "<w:keepNext/>" : "";
+  if (before || spaceAfter || line !== 240) x += `<w:spacing w:before="${before}" w:after="${spaceAfter}" w:line="${line}" w:lineRule="auto"/>`;
+  x += indXml(s);
+  if (s.align !== "left") x += `<w:jc w:val="${JC[s.align]}"/>`;
+  x += markXml(s.size, ctx);
+  return x ? `<w:pPr>${x}</w:pPr>` : "";
 }
 
 /**
  * `width`: the width of the area the paragraph is set in (page text width or cell content width).
- * `lead`: runs put before the paragraph's own (a list marker).
+ * `lead`: XML of runs put before the paragraph's own (a list marker). `keepNext`: forced by the row.
  */
-export function toParagraphs(p: ModelParagraph, width: Twips, ctx: DocxContext, lead: TextRun[] = []): Paragraph[] {
+export function paragraphXml(p: Paragraph, width: Twips, ctx: DocxContext, lead = "", keepNext = false): string {
   const s = p.style;
-  const children = [...lead, ...p.runs.map((r) => toRun(r, ctx))];
-  if (!p.rule) return [new Paragraph({ ...paragraphProps(s, s.spaceAfter, ctx), children })];
-  const out: Paragraph[] = [];
-  const keep = { ...s, keepNext: true };
-  if (children.length > 0) out.push(new Paragraph({ ...paragraphProps(keep, 0, ctx), children }));
-  out.push(ruleParagraph(p.rule, s, width, children.length > 0 ? 0 : s.spaceBefore ?? 0));
-  return out;
+  let runs = lead;
+  for (const r of p.runs) runs += runXml(r, ctx);
+  const keep = keepNext || !!s.keepNext;
+  if (!p.rule) return `<w:p>${paragraphPropsXml(s, s.spaceAfter ?? 0, keep, ctx)}${runs}</w:p>`;
+  let out = "";
+  if (runs) out += `<w:p>${paragraphPropsXml(s, 0, true, ctx)}${runs}</w:p>`;
+  return out + ruleXml(p.rule, s, width, runs ? 0 : s.spaceBefore ?? 0, keep);
 }
 
-function ruleParagraph(rule: NonNullable<ModelParagraph["rule"]>, s: ParagraphStyle, width: Twips, before: Twips): Paragraph {
+function ruleXml(rule: NonNullable<Paragraph["rule"]>, s: ParagraphStyle, width: Twips, before: Twips, keepNext: boolean): string {
   const left0 = s.indentLeft ?? 0;
   const right0 = s.indentRight ?? 0;
   const area = width - left0 - right0;
-  const ruleWidth = Math.min(rule.width, area);
-  const free = area - ruleWidth;
+  const free = area - Math.min(rule.width, area);
   const left = left0 + Math.floor(free / 2);
   const right = right0 + (free - Math.floor(free / 2));
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    indent: { left, right },
-    spacing: { before, after: s.spaceAfter ?? 0, line: RULE_LINE, lineRule: LineRuleType.EXACT },
-    border: { bottom: { style: BorderStyle.SINGLE, size: borderEighths(rule.thickness), space: 0, color: "000000" } },
-    ...(s.keepNext ? { keepNext: true } : {}),
-    run: { size: 2 },
-    children: [],
-  });
+  return (
+    "<w:p><w:pPr>" +
+    (keepNext ? "<w:keepNext/>" : "") +
+    `<w:pBdr><w:bottom w:val="single" w:color="000000" w:sz="${borderEighths(rule.thickness)}" w:space="0"/></w:pBdr>` +
+    `<w:spacing w:before="${before}" w:after="${s.spaceAfter ?? 0}" w:line="${RULE_LINE}" w:lineRule="exact"/>` +
+    `<w:ind w:left="${left}" w:right="${right}"/>` +
+    '<w:jc w:val="center"/>' +
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' +
+    "</w:pPr></w:p>"
+  );
 }

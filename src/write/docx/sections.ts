@@ -1,13 +1,13 @@
 /**
- * Sections: page size (the literal A4 twips; for landscape the portrait size plus the orientation, as
- * docx swaps them), margins, and headers. Every section gets its own headers and titlePage, since a
- * section without them inherits the previous one's (libraries.md). The page number is a centred PAGE
- * field in the default header; with hideOnFirstPage the first-page header is empty (w:titlePg).
+ * Section properties for the docx package: page size (the literal A4 twips; for landscape the
+ * portrait size plus the orientation, as docx swaps them), margins, and headers. Every section gets
+ * its own headers and titlePage, since a section without them inherits the previous one's
+ * (libraries.md). The page number is a centred PAGE field in the default header; with
+ * hideOnFirstPage the first-page header is empty (w:titlePg). The body is not given to docx: it is
+ * serialised by blocks.ts and put in place by skeleton.ts.
  */
-import { AlignmentType, Header, PageOrientation, Paragraph, TextRun, PageNumber, type ISectionOptions } from "docx";
+import { AlignmentType, Header, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from "docx";
 import type { Section } from "../../document/model.js";
-import { toBlocks } from "./blocks.js";
-import type { DocxContext } from "./context.js";
 import { halfPoints } from "./units.js";
 
 export function textWidth(s: Section): number {
@@ -26,7 +26,8 @@ function pageNumberHeader(pn: NonNullable<Section["pageNumber"]>): Header {
   });
 }
 
-export function toSection(s: Section, ctx: DocxContext): ISectionOptions {
+/** A section without its body. */
+export function sectionFrame(s: Pick<Section, "page" | "pageNumber">): ISectionOptions {
   const p = s.page;
   const pn = s.pageNumber;
   return {
@@ -38,6 +39,6 @@ export function toSection(s: Section, ctx: DocxContext): ISectionOptions {
       titlePage: pn?.hideOnFirstPage ?? false,
     },
     headers: { default: pn ? pageNumberHeader(pn) : emptyHeader(), first: pn && !pn.hideOnFirstPage ? pageNumberHeader(pn) : emptyHeader() },
-    children: toBlocks(s.blocks, textWidth(s), ctx),
+    children: [],
   };
 }

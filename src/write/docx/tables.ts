@@ -1,63 +1,88 @@
 /**
- * Model tables → docx tables: fixed layout with the model's column widths (w:tblGrid and every cell's
+ * Model tables → w:tbl: fixed layout with the model's column widths (w:tblGrid and every cell's
  * w:tcW, so Word, LibreOffice and others agree), header rows repeated on each page (w:tblHeader),
- * rows kept whole (w:cantSplit) or with the next row (w:keepNext on the row's paragraphs, which is how
- * Word keeps a row with the next), merges (gridSpan, vMerge: docx adds the continuation cells for
- * `rowSpan`), ruled or borderless, cell padding, vertical alignment.
+ * rows kept whole (w:cantSplit) or with the next row (w:keepNext on every paragraph of the row, which
+ * is how Word keeps a row with the next), merges (w:gridSpan; w:vMerge restart/continue, the
+ * continuation cells added here for cells the model's `rowSpan` covers), ruled or borderless, cell
+ * padding, vertical alignment. Property order follows CT_TblPr, CT_TcPr.
  */
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from "docx";
-import type { Block, Table as ModelTable, Twips } from "../../document/model.js";
+import type { Block, Table, Twips } from "../../document/model.js";
 import type { DocxContext } from "./context.js";
-import { borderEighths } from "./units.js";
+import { borderEighths, halfPoints } from "./units.js";
 
-type ToBlocks = (blocks: readonly Block[], width: Twips, ctx: DocxContext) => (Paragraph | Table)[];
+type BlocksXml = (blocks: readonly Block[], width: Twips, ctx: DocxContext, keepNext?: boolean) => string;
 
-const V_ALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER, bottom: VerticalAlignTable.BOTTOM } as const;
-
-function borders(t: ModelTable) {
-  const side = t.borders
-    ? { style: BorderStyle.SINGLE, size: borderEighths(t.borders.width), color: "000000", space: 0 }
-    : { style: BorderStyle.NONE, size: 0, color: "auto", space: 0 };
-  return { top: side, bottom: side, left: side, right: side, insideHorizontal: side, insideVertical: side };
+function bordersXml(t: Table): string {
+  const side = t.borders ? `w:val="single" w:color="000000" w:sz="${borderEighths(t.borders.width)}" w:space="0"` : 'w:val="none" w:color="auto" w:sz="0" w:space="0"';
+  return `<w:tblBorders><w:top ${side}/><w:left ${side}/><w:bottom ${side}/><w:right ${side}/><w:insideH ${side}/><w:insideV ${side}/></w:tblBorders>`;
 }
 
-export function toTable(t: ModelTable, ctx: DocxContext, toBlocks: ToBlocks): Table {
+/** An empty paragraph (a cell must end with one), sized like the table's text. */
+function emptyParagraph(size: number, ctx: DocxContext, keepNext: boolean): string {
+  const mark = size === ctx.defaultSize ? "" : `<w:rPr><w:sz w:val="${halfPoints(size)}"/><w:szCs w:val="${halfPoints(size)}"/></w:rPr>`;
+  const props = (keepNext ? "<w:keepNext/>" : "") + mark;
+  return props ? `<w:p><w:pPr>${props}</w:pPr></w:p>` : "<w:p/>";
+}
+
+function cellSize(blocks: readonly Block[], ctx: DocxContext): number {
+  const first = blocks[0];
+  return first && first.kind === "paragraph" ? first.style.size : ctx.defaultSize;
+}
+
+export function tableXml(t: Table, ctx: DocxContext, blocksXml: BlocksXml): string {
   const pad = t.padding;
-  // Grid columns still covered by a cell merged down from a row above (remaining rows).
-  const covered = new Array<number>(t.columns.length).fill(0);
-  const rows = t.rows.map((r, ri) => {
+  const total = t.columns.reduce((a, b) => a + b, 0);
+  let x =
+    "<w:tbl><w:tblPr>" +
+    `<w:tblW w:type="dxa" w:w="${total}"/>` +
+    bordersXml(t) +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar><w:top w:type="dxa" w:w="${pad.top}"/><w:left w:type="dxa" w:w="${pad.left}"/><w:bottom w:type="dxa" w:w="${pad.bottom}"/><w:right w:type="dxa" w:w="${pad.right}"/></w:tblCellMar>` +
+    "</w:tblPr><w:tblGrid>";
+  for (const c of t.columns) x += `<w:gridCol w:w="${c}"/>`;
+  x += "</w:tblGrid>";
+
+  // Cells merged down from rows above, by grid column: the rows they still cover, their span, width
+  // and text size (for the empty continuation cell), and the row that opened them.
+  const covered: ({ rows: number; span: number; width: number; size: number; opened: number } | undefined)[] = new Array(t.columns.length).fill(undefined);
+  t.rows.forEach((r, ri) => {
+    const keep = !!r.keepNext;
+    let tr = "<w:tr>";
+    const trPr = (r.cantSplit ? "<w:cantSplit/>" : "") + (ri < t.headerRows ? "<w:tblHeader/>" : "");
+    if (trPr) tr += `<w:trPr>${trPr}</w:trPr>`;
     let col = 0;
-    const cells = r.cells.map((c) => {
-      while (col < covered.length && covered[col]! > 0) col++;
+    const continuation = () => {
+      for (let c = covered[col]; c && c.opened !== ri; c = covered[col]) {
+        const span = c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "";
+        tr += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${span}<w:vMerge w:val="continue"/></w:tcPr>${emptyParagraph(c.size, ctx, keep)}</w:tc>`;
+        col += c.span;
+      }
+    };
+    for (const c of r.cells) {
+      continuation();
       const span = c.colSpan ?? 1;
       const width = t.columns.slice(col, col + span).reduce((a, b) => a + b, 0);
-      if ((c.rowSpan ?? 1) > 1) for (let k = col; k < col + span; k++) covered[k] = c.rowSpan!;
-      col += span;
-      const children = toBlocks(c.blocks, width - pad.left - pad.right, ctx);
+      const rowSpan = c.rowSpan ?? 1;
+      const size = cellSize(c.blocks, ctx);
+      let tcPr = `<w:tcW w:type="dxa" w:w="${width}"/>`;
+      if (span > 1) tcPr += `<w:gridSpan w:val="${span}"/>`;
+      if (rowSpan > 1) {
+        tcPr += '<w:vMerge w:val="restart"/>';
+        covered[col] = { rows: rowSpan - 1, span, width, size, opened: ri };
+      }
+      if (c.vAlign !== "top") tcPr += `<w:vAlign w:val="${c.vAlign}"/>`;
+      let content = blocksXml(c.blocks, width - pad.left - pad.right, ctx, keep);
       // A cell must end with a paragraph (and have one at all).
-      if (children.length === 0 || !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}));
-      return new TableCell({
-        children,
-        width: { size: width, type: WidthType.DXA },
-        ...(c.vAlign !== "top" ? { verticalAlign: V_ALIGN[c.vAlign] } : {}),
-        ...(span > 1 ? { columnSpan: span } : {}),
-        ...((c.rowSpan ?? 1) > 1 ? { rowSpan: c.rowSpan } : {}),
-      });
-    });
-    for (let k = 0; k < covered.length; k++) if (covered[k]! > 0) covered[k]!--;
-    return new TableRow({
-      children: cells,
-      cantSplit: r.cantSplit,
-      ...(r.keepNext ? { keepNext: true } : {}),
-      ...(ri < t.headerRows ? { tableHeader: true } : {}),
-    });
+      if (!content.endsWith("</w:p>") && !content.endsWith("<w:p/>")) content += emptyParagraph(size, ctx, keep);
+      tr += `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
+      col += span;
+    }
+    continuation();
+    x += tr + "</w:tr>";
+    for (let k = 0; k < covered.length; k++) {
+      const c = covered[k];
+      if (c && c.opened !== ri && --c.rows === 0) covered[k] = undefined;
+    }
   });
-  return new Table({
-    rows,
-    columnWidths: [...t.columns],
-    width: { size: t.columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: borders(t),
-    margins: { top: pad.top, bottom: pad.bottom, left: pad.left, right: pad.right, marginUnitType: WidthType.DXA },
-  });
+  return x + "</w:tbl>";
 }
