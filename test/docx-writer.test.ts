@@ -117,6 +117,33 @@ describe("docx writer", () => {
     expect(rows[0]).not.toContain("<w:keepNext/>");
   });
 
+  it("a cell merged over three rows, beside a two-column span, leaves continuation cells in the right places", async () => {
+    const c = (t: string, extra = {}) => ({ blocks: [p(t, {}, 12)], vAlign: "top" as const, ...extra });
+    const table: Block = {
+      kind: "table",
+      columns: [1000, 1000, 1000, 1000],
+      borders: { width: 0.5 },
+      headerRows: 0,
+      padding: { top: 0, bottom: 0, left: 0, right: 0 },
+      rows: [
+        { cells: [c("a"), c("dọc", { rowSpan: 3, colSpan: 2 }), c("b")], cantSplit: true },
+        { cells: [c("c"), c("d")], cantSplit: true },
+        { cells: [c("e"), c("f")], cantSplit: true },
+        { cells: [c("g"), c("h"), c("i"), c("j")], cantSplit: true },
+      ],
+    };
+    const xml = (await documentXml([table])).get("word/document.xml")!;
+    const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]!);
+    const cells = (r: string) => [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => (/vMerge w:val="continue"/.test(m[1]!) ? "↑" : xParagraphs(m[1]!).map((x) => x.text).join("")));
+    expect(rows.map(cells)).toEqual([["a", "dọc", "b"], ["c", "↑", "d"], ["e", "↑", "f"], ["g", "h", "i", "j"]]);
+    expect(rows[1]).toMatch(/<w:tcW w:type="dxa" w:w="2000"\/><w:gridSpan w:val="2"\/><w:vMerge w:val="continue"\/>/);
+  });
+
+  it("the zip container: CRC-32 as in the standard check value", async () => {
+    const { crc32 } = await import("../src/write/docx/package.js");
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+  });
+
   it("borderless layout tables have no visible borders", async () => {
     const xml = (await documentXml([{ kind: "table", columns: [4000, 5298], borders: null, headerRows: 0, padding: { top: 0, bottom: 0, left: 0, right: 0 }, rows: [{ cells: [{ blocks: [p("a")], vAlign: "top" }, { blocks: [p("b")], vAlign: "top" }], cantSplit: true }] }])).get("word/document.xml")!;
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(xml)![1]!;
@@ -149,6 +176,14 @@ describe("docx writer", () => {
       expect(s).toMatch(/<w:headerReference w:type="default"/);
       expect(s).toMatch(/<w:headerReference w:type="first"/);
     }
+    // Each body sits in its own section: before the paragraph carrying that section's properties.
+    const at = (t: string) => xml.indexOf(`>${t}</w:t>`);
+    const breaks = [...xml.matchAll(/<w:sectPr>/g)].map((m) => m.index!);
+    expect(at("một")).toBeLessThan(breaks[0]!);
+    expect(at("hai")).toBeGreaterThan(breaks[0]!);
+    expect(at("hai")).toBeLessThan(breaks[1]!);
+    expect(at("ba")).toBeGreaterThan(breaks[1]!);
+    expect(at("ba")).toBeLessThan(breaks[2]!);
     const headers = [...ps.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => ps.get(k)!);
     expect(headers.filter((h) => h.includes("PAGE"))).toHaveLength(3); // section 1 default, section 3 default and first
   });
