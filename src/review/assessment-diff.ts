@@ -134,6 +134,10 @@ export function justificationText(n: ScoredNode): string {
 export function diffAssessments(a: ScoredAssessment, b: ScoredAssessment): AssessmentDiff {
   const olds = flatten(a.items);
   const news = flatten(b.items);
+  // Without an appraisal a row's appraised score is its self-assessed one (nothing was contested), so
+  // adding or removing an appraisal lists only the rows where the appraiser differs.
+  const appraisedOf = (n: ScoredNode | undefined, s: ScoredAssessment) =>
+    !a.appraised && !b.appraised ? undefined : n ? (s.appraised ? n.appraisal?.score : n.score) : undefined;
   // Rubric order of the new side, then ids only the old side has.
   const ids = [...news.keys(), ...[...olds.keys()].filter((id) => !news.has(id))];
   const criteria: CriterionDiff[] = [];
@@ -146,7 +150,7 @@ export function diffAssessments(a: ScoredAssessment, b: ScoredAssessment): Asses
       const g: GroupDiff = { id, title: node.title };
       const score = change(x?.score, y?.score);
       if (score) g.score = score;
-      const ap = change(x?.appraisal?.score, y?.appraisal?.score);
+      const ap = change(appraisedOf(x, a), appraisedOf(y, b));
       if (ap) g.appraisedScore = ap;
       const op = textDiff(x?.appraisal?.opinion, y?.appraisal?.opinion);
       if (op) g.opinion = op;
@@ -165,7 +169,7 @@ export function diffAssessments(a: ScoredAssessment, b: ScoredAssessment): Asses
     const jx = x ? justificationText(x) : "";
     const jy = y ? justificationText(y) : "";
     if (!sameText(jx, jy)) c.justification = wordDiff(jx, jy);
-    const ap = change(x?.appraisal?.score, y?.appraisal?.score);
+    const ap = change(appraisedOf(x, a), appraisedOf(y, b));
     if (ap) c.appraisedScore = ap;
     const op = textDiff(x?.appraisal?.opinion, y?.appraisal?.opinion);
     if (op) c.opinion = op;

@@ -80,6 +80,11 @@ function splitArgs(cli: Cli, repo: GitRepo): { revs: string[]; paths: string[] }
     revs.push(a);
   }
   paths.push(...args.slice(i));
+  // A word that is neither a revision nor an existing path, nor shaped like one (a deleted file), is a
+  // mistyped revision: say so rather than compare nothing.
+  for (const p of paths) {
+    if (!existsSync(resolve(cli.cwd, p)) && !/[/.]/.test(p)) throw new UsageError(cli.m.badRevision(p));
+  }
   return { revs, paths };
 }
 
