@@ -37,6 +37,7 @@ export function skeleton(doc: DocModel, ctx: DocxContext): Promise<Skeleton> {
     if (cache.size >= MAX_CACHED) cache.clear();
     s = build(doc, ctx);
     cache.set(key, s);
+    s.catch(() => cache.delete(key)); // a failure is not remembered
   }
   return s;
 }
