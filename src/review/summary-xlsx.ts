@@ -8,6 +8,7 @@
  * already use). Output is deterministic: the zip entries get a fixed timestamp (the data's date), the
  * library writes no creation date, and it is loaded on first use only.
  */
+import { unzipSync, zipSync } from "fflate";
 import type { NumberFormat } from "../model/points.js";
 import type { SummaryGroup } from "./consolidate.js";
 import { labels } from "./labels.js";
@@ -104,7 +105,32 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     wb.addWorksheet(ws);
     wb.setPrintTitleTop(name, 7);
   }
-  return xl.createExcelFile(wb, "Uint8Array", { zipOptions: { mtime: new Date(opts.date), level: 6 } });
+  const bytes = await xl.createExcelFile(wb, "Uint8Array", { zipOptions: { mtime: new Date(opts.date), level: 6 } });
+  return renumberRelationships(bytes, new Date(opts.date));
+}
+
+/**
+ * The library numbers relationship ids from a process-wide counter, so a second workbook written by
+ * the same process gets rId12 where the first had rId6. Renumber each .rels part's ids in order
+ * (rId1, rId2, …) in the part and in the part that owns it, and re-zip with the same fixed date.
+ */
+function renumberRelationships(bytes: Uint8Array, mtime: Date): Uint8Array {
+  const files = unzipSync(bytes);
+  const dec = new TextDecoder();
+  const enc = new TextEncoder();
+  for (const name of Object.keys(files)) {
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(name);
+    if (!m) continue;
+    const owner = `${m[1]}${m[2]}`;
+    let rels = dec.decode(files[name]!);
+    const ids = [...rels.matchAll(/\bId="(rId\d+)"/g)].map((x) => x[1]!);
+    const map = new Map(ids.map((id, i) => [id, `rId${i + 1}`]));
+    const swap = (text: string, attr: RegExp) => text.replace(attr, (all, id: string) => all.replace(id, map.get(id) ?? id));
+    rels = swap(rels, /\bId="(rId\d+)"/g);
+    files[name] = enc.encode(rels);
+    if (files[owner]) files[owner] = enc.encode(swap(dec.decode(files[owner]!), /\br:id="(rId\d+)"/g));
+  }
+  return zipSync(files, { mtime, level: 6 });
 }
 
 function upper(s: string): string {
