@@ -1,5 +1,5 @@
 /**
- * Model paragraphs → w:p. Only what differs from the document defaults is written (styles.ts:
+ * Model paragraphs → w:p. Only what differs from the document defaults is written (parts.ts, styles:
  * no spacing, single lines, left-aligned, the commonest size), which keeps the XML small.
  * Property order follows CT_PPrBase (keepNext, pBdr, spacing, ind, jc, rPr).
  *

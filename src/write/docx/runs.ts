@@ -1,5 +1,5 @@
 /**
- * Inline content → w:r. Fonts, colour and language come from the document defaults (styles.ts); a
+ * Inline content → w:r. Fonts, colour and language come from the document defaults (parts.ts, styles); a
  * run names only what differs from them. Property order follows CT_RPr (b, i, sz, u, vertAlign).
  */
 import type { Inline, RunStyle } from "../../document/model.js";
