@@ -12,7 +12,15 @@ import { nodeAt, posOf, type PathSegment, type YamlSource } from "./yaml-source.
 
 type Obj = Record<string, unknown>;
 
-export function readAssessment(src: YamlSource): { assessment: Assessment; diagnostics: Diagnostic[] } {
+export interface ReadOptions {
+  /**
+   * Keep Markdown fields as text with an empty tree instead of parsing them (for `summary`, which
+   * needs scores only; parsing the justifications is most of the reading time).
+   */
+  textOnly?: boolean;
+}
+
+export function readAssessment(src: YamlSource, opts: ReadOptions = {}): { assessment: Assessment; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const data = src.data as Obj;
   const report = (data.report ?? {}) as Obj;
@@ -20,6 +28,7 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
   const signer = (report.signer ?? {}) as Obj;
 
   const markdown = (path: PathSegment[]): Markdown | undefined => {
+    if (opts.textOnly) return textOnlyAt(src, path);
     const r = readMarkdownAt(src, path);
     if (!r) return undefined;
     diagnostics.push(...r.diagnostics);
@@ -99,6 +108,13 @@ export function readMarkdownAt(src: YamlSource, path: PathSegment[]): { md: Mark
   const node = nodeAt(src, path);
   if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
   return parseMarkdown((node as Scalar<string>).value, scalarOrigin(src, node as Scalar));
+}
+
+/** A Markdown field's text without parsing it (its tree is empty). */
+function textOnlyAt(src: YamlSource, path: PathSegment[]): Markdown | undefined {
+  const node = nodeAt(src, path);
+  if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
+  return { text: (node as Scalar<string>).value, root: { type: "root", children: [] }, origin: scalarOrigin(src, node as Scalar) };
 }
 
 const INDENT = /(?:[ \t]*\r?\n)*( *)/y;

@@ -38,7 +38,9 @@ export async function runSummary(cli: Cli): Promise<number> {
   const files = withCompanions(found.files);
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
   const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
-  const result = runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  // Scores and structural errors only: prose and citation warnings are `check`'s business, and
+  // skipping them makes a summary of a thousand units three times faster.
+  const result = runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env), scoresOnly: true });
 
   const inputs = result.assessments.flatMap((a) => (a.scored ? [{ file: a.file, scored: a.scored, diagnostics: a.diagnostics }] : []));
   const groups = consolidate(inputs, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
