@@ -7,12 +7,20 @@ const VI = {
 Cách dùng:
   chamdiem check [đường dẫn…]     Kiểm tra bộ tiêu chí và bản tự chấm, in tổng điểm
   chamdiem build [đường dẫn…]     Kiểm tra rồi lập Báo cáo và Biểu chấm điểm (.docx, PDF) vào output/
-  chamdiem schema [--check]       Sinh lại JSON Schema của bản tự chấm từ bộ tiêu chí (schema/generated/)
+  chamdiem schema [--check]       Sinh lại JSON Schema của bản tự chấm và bản thẩm định (schema/generated/)
+  chamdiem diff [PB [PB2]] [đường dẫn…]
+                                  So sánh điểm giữa hai phiên bản git (mặc định: HEAD và thư mục làm việc)
+  chamdiem show [--plain] TỆP     In bản tự chấm/thẩm định/bộ tiêu chí thành dòng ổn định (textconv của git)
+  chamdiem summary [đường dẫn…] [--rubric MÃ] [--year NĂM] [--write docx,pdf,xlsx]
+                                  Tổng hợp, xếp hạng các đơn vị; lập Biểu tổng hợp
+  chamdiem init --rubric MÃ --unit "TÊN" --year NĂM [--from BẢN_CŨ.yaml]
+                                  Tạo bản tự chấm mới để điền
   chamdiem help                   In hướng dẫn này
 
 Tùy chọn chung:
   --lang vi|en                    Ngôn ngữ thông báo (mặc định: vi)
-  --format text|json|github       Dạng kết quả (mặc định: text)
+  --format text|json|github|markdown|csv
+                                  Dạng kết quả (mặc định: text; tùy lệnh)
   --rubrics THƯ_MỤC               Thư mục chứa bộ tiêu chí (mặc định: content/rubrics)
   --force                         (build) Lập lại mọi văn bản, kể cả khi đầu vào không đổi
   --out THƯ_MỤC                   (build) Thư mục kết quả (mặc định: output)
@@ -61,12 +69,20 @@ const EN: typeof VI = {
 Usage:
   chamdiem check [paths…]         Check rubrics and assessments, print the totals
   chamdiem build [paths…]         Check, then write the report and score table (.docx, PDF) into output/
-  chamdiem schema [--check]       Regenerate the assessment JSON Schemas from the rubrics (schema/generated/)
+  chamdiem schema [--check]       Regenerate the assessment and appraisal JSON Schemas (schema/generated/)
+  chamdiem diff [REV [REV2]] [paths…]
+                                  Compare scores between git revisions (default: HEAD and the working tree)
+  chamdiem show [--plain] FILE    Print an assessment/appraisal/rubric as stable lines (git textconv)
+  chamdiem summary [paths…] [--rubric ID] [--year YYYY] [--write docx,pdf,xlsx]
+                                  Consolidate and rank units; write the Biểu tổng hợp
+  chamdiem init --rubric ID --unit "NAME" --year YYYY [--from OLD.yaml]
+                                  Create a new assessment to fill in
   chamdiem help                   Print this help
 
 Common options:
   --lang vi|en                    Message language (default: vi)
-  --format text|json|github       Output format (default: text)
+  --format text|json|github|markdown|csv
+                                  Output format (default: text; per command)
   --rubrics DIR                   Folder of rubrics (default: content/rubrics)
   --force                         (build) Rebuild everything, even when inputs are unchanged
   --out DIR                       (build) Output folder (default: output)
