@@ -14,44 +14,71 @@ export function widthTwips(measure: MeasureText, text: string, style: RunStyle):
 export function estimateLines(measure: MeasureText, text: string, style: RunStyle, width: Twips): number {
   if (width <= 0) return 1;
   let lines = 0;
-  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(widthTwips(measure, part, style) / width));
+  for (const part of text.split("\n")) {
+    // A short line (under 0.6 em a character on average) fits without measuring.
+    if (part.length * style.size * 12 <= width) lines += 1;
+    else lines += Math.max(1, Math.ceil(widthTwips(measure, part, style) / width));
+  }
+  return lines;
+}
+
+/** The words of `text` with their widths, and the width of a space, measured once (twips). */
+interface Words {
+  words: string[];
+  widths: number[];
+  space: number;
+}
+
+function words(measure: MeasureText, text: string, style: RunStyle): Words {
+  const ws = text.split(/\s+/).filter((w) => w.length > 0);
+  return { words: ws, widths: ws.map((w) => measure(w, style) * 20), space: measure(" ", style) * 20 };
+}
+
+/**
+ * Greedy line breaking at spaces over measured words (a line's width is the sum of its words and
+ * spaces: kerning across a space is negligible, and callers keep a margin).
+ */
+function breakWords(w: Words, maxWidth: Twips): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  let width = 0;
+  w.words.forEach((word, i) => {
+    const add = (line.length > 0 ? w.space : 0) + w.widths[i]!;
+    if (line.length > 0 && width + add > maxWidth) {
+      lines.push(line.join(" "));
+      line = [word];
+      width = w.widths[i]!;
+    } else {
+      line.push(word);
+      width += add;
+    }
+  });
+  if (line.length > 0) lines.push(line.join(" "));
   return lines;
 }
 
 /** Greedy line breaking at spaces: the lines of `text` at most `maxWidth` twips wide (long words alone). */
 export function greedyLines(measure: MeasureText, text: string, style: RunStyle, maxWidth: Twips): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && widthTwips(measure, candidate, style) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+  return breakWords(words(measure, text, style), maxWidth);
 }
 
 /**
  * Balanced line breaking for centred titles: as many lines as greedy breaking needs at `maxWidth`,
  * but as even as possible (the narrowest width that still gives that many lines), so a title never
  * ends with one orphaned word ("… của Văn phòng UBND / tỉnh"). A small safety margin keeps every line
- * clear of the width so Word and LibreOffice break exactly there too.
+ * clear of the width so Word and LibreOffice break exactly there too. Words are measured once.
  */
 export function balancedLines(measure: MeasureText, text: string, style: RunStyle, maxWidth: Twips): string[] {
   const limit = Math.floor(maxWidth * 0.98);
-  const greedy = greedyLines(measure, text, style, limit);
+  const w = words(measure, text, style);
+  const greedy = breakWords(w, limit);
   if (greedy.length <= 1) return greedy;
   let lo = Math.floor(limit / greedy.length);
   let hi = limit;
   let best = greedy;
   while (hi - lo > 20) {
     const mid = Math.floor((lo + hi) / 2);
-    const lines = greedyLines(measure, text, style, mid);
+    const lines = breakWords(w, mid);
     if (lines.length <= greedy.length) {
       best = lines;
       hi = mid;

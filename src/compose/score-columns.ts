@@ -50,13 +50,14 @@ function* scoredNodes(items: readonly ScoredNode[]): Generator<ScoredNode> {
 
 export function scoreColumns(scored: ScoredAssessment, measure: MeasureText, numbers: NumberFormat, width: Twips): Twips[] {
   const pad = CELL_PADDING.left + CELL_PADDING.right;
-  const ids = ["3.1.2", HEADER_LABELS[0]];
-  const scores = [formatHundredths(1000, numbers), formatHundredths(scored.max, numbers), formatHundredths(scored.total, numbers)];
+  const ids = new Set<string>(["3.1.2", HEADER_LABELS[0]]);
+  const scores = new Set<string>([formatHundredths(1000, numbers), formatHundredths(scored.max, numbers), formatHundredths(scored.total, numbers)]);
+  if (scored.appraised) scores.add(formatHundredths(scored.appraised.total, numbers));
   for (const n of scoredNodes(scored.items)) {
-    ids.push(n.node.id);
-    scores.push(formatHundredths(n.node.max, numbers), formatHundredths(n.score, numbers));
-    if (n.appraisal?.score !== undefined) scores.push(formatHundredths(n.appraisal.score, numbers));
-    for (const o of n.options ?? []) if (o.points !== undefined) scores.push(formatHundredths(o.points, numbers));
+    ids.add(n.node.id);
+    scores.add(formatHundredths(n.node.max, numbers)).add(formatHundredths(n.score, numbers));
+    if (n.appraisal?.score !== undefined) scores.add(formatHundredths(n.appraisal.score, numbers));
+    for (const o of n.options ?? []) if (o.points !== undefined) scores.add(formatHundredths(o.points, numbers));
   }
   const headerWords = [HEADER_LABELS[2], HEADER_LABELS[3], HEADER_LABELS[5]].flatMap((l) => l.split(" "));
   const stt = widest(measure, ids) + pad + SLACK;
