@@ -101,7 +101,19 @@ export function lineMetrics(fonts: FontSet, style: RunStyle): LineMetrics {
 
 /** Everything the layout engine needs, from real fonts (per-style results cached by style object). */
 export function createLayoutFonts(fonts: FontSet): LayoutFonts {
-  const measure = createMeasurer(fonts);
+  const plain = createMeasurer(fonts);
+  // Words repeat a lot (Vietnamese syllables): widths are cached per style object and text.
+  const widths = new WeakMap<RunStyle, Map<string, number>>();
+  const measure: MeasureText = (text, style) => {
+    let m = widths.get(style);
+    if (!m) widths.set(style, (m = new Map()));
+    let w = m.get(text);
+    if (w === undefined) {
+      w = plain(text, style);
+      if (m.size < 50_000) m.set(text, w);
+    }
+    return w;
+  };
   const lines = new WeakMap<RunStyle, LineMetrics>();
   const scripts = new WeakMap<RunStyle, ScriptMetrics>();
   return {

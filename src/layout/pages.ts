@@ -17,7 +17,7 @@ import type { DocModel, RunStyle, Section } from "../document/model.js";
 import { flowBlocks, type FlowContext } from "./flow.js";
 import { EPS } from "./inline/linebreak.js";
 import type { LayoutFonts } from "./measure.js";
-import { translate, type Slice } from "./slice.js";
+import { emit, type Slice } from "./slice.js";
 import type { Frame, LayoutOptions, LayoutResult, LayoutWarning, PageFrame } from "./types.js";
 
 export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
@@ -96,7 +96,7 @@ function layoutSection(
     contentOnPage = false;
     if (next?.repeat) {
       for (const h of next.repeat) {
-        page.items.push(...translate(h.items, y));
+        emit(h, y, page.items);
         y += h.height;
       }
     }
@@ -104,7 +104,7 @@ function layoutSection(
   const put = (s: Slice, i: number, before: number) => {
     const start = page.items.length;
     const top = y + before;
-    page.items.push(...translate(s.items, top));
+    emit(s, top, page.items);
     entries.push({ index: i, y, count: page.items.length - start });
     y = top + s.height + s.after;
     contentOnPage = true;
@@ -192,27 +192,51 @@ function layoutSection(
       });
     }
   }
-  for (const p of pages) finishPage(p, fonts);
+  for (const p of pages) finishPage(p);
   return pages;
 }
 
-/** Fills page-number fields and removes duplicate border segments (shared cell edges). */
-function finishPage(page: PageFrame, fonts: LayoutFonts): void {
-  const seen = new Set<string>();
+/**
+ * Fills page-number fields, and merges table border segments: cells draw their four edges, which
+ * repeat along shared edges; on a page they collapse into one line per grid line and run.
+ */
+function finishPage(page: PageFrame): void {
   const out: Frame[] = [];
+  const buckets = new Map<string, { width: number; horizontal: boolean; at: number; spans: [number, number][] }>();
   for (const f of page.items) {
     if (f.kind === "text" && f.pageNumber) {
       out.push({ ...f, text: String(page.number), pageNumber: undefined });
-      continue;
+    } else if (f.kind === "line" && f.role === "border" && (f.y1 === f.y2 || f.x1 === f.x2)) {
+      const horizontal = f.y1 === f.y2;
+      const at = horizontal ? f.y1 : f.x1;
+      const key = `${horizontal ? "h" : "v"}${Math.round(at * 1000)}/${f.width}`;
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = { width: f.width, horizontal, at, spans: [] }));
+      const a = horizontal ? f.x1 : f.y1;
+      const z = horizontal ? f.x2 : f.y2;
+      b.spans.push(a <= z ? [a, z] : [z, a]);
+    } else {
+      out.push(f);
     }
-    if (f.kind === "line" && f.role === "border") {
-      const r = (n: number) => Math.round(n * 100);
-      const key = `${r(Math.min(f.x1, f.x2))},${r(Math.min(f.y1, f.y2))},${r(Math.max(f.x1, f.x2))},${r(Math.max(f.y1, f.y2))},${r(f.width)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
-    out.push(f);
   }
-  void fonts;
+  for (const b of buckets.values()) {
+    b.spans.sort((p, q) => p[0] - q[0]);
+    let [a, z] = b.spans[0];
+    const flush = () =>
+      out.push(
+        b.horizontal
+          ? { kind: "line", x1: a, y1: b.at, x2: z, y2: b.at, width: b.width, role: "border" }
+          : { kind: "line", x1: b.at, y1: a, x2: b.at, y2: z, width: b.width, role: "border" },
+      );
+    for (let i = 1; i < b.spans.length; i++) {
+      const [c, d] = b.spans[i];
+      if (c <= z + 1e-6) z = Math.max(z, d);
+      else {
+        flush();
+        [a, z] = [c, d];
+      }
+    }
+    flush();
+  }
   page.items = out;
 }

@@ -17,6 +17,11 @@ export interface Slice {
   /** Frames: x absolute, y relative to the slice's top. */
   items: Frame[];
   /**
+   * Nested slices drawn inside this one (a table row's cell content), `dy` below its top. Kept as
+   * references, so a frame is copied once, when its page is assembled (see `emit`).
+   */
+  children?: { slice: Slice; dy: number }[];
+  /**
    * A table row that may be split: returns a first part no taller than `avail` and the rest (null when
    * only trailing spacing was left over), or null when not even one line of it fits.
    */
@@ -27,29 +32,31 @@ export interface Slice {
   repeat?: Slice[];
 }
 
-export function translate(items: readonly Frame[], dy: number, dx = 0): Frame[] {
-  return items.map((f) =>
-    f.kind === "text" ? { ...f, x: f.x + dx, y: f.y + dy } : { ...f, x1: f.x1 + dx, x2: f.x2 + dx, y1: f.y1 + dy, y2: f.y2 + dy },
-  );
+/** Appends the slice's frames, moved down by `dy`, to `out` (nested slices included). */
+export function emit(slice: Slice, dy: number, out: Frame[]): void {
+  for (const f of slice.items) {
+    out.push(f.kind === "text" ? { ...f, y: f.y + dy } : { ...f, y1: f.y1 + dy, y2: f.y2 + dy });
+  }
+  if (slice.children) for (const c of slice.children) emit(c.slice, dy + c.dy, out);
 }
 
 /** Total height of a slice sequence as stacked (spaces between slices included, the last after too). */
 export function stackHeight(slices: readonly Slice[], dropFirstBefore = false): number {
   let h = 0;
-  slices.forEach((s, i) => {
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i];
     h += (i === 0 && dropFirstBefore ? 0 : s.before) + s.height + s.after;
-  });
+  }
   return h;
 }
 
-/** Stacks slices top to bottom from y = 0; returns the frames and the total height. */
-export function stack(slices: readonly Slice[], dropFirstBefore = false): { items: Frame[]; height: number } {
-  const items: Frame[] = [];
-  let y = 0;
-  slices.forEach((s, i) => {
+/** Stacks slices top to bottom from y = `dy`, as children of a parent slice. */
+export function stackChildren(slices: readonly Slice[], dy: number, out: { slice: Slice; dy: number }[], dropFirstBefore = false): void {
+  let y = dy;
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i];
     y += i === 0 && dropFirstBefore ? 0 : s.before;
-    for (const f of translate(s.items, y)) items.push(f);
+    out.push({ slice: s, dy: y });
     y += s.height + s.after;
-  });
-  return { items, height: y };
+  }
 }

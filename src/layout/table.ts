@@ -14,7 +14,7 @@
  */
 import type { Block, Cell, Table } from "../document/model.js";
 import { EPS } from "./inline/linebreak.js";
-import { stack, stackHeight, type Slice } from "./slice.js";
+import { stackChildren, stackHeight, type Slice } from "./slice.js";
 import { twipsToPt } from "./style.js";
 import type { FlowContext } from "./flow.js";
 import type { Frame } from "./types.js";
@@ -197,18 +197,17 @@ function groupSlice(
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const items: Frame[] = [];
+  const children: { slice: Slice; dy: number }[] = [];
   for (const p of cells) {
     const top = tops[p.row - firstRow];
     const bottom = tops[p.row - firstRow + p.rowSpan];
-    const content = stack(p.slices, dropFirstBefore);
+    const contentHeight = stackHeight(p.slices, dropFirstBefore);
     const inner = bottom - top - geo.pad.top - geo.pad.bottom;
     let dy = top + geo.pad.top;
     const vAlign = vAlignMode === "top" ? "top" : p.cell.vAlign;
-    if (vAlign === "center") dy += Math.max(0, (inner - content.height) / 2);
-    else if (vAlign === "bottom") dy += Math.max(0, inner - content.height);
-    for (const f of content.items) {
-      items.push(f.kind === "text" ? { ...f, y: f.y + dy } : { ...f, y1: f.y1 + dy, y2: f.y2 + dy });
-    }
+    if (vAlign === "center") dy += Math.max(0, (inner - contentHeight) / 2);
+    else if (vAlign === "bottom") dy += Math.max(0, inner - contentHeight);
+    stackChildren(p.slices, dy, children, dropFirstBefore);
     if (geo.border !== null) {
       const h = geo.w / 2;
       const x1 = geo.xs[p.col] + h;
@@ -224,7 +223,7 @@ function groupSlice(
       );
     }
   }
-  return { height: tops[tops.length - 1], before: 0, after: 0, keepWithPrev: false, items };
+  return { height: tops[tops.length - 1], before: 0, after: 0, keepWithPrev: false, items, children };
 }
 
 /** Largest number of leading slices that fit in `avail` (the last one's space after need not fit). */

@@ -20,9 +20,6 @@ export type Atom =
   | { kind: "space"; pieces: Piece[]; width: number }
   | { kind: "break"; style: RunStyle };
 
-/** Characters that end a word and may be followed by a line break (Word breaks at spaces and tabs). */
-const BREAKABLE = /([ \t\u200b]+|\r\n|\n|\r)/;
-
 /** Positions after a hyphen or en dash that follows a letter or digit and precedes a non-digit. */
 const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2013])/u;
 
@@ -57,21 +54,49 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       continue;
     }
     const text = run.text.normalize("NFC");
-    for (const token of text.split(BREAKABLE)) {
-      if (token === "") continue;
-      if (token === "\n" || token === "\r" || token === "\r\n") {
+    // A hand-written scanner (no regex split): this runs for every word of the document.
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
         atoms.push({ kind: "break", style: run.style });
-      } else if (/^[ \t\u200b]+$/.test(token)) {
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 0x200b) {
         // Tabs become spaces (chamdiem sets no tab stops); zero-width spaces are break opportunities only.
-        const t = token.replace(/\t/g, " ").replace(/\u200b/g, "");
-        push("space", { text: t, style: run.style, width: t ? fonts.measure(t, run.style) : 0, pageNumber: false });
-      } else {
-        // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
-        // though not before a digit ("10-15") nor after a leading hyphen ("-5").
-        const parts = token.split(HYPHEN_BREAK);
-        parts.forEach((part, i) => {
-          if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false }, i === parts.length - 1);
-        });
+        let spaces = 0;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 32 || d === 9) spaces++;
+          else if (d !== 0x200b) break;
+          i++;
+        }
+        const t = " ".repeat(spaces);
+        push("space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false });
+        continue;
+      }
+      let j = i + 1;
+      let hyphen = c === 45 || c === 0x2010 || c === 0x2013;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 32 || d === 9 || d === 0x200b || d === 10 || d === 13) break;
+        if (d === 45 || d === 0x2010 || d === 0x2013) hyphen = true;
+        j++;
+      }
+      const token = text.slice(i, j);
+      i = j;
+      if (!hyphen) {
+        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false });
+        continue;
+      }
+      // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
+      // though not before a digit ("10-15") nor after a leading hyphen ("-5").
+      const parts = token.split(HYPHEN_BREAK);
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k];
+        if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false }, k === parts.length - 1);
       }
     }
   }

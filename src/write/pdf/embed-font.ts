@@ -68,8 +68,8 @@ export function toUnicodeCMap(subset: FontSubset, usage: FaceUsage): string {
 
 export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, unknown> = {}) {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  // level 9 for fonts and content: small files; zlib output is deterministic for a given input.
-  const compressed = deflateSync(bytes, { level: 9 });
+  // default level: 9 saves only ~0.1 %; zlib output is deterministic for a given input.
+  const compressed = deflateSync(bytes, { level: 6 });
   return ctx.register(ctx.stream(compressed, { Filter: "FlateDecode", ...extra } as never));
 }
 

@@ -18,8 +18,19 @@ export interface FaceUsage {
   missing: Set<number>;
 }
 
-export function* codePoints(text: string): Generator<number> {
-  for (const ch of text) yield ch.codePointAt(0)!;
+/** Calls `fn` with each code point of `text` (a plain loop: this runs for every character drawn). */
+export function eachCodePoint(text: string, fn: (cp: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    fn(cp);
+  }
 }
 
 export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<Face, FaceUsage> {
@@ -32,13 +43,18 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
         u = { font: fonts.faces[f.face], glyphs: new Set(), unicode: new Map(), missing: new Set() };
         usage.set(f.face, u);
       }
-      for (const cp of codePoints(f.text)) {
-        const gid = glyphFor(u.font, cp);
-        if (gid === 0) u.missing.add(cp);
-        u.glyphs.add(gid);
-        // Prefer the plain space for the space glyph (a no-break space maps to it too).
-        if (!u.unicode.has(gid) || cp === 0x20) u.unicode.set(gid, cp === 0x09 || cp === 0xa0 ? 0x20 : cp);
-      }
+      const face = u;
+      eachCodePoint(f.text, (cp) => {
+        const gid = glyphFor(face.font, cp);
+        if (gid === 0) face.missing.add(cp);
+        if (!face.glyphs.has(gid)) {
+          face.glyphs.add(gid);
+          face.unicode.set(gid, cp === 0x09 || cp === 0xa0 ? 0x20 : cp);
+        } else if (cp === 0x20) {
+          // Prefer the plain space for the space glyph (a no-break space maps to it too).
+          face.unicode.set(gid, cp);
+        }
+      });
     }
   }
   return usage;
@@ -58,22 +74,22 @@ export function num(v: number): string {
  * thousandths of an em) after each space when justified, and kerning between pairs when enabled.
  */
 export function tjArray(text: string, size: number, wordSpacing: number, font: TrueTypeFont, subset: FontSubset, kerning: boolean): string {
-  let out = "[<";
   const upm = font.unitsPerEm;
   const spaceAdjust = wordSpacing ? num((-wordSpacing * 1000) / size) : "";
   const kern = kerning && font.hasKerning;
+  const parts: string[] = ["[<"];
   let prev = -1;
-  for (const cp of codePoints(text)) {
+  eachCodePoint(text, (cp) => {
     const gid = glyphFor(font, cp);
     if (kern && prev >= 0) {
       const k = font.kerning(prev, gid);
-      if (k) out += `>${num((-k * 1000) / upm)}<`;
+      if (k) parts.push(`>${num((-k * 1000) / upm)}<`);
     }
     const g = subset.newGid.get(gid) ?? 0;
-    out += HEX[g >> 8] + HEX[g & 0xff];
-    if (spaceAdjust && cp === 0x20) out += `>${spaceAdjust}<`;
+    parts.push(HEX[g >> 8] + HEX[g & 0xff]);
+    if (spaceAdjust && cp === 0x20) parts.push(`>${spaceAdjust}<`);
     prev = gid;
-  }
-  out += ">]";
-  return out.replace(/<>/g, "");
+  });
+  parts.push(">]");
+  return parts.join("").replace(/<>/g, "");
 }

@@ -11,10 +11,10 @@ import type { DocModel } from "../../document/model.js";
 import type { FontSet } from "../../fonts/fontset.js";
 import { createLayoutFonts } from "../../fonts/measure.js";
 import { layoutDocument } from "../../layout/pages.js";
-import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
+import type { Face, LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
 import { pageContent } from "./content.js";
 import { embedFace, flate, type EmbeddedFace } from "./embed-font.js";
-import { collectGlyphs } from "./glyphs.js";
+import { collectGlyphs, type FaceUsage } from "./glyphs.js";
 
 export interface PdfOptions {
   layout?: LayoutOptions;
@@ -24,6 +24,8 @@ export interface PdfResult {
   bytes: Uint8Array;
   layout: LayoutResult;
   warnings: LayoutWarning[];
+  /** Wall time of the stages, ms (for benchmarks). */
+  timings: { layout: number; load: number; emit: number };
 }
 
 type PdfLib = typeof import("pdf-lib");
@@ -41,17 +43,22 @@ export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOption
 
 /** Like writePdf, also returning the layout (pages of frames) and warnings (missing glyphs, overflow). */
 export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {
+  const t0 = performance.now();
   const layout = layoutDocument(doc, createLayoutFonts(fonts), options.layout);
+  const t1 = performance.now();
   const lib = await loadPdfLib();
-  const bytes = await emit(lib, doc, layout, fonts);
+  const t2 = performance.now();
+  const usage = collectGlyphs(layout.pages, fonts);
+  const bytes = await emit(lib, doc, layout, fonts, usage);
+  const t3 = performance.now();
   const warnings = [...layout.warnings];
-  for (const [face, usage] of collectGlyphs(layout.pages, fonts)) {
-    if (usage.missing.size) {
-      const chars = [...usage.missing].map((cp) => String.fromCodePoint(cp)).join(" ");
+  for (const [face, u] of usage) {
+    if (u.missing.size) {
+      const chars = [...u.missing].map((cp) => String.fromCodePoint(cp)).join(" ");
       warnings.push({ code: "missing-glyph", message: `font ${face} lacks: ${chars}` });
     }
   }
-  return { bytes, layout, warnings };
+  return { bytes, layout, warnings, timings: { layout: t1 - t0, load: t2 - t1, emit: t3 - t2 } };
 }
 
 function pdfDate(iso: string): Date {
@@ -60,7 +67,7 @@ function pdfDate(iso: string): Date {
   return d;
 }
 
-async function emit(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet): Promise<Uint8Array> {
+async function emit(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet, usage: Map<Face, FaceUsage>): Promise<Uint8Array> {
   const { PDFDocument, PDFName } = lib;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const ctx = pdf.context;
@@ -75,7 +82,6 @@ async function emit(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: Fon
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
 
-  const usage = collectGlyphs(layout.pages, fonts);
   const faces = new Map<string, EmbeddedFace & { name: string }>();
   let n = 0;
   for (const [face, u] of usage) faces.set(face, { ...embedFace(lib, ctx, u), name: `F${++n}` });
