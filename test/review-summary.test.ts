@@ -9,7 +9,7 @@ import { runChecks, type InputFile } from "../src/check/run-checks.js";
 import { composeSummaryTable, summaryTitleText } from "../src/compose/summary-table.js";
 import { main } from "../src/cli/main.js";
 import { VI_NUMBERS } from "../src/model/points.js";
-import { consolidate } from "../src/review/consolidate.js";
+import { consolidate, unitScore } from "../src/review/consolidate.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../src/review/summary-report.js";
 import { writeSummaryXlsx } from "../src/review/summary-xlsx.js";
 import { ROOT, input } from "./helpers/example.js";
@@ -30,7 +30,9 @@ const appraisal = input(
   'assessment: a.yaml\nrubric: mini\nappraiser:\n  agency: Sở Nội vụ\n  superior: UBND tỉnh Thử Nghiệm\nrounds:\n  - round: 1\n    date: 2021-12-10\n    criteria:\n      "1.1":\n        option: b\n        opinion: Kế hoạch ban hành chậm.\n',
 );
 const result = runChecks([input(MINI_RUBRIC), ...units, appraisal]);
-const groups = consolidate(result.assessments.flatMap((a) => (a.scored ? [{ file: a.file, scored: a.scored, diagnostics: a.diagnostics }] : [])));
+const rubrics = new Map(result.rubrics.map((r) => [r.rubric!.id, r.rubric!]));
+const scores = result.assessments.flatMap((a) => (a.scored ? [unitScore(a.file, a.scored, a.diagnostics)] : []));
+const groups = consolidate(scores, rubrics);
 
 describe("consolidation and ranking", () => {
   it("ties share a rank and the next rank skips; errors are listed last without a rank", () => {
@@ -56,9 +58,9 @@ describe("consolidation and ranking", () => {
   });
 
   it("filters by rubric and year", () => {
-    const inputs = result.assessments.flatMap((a) => (a.scored ? [{ file: a.file, scored: a.scored, diagnostics: a.diagnostics }] : []));
-    expect(consolidate(inputs, { year: 2022 })).toEqual([]);
-    expect(consolidate(inputs, { rubric: "mini", year: 2021 })).toHaveLength(1);
+    expect(consolidate(scores, rubrics, { year: 2022 })).toEqual([]);
+    expect(consolidate(scores, rubrics, { rubric: "mini", year: 2021 })).toHaveLength(1);
+    expect(consolidate(scores, new Map())).toEqual([]);
   });
 });
 

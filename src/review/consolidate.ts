@@ -40,39 +40,74 @@ export interface SummaryGroup {
   latestDate: string;
 }
 
-export interface ScoredInput {
+/**
+ * What consolidation needs of one checked assessment: plain, cloneable data, so large summaries can
+ * check their files on worker threads and send back only this.
+ */
+export interface UnitScore {
   file: string;
-  scored: ScoredAssessment;
-  diagnostics: readonly Diagnostic[];
+  unit: string;
+  year: number;
+  rubric: string;
+  self: Hundredths;
+  selfClassification?: string;
+  appraised?: Hundredths;
+  appraisedClassification?: string;
+  ineligible?: string;
+  errors: number;
+  /** The report's date and the last appraisal round's (yyyy-mm-dd). */
+  dates: string[];
+  /** The appraising agency named by the unit's appraisal file, if any. */
+  appraiser?: { agency: string; superior?: string };
+}
+
+export function unitScore(file: string, s: ScoredAssessment, diagnostics: readonly Diagnostic[]): UnitScore {
+  const u: UnitScore = {
+    file,
+    unit: s.assessment.unit.name,
+    year: s.assessment.year,
+    rubric: s.rubric.id,
+    self: s.total,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    dates: [s.assessment.report.date, ...(s.appraised?.date ? [s.appraised.date] : [])],
+  };
+  if (s.classification !== undefined) u.selfClassification = s.classification;
+  if (s.appraised) {
+    u.appraised = s.appraised.total;
+    if (s.appraised.classification !== undefined) u.appraisedClassification = s.appraised.classification;
+    if (s.appraised.ineligible) u.ineligible = s.appraised.ineligible;
+  }
+  return u;
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
-export function consolidate(inputs: readonly ScoredInput[], filter: { rubric?: string; year?: number } = {}): SummaryGroup[] {
-  const groups = new Map<string, ScoredInput[]>();
-  for (const i of inputs) {
-    const s = i.scored;
-    if (filter.rubric && s.rubric.id !== filter.rubric) continue;
-    if (filter.year && s.assessment.year !== filter.year) continue;
-    const key = `${s.assessment.year}\u0000${s.rubric.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+export function consolidate(
+  units: readonly UnitScore[],
+  rubrics: ReadonlyMap<string, Rubric>,
+  filter: { rubric?: string; year?: number } = {},
+): SummaryGroup[] {
+  const groups = new Map<string, UnitScore[]>();
+  for (const u of units) {
+    if (filter.rubric && u.rubric !== filter.rubric) continue;
+    if (filter.year && u.year !== filter.year) continue;
+    if (!rubrics.has(u.rubric)) continue;
+    const key = `${u.year}\u0000${u.rubric}`;
+    groups.set(key, [...(groups.get(key) ?? []), u]);
   }
-  return [...groups.keys()].sort().map((k) => group(groups.get(k)!));
+  return [...groups.keys()].sort().map((k) => group(groups.get(k)!, rubrics.get(groups.get(k)![0]!.rubric)!));
 }
 
-function group(inputs: ScoredInput[]): SummaryGroup {
-  const first = inputs[0]!.scored;
-  const rubric = first.rubric;
+function group(units: UnitScore[], rubric: Rubric): SummaryGroup {
   let latest = "";
-  const rows: SummaryRow[] = inputs.map(({ file, scored: s, diagnostics }) => {
-    const errors = diagnostics.filter((d) => d.severity === "error").length;
-    const used = s.appraised ? s.appraised.total : s.total;
-    const row: SummaryRow = { file, unit: s.assessment.unit.name, self: s.total, used, errors };
-    if (s.appraised) row.appraised = s.appraised.total;
-    const cls = s.appraised ? s.appraised.classification : s.classification;
-    if (cls !== undefined && errors === 0) row.classification = cls;
-    if (s.appraised?.ineligible) row.ineligible = s.appraised.ineligible;
-    for (const d of [s.assessment.report.date, s.appraised?.date ?? ""]) if (/^\d{4}-\d{2}-\d{2}$/.test(d) && d > latest) latest = d;
+  const rows: SummaryRow[] = units.map((u) => {
+    const used = u.appraised ?? u.self;
+    const row: SummaryRow = { file: u.file, unit: u.unit, self: u.self, used, errors: u.errors };
+    if (u.appraised !== undefined) row.appraised = u.appraised;
+    const cls = u.appraised !== undefined ? u.appraisedClassification : u.selfClassification;
+    if (cls !== undefined && u.errors === 0) row.classification = cls;
+    if (u.ineligible) row.ineligible = u.ineligible;
+    for (const d of u.dates) if (/^\d{4}-\d{2}-\d{2}$/.test(d) && d > latest) latest = d;
     return row;
   });
   const ranked = rows.filter((r) => r.errors === 0 && !r.ineligible);
@@ -90,8 +125,8 @@ function group(inputs: ScoredInput[]): SummaryGroup {
     : [];
   return {
     rubric,
-    year: first.assessment.year,
-    max: first.max,
+    year: units[0]!.year,
+    max: rubric.max,
     rows: [...ranked, ...unranked],
     counts,
     appraised: rows.some((r) => r.appraised !== undefined),

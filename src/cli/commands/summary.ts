@@ -13,17 +13,22 @@ import { join, resolve } from "node:path";
 import { runChecks } from "../../check/run-checks.js";
 import { formatText } from "../../diagnostics/format.js";
 import { UsageError } from "../args.js";
-import { diskValidatorCache } from "../cache.js";
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
 import { findYamlFiles, readInputs, rubricDirsFor, displayPath } from "../files.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { withCompanions } from "../../review/companions.js";
 import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
+import { isAppraisalPath } from "../../review/appraisal.js";
+import { sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
+import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
 import type { Appraiser } from "../../review/appraisal.js";
 
 const WRITABLE = ["docx", "pdf", "xlsx"] as const;
+/** Below this many assessments, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 60;
 type Writable = (typeof WRITABLE)[number];
 
 export async function runSummary(cli: Cli): Promise<number> {
@@ -35,16 +40,29 @@ export async function runSummary(cli: Cli): Promise<number> {
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
   const write = parseWrite(cli);
 
-  const files = withCompanions(found.files);
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
-  const extra = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => !files.includes(f));
-  // Scores and structural errors only: prose and citation warnings are `check`'s business, and
-  // skipping them makes a summary of a thousand units three times faster.
-  const result = runChecks(readInputs([...files, ...extra], cli.cwd), { validatorCache: diskValidatorCache(cli.env), scoresOnly: true });
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(found.files, cli.cwd);
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files;
+  const assessments = withCompanions(found.files).filter((f) => !rubricFiles.includes(f) && !isAppraisalPath(f));
+  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd));
+  const rubrics = new Map(rubricCheck.rubrics.flatMap((r) => (r.rubric ? [[r.rubric.id, r.rubric] as const] : [])));
 
-  const inputs = result.assessments.flatMap((a) => (a.scored ? [{ file: a.file, scored: a.scored, diagnostics: a.diagnostics }] : []));
-  const groups = consolidate(inputs, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const env = { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) };
+  const jobs = jobCount(cli.args.values.jobs);
+  const worker = workerScript();
+  const base = { kind: "summary" as const, cwd: cli.cwd, rubricFiles, env };
+  const results: SummaryTaskResult[] =
+    assessments.length >= POOL_THRESHOLD && worker && jobs > 1
+      ? await runOnPool<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 100).map((files) => ({ ...base, files })))
+      : [runSummaryTask({ ...base, files: assessments })];
+  const units = results.flatMap((r) => r.units);
+  const seen = new Set<string>();
+  const errors = sortDiagnostics(
+    results.flatMap((r) => r.diagnostics).filter((d) => {
+      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    }),
+  );
+  const groups = consolidate(units, rubrics, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
   if (errors.length && cli.format !== "json" && cli.format !== "csv") cli.stderr(formatText(errors, cli.lang, cli.color));
   if (groups.length === 0) {
     cli.stderr(cli.m.summaryNothing);
@@ -57,7 +75,7 @@ export async function runSummary(cli: Cli): Promise<number> {
   else cli.stdout(summaryText(groups, cli.lang));
 
   if (write.length > 0) {
-    const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
+    const appraisers = new Map(units.flatMap((u) => (u.appraiser ? [[u.file, u.appraiser] as const] : [])));
     const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
     for (const g of groups) {
       const issuer = issuerOf(cli, g, appraisers);
