@@ -106,9 +106,4 @@ export const REVIEW_CODES = {
     vi: "Nội dung chép từ bản năm {year}, chưa rà soát: kiểm tra lại rồi xóa dòng “# XEM LẠI” này",
     en: "Carried over from {year} and not reviewed yet: check it, then delete this “# XEM LẠI” line",
   },
-  CD721: {
-    severity: "error",
-    vi: "Tiêu chí {id} chỉ có một điểm thẩm định trong mỗi lần: ghi “score” hoặc phương án/giá trị, điểm phải khớp",
-    en: "Criterion {id}: give either “score” or an option/value per round, and they must agree",
-  },
 } satisfies Record<string, CatalogEntry>;
