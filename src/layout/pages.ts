@@ -4,6 +4,8 @@
  *
  * - a slice that does not fit moves to the next page; the space before a paragraph is dropped at the
  *   top of a page (except on the first page of a section), the space after need not fit at the bottom;
+ *   a paragraph's space after and the next one's space before add up (Word; LibreOffice would take the
+ *   larger of the two, which is why compose puts each gap on one side only);
  * - keeps (keep-with-next, widow/orphan control, a table's first body row with its header) move the
  *   slices they bind to the next page together, unless they fill a whole page, then they break anyway;
  * - a table row that does not fit is split between lines when it may (and even when it may not, if it

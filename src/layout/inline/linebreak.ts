@@ -6,6 +6,10 @@
  * - A word that does not fit moves to the next line. A word wider than a whole line is broken after its
  *   last "/" or "-" that fits, else after the last character that fits (at least one character).
  * - A forced break ends the line.
+ *
+ * Word and LibreOffice differ here, and we follow Word: LibreOffice breaks by the Unicode line breaking
+ * rules (UAX #14), which allow no break at a space before ";", ",", ":" or ")" — "1,07% ;" moves as a
+ * unit there — while Word breaks at every space.
  */
 import type { RunStyle } from "../../document/model.js";
 import type { LayoutFonts } from "../measure.js";
