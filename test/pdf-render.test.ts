@@ -23,7 +23,7 @@ const DPI = 40;
 const BIG = "Ặ ẫ ự ỗ ề Đ ơ ư";
 
 /** A fixed page (independent of the example content) that uses every face, accents, rules and borders. */
-export function renderDoc(): DocModel {
+function renderDoc(): DocModel {
   const cell = (text: string, bold = false): Cell => ({ blocks: [p([run(text, { size: 12, bold })], { align: "center", size: 12 })], vAlign: "center" });
   const m = { top: mmToTwips(20), bottom: mmToTwips(20), left: mmToTwips(30), right: mmToTwips(15) };
   return {
