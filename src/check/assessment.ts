@@ -55,8 +55,11 @@ function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: nu
   if (date && date.year !== a.year && date.year !== a.year + 1) {
     out.push(diag("CD412", r.source, { year: a.year, date: r.date }));
   }
-  if (r.symbol && !SYMBOL.test(r.symbol)) out.push(diag("CD415", r.source, { symbol: r.symbol }));
-  else if (r.symbol && !r.symbol.startsWith("BC-")) out.push(diag("CD416", r.source, { symbol: r.symbol }));
+  // An unfilled placeholder (from `chamdiem init`) is reported once, as CD422, not also as a bad symbol.
+  if (r.symbol && !PLACEHOLDER.test(r.symbol)) {
+    if (!SYMBOL.test(r.symbol)) out.push(diag("CD415", r.source, { symbol: r.symbol }));
+    else if (!r.symbol.startsWith("BC-")) out.push(diag("CD416", r.source, { symbol: r.symbol }));
+  }
   const honorific = HONORIFIC.exec(r.signer.name);
   if (honorific) out.push(diag("CD417", r.source, { title: honorific[0].trim() }));
   if (r.recipients.some((x) => /^\s*-?\s*Lưu\s*:/iu.test(x))) out.push(diag("CD419", r.source));

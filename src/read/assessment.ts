@@ -3,10 +3,10 @@
  * (once), numbers are read exactly, and every answer keeps the positions of its fields.
  */
 import { isScalar, type Scalar } from "yaml";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Assessment, Markdown, SignPrefix } from "../model/assessment.js";
-import { parseHundredths, type Hundredths } from "../model/points.js";
 import type { SourcePos } from "../model/source.js";
+import { fieldReaders } from "./fields.js";
 import { parseMarkdown } from "./markdown.js";
 import { nodeAt, posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
@@ -27,19 +27,7 @@ export function readAssessment(src: YamlSource, opts: ReadOptions = {}): { asses
   const unit = (data.unit ?? {}) as Obj;
   const signer = (report.signer ?? {}) as Obj;
 
-  const markdown = (path: PathSegment[]): Markdown | undefined => {
-    if (opts.textOnly) return textOnlyAt(src, path);
-    const r = readMarkdownAt(src, path);
-    if (!r) return undefined;
-    diagnostics.push(...r.diagnostics);
-    return r.md;
-  };
-  const num = (v: unknown, path: PathSegment[]): Hundredths | undefined => {
-    if (v === undefined || v === null) return undefined;
-    const h = parseHundredths(v as string | number);
-    if (h === null) diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
-    return h ?? undefined;
-  };
+  const { markdown, num } = fieldReaders(src, diagnostics, opts);
 
   const answers = new Map<string, Answer>();
   const rawAnswers = (data.answers && typeof data.answers === "object" ? data.answers : {}) as Obj;
@@ -111,7 +99,7 @@ export function readMarkdownAt(src: YamlSource, path: PathSegment[]): { md: Mark
 }
 
 /** A Markdown field's text without parsing it (its tree is empty). */
-function textOnlyAt(src: YamlSource, path: PathSegment[]): Markdown | undefined {
+export function textOnlyAt(src: YamlSource, path: PathSegment[]): Markdown | undefined {
   const node = nodeAt(src, path);
   if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
   return { text: (node as Scalar<string>).value, root: { type: "root", children: [] }, origin: scalarOrigin(src, node as Scalar) };

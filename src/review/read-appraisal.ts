@@ -4,10 +4,8 @@
  * exactly, parses Markdown once and keeps the position of every field for diagnostics.
  */
 import { posix } from "node:path";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Markdown } from "../model/assessment.js";
-import { parseHundredths, type Hundredths } from "../model/points.js";
-import { readMarkdownAt } from "../read/assessment.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { fieldReaders } from "../read/fields.js";
 import { posOf, type PathSegment, type YamlSource } from "../read/yaml-source.js";
 import type { Appraisal, AppraisalEntry, AppraisalResponse, AppraisalRound } from "./appraisal.js";
 
@@ -25,18 +23,7 @@ export function resolveAssessmentRef(appraisalFile: string, ref: string): string
 export function readAppraisal(src: YamlSource): { appraisal: Appraisal; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const data = obj(src.data);
-  const markdown = (path: PathSegment[]): Markdown | undefined => {
-    const r = readMarkdownAt(src, path);
-    if (!r) return undefined;
-    diagnostics.push(...r.diagnostics);
-    return r.md;
-  };
-  const num = (v: unknown, path: PathSegment[]): Hundredths | undefined => {
-    if (v === undefined || v === null) return undefined;
-    const h = parseHundredths(v as string | number);
-    if (h === null) diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
-    return h ?? undefined;
-  };
+  const { markdown, num } = fieldReaders(src, diagnostics);
 
   const rounds: AppraisalRound[] = (Array.isArray(data.rounds) ? data.rounds : []).map((raw, i) => {
     const r = obj(raw);

@@ -94,7 +94,7 @@ export const ASSESSMENT_CODES = {
     en: "The date “{value}” does not exist",
   },
   CD422: {
-    severity: "warning",
+    severity: "error",
     vi: "Nội dung còn chỗ để trống cần điền: “{text}”",
     en: "A placeholder still needs filling in: “{text}”",
   },
