@@ -115,6 +115,17 @@ describe("alignment, indents and spacing", () => {
     expect(alone.kind === "line" && alone.y1).toBeCloseTo(10 + 2 + 4 + 0.25, 9);
   });
 
+  it("underlines the underlined words and the spaces between them, not a hanging space", () => {
+    const r = lay([p([run("ab "), run("cd ef ", { underline: true }), run("gh")])], 100);
+    const u = r.pages[0].items.filter((f) => f.kind === "line");
+    // "ab " = 12.5; "cd ef " underlined = 10 + 2.5 + 10 + 2.5
+    expect(u).toMatchObject([{ role: "underline", x1: 10 + 12.5, x2: 10 + 12.5 + 25, y1: 10 + 9 + 1 }]);
+    const wrapped = lay([p([run("aaaa "), run("bbbb cccc", { underline: true })])], 45);
+    const lines2 = wrapped.pages[0].items.filter((f) => f.kind === "line");
+    // line 1 ends with "bbbb" (the space after it hangs): its underline stops at the word
+    expect(lines2[0]).toMatchObject({ x1: 10 + 22.5, x2: 10 + 42.5 });
+  });
+
   it("draws sub/superscript smaller and shifted", () => {
     const t = texts(lay([p([run("m"), run("2", { vertAlign: "super" })])], 100));
     expect(t[1].size).toBeCloseTo(6, 9);
