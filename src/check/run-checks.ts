@@ -64,12 +64,6 @@ export function classify(data: unknown): InputKind {
 export interface CheckOptions {
   /** Keeps compiled schema validators between runs (see schema-validate.ts). */
   validatorCache?: ValidatorCache;
-  /**
-   * Skip the prose and citation checks of assessments (check/assessment.ts), which only matter when a
-   * person reviews the texts, and leaves their Markdown unparsed (so HTML-tag errors, CD501–CD503, are
-   * not seen either): `summary` needs scores and structural errors, fast.
-   */
-  scoresOnly?: boolean;
 }
 
 /** Check rubrics first (assessments need them), then every assessment against its rubric. */
@@ -162,9 +156,9 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   });
   // Read and score even after schema errors (the reader is defensive), so one mistake does not hide
   // the rest of the file's results; but never build from it (the caller checks for errors).
-  const { assessment, diagnostics: readErrors } = readAssessment(src, { textOnly: !!opts.scoresOnly });
+  const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
-  const semantic = [...readErrors, ...scoreErrors, ...(opts.scoresOnly ? [] : checkAssessment(scored))];
+  const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored)];
   // Placeholders and review markers left by `chamdiem init` (src/review/placeholders.ts) speak for their line.
   const pending = findPending(src);
   const pendingLines = new Set(pending.map((d) => d.pos.line));

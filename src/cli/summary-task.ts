@@ -1,6 +1,6 @@
 /**
- * One unit of `summary` work: check a batch of assessments (with their appraisals) for scores and
- * structural errors only, and return plain rows (src/review/consolidate.ts UnitScore) and the errors.
+ * One unit of `summary` work: check a batch of assessments (with their appraisals) exactly as `check`
+ * does, and return plain rows (src/review/consolidate.ts UnitScore) and the errors.
  * Runs in this thread for small inputs and on worker threads (build-worker.ts) for large ones; rows
  * whose inputs did not change since the last run come from summary-cache.ts.
  */
@@ -54,9 +54,9 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
   }
   if (todo.length === 0) return { units, diagnostics };
   const files = withCompanions(todo).filter((f) => !task.rubricFiles.includes(f));
-  // Scores and structural errors only: prose and citation warnings are `check`'s business, and
-  // skipping them (and Markdown parsing) makes a summary of a thousand units several times faster.
-  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env), scoresOnly: true });
+  // The same checks as `check`: a unit that `check` rejects (a citation dated after the report, a
+  // forbidden HTML tag…) must not be ranked. Only errors are kept: warnings are `check`'s business.
+  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env) });
   const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
   const rubricErrors = result.rubrics.some((r) => r.diagnostics.some((d) => d.severity === "error"));
   for (const a of result.assessments) {

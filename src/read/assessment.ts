@@ -12,22 +12,15 @@ import { nodeAt, posOf, type PathSegment, type YamlSource } from "./yaml-source.
 
 type Obj = Record<string, unknown>;
 
-export interface ReadOptions {
-  /**
-   * Keep Markdown fields as text with an empty tree instead of parsing them (for `summary`, which
-   * needs scores only; parsing the justifications is most of the reading time).
-   */
-  textOnly?: boolean;
-}
 
-export function readAssessment(src: YamlSource, opts: ReadOptions = {}): { assessment: Assessment; diagnostics: Diagnostic[] } {
+export function readAssessment(src: YamlSource): { assessment: Assessment; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const data = src.data as Obj;
   const report = (data.report ?? {}) as Obj;
   const unit = (data.unit ?? {}) as Obj;
   const signer = (report.signer ?? {}) as Obj;
 
-  const { markdown, num } = fieldReaders(src, diagnostics, opts);
+  const { markdown, num } = fieldReaders(src, diagnostics);
 
   const answers = new Map<string, Answer>();
   const rawAnswers = (data.answers && typeof data.answers === "object" ? data.answers : {}) as Obj;
@@ -96,13 +89,6 @@ export function readMarkdownAt(src: YamlSource, path: PathSegment[]): { md: Mark
   const node = nodeAt(src, path);
   if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
   return parseMarkdown((node as Scalar<string>).value, scalarOrigin(src, node as Scalar));
-}
-
-/** A Markdown field's text without parsing it (its tree is empty). */
-export function textOnlyAt(src: YamlSource, path: PathSegment[]): Markdown | undefined {
-  const node = nodeAt(src, path);
-  if (!node || !isScalar(node) || typeof (node as Scalar).value !== "string") return undefined;
-  return { text: (node as Scalar<string>).value, root: { type: "root", children: [] }, origin: scalarOrigin(src, node as Scalar) };
 }
 
 const INDENT = /(?:[ \t]*\r?\n)*( *)/y;

@@ -5,20 +5,19 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Markdown } from "../model/assessment.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
-import { readMarkdownAt, textOnlyAt } from "./assessment.js";
+import { readMarkdownAt } from "./assessment.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 export interface FieldReaders {
-  /** The Markdown string at a path, parsed once (or kept as text only). */
+  /** The Markdown string at a path, parsed once. */
   markdown(path: PathSegment[]): Markdown | undefined;
   /** A number of points or a measured value, exactly, in hundredths (CD314 if not a decimal). */
   num(v: unknown, path: PathSegment[]): Hundredths | undefined;
 }
 
-export function fieldReaders(src: YamlSource, diagnostics: Diagnostic[], opts: { textOnly?: boolean } = {}): FieldReaders {
+export function fieldReaders(src: YamlSource, diagnostics: Diagnostic[]): FieldReaders {
   return {
     markdown(path) {
-      if (opts.textOnly) return textOnlyAt(src, path);
       const r = readMarkdownAt(src, path);
       if (!r) return undefined;
       diagnostics.push(...r.diagnostics);
