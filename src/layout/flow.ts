@@ -43,6 +43,14 @@ function blockSlices(block: Block, left: number, width: number, ctx: FlowContext
   }
 }
 
+/** Paragraph-mark styles, one object per size (the fonts cache metrics per style object). */
+const markStyles = new Map<number, RunStyle>();
+function markStyleFor(size: number): RunStyle {
+  let st = markStyles.get(size);
+  if (!st) markStyles.set(size, (st = { size }));
+  return st;
+}
+
 export interface Marker {
   text: string;
   /** Absolute x of the marker's left edge. */
@@ -57,12 +65,16 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   const firstLine = twipsToPt(s.indentFirstLine);
   const textLeft = left + indentLeft;
   const textWidth = width - indentLeft - indentRight;
-  const markStyle: RunStyle = { size: s.size };
+  const markStyle = markStyleFor(s.size);
   const lineSpacing = s.lineSpacing && s.lineSpacing > 0 ? s.lineSpacing : 1;
 
   const slices: Slice[] = [];
-  // A paragraph with no runs and a rule is the rule alone (no empty line above it).
-  if (p.runs.length > 0 || !p.rule) {
+  if (p.runs.length === 0 && !p.rule && !marker) {
+    // An empty paragraph (an empty table cell, a spacer): one line as tall as its mark.
+    const m = fonts.lineMetrics(markStyle);
+    slices.push({ height: (m.ascent + m.descent) * lineSpacing, before: 0, after: 0, keepWithPrev: false, items: [] });
+  } else if (p.runs.length > 0 || !p.rule) {
+    // (A paragraph with no runs and a rule is the rule alone: no empty line above it.)
     const atoms = collect(p.runs, fonts);
     const lines = breakLines(atoms, (i) => textWidth - (i === 0 ? firstLine : 0), fonts);
     lines.forEach((line, i) => {
