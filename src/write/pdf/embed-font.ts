@@ -66,11 +66,37 @@ export function toUnicodeCMap(subset: FontSubset, usage: FaceUsage): string {
   );
 }
 
-export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, unknown> = {}) {
+export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, unknown> = {}, compressed = deflate(data)) {
+  return ctx.register(ctx.stream(compressed, { Filter: "FlateDecode", ...extra } as never));
+}
+
+function deflate(data: Uint8Array | string): Uint8Array {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   // default level: 9 saves only ~0.1 %; zlib output is deterministic for a given input.
-  const compressed = deflateSync(bytes, { level: 6 });
-  return ctx.register(ctx.stream(compressed, { Filter: "FlateDecode", ...extra } as never));
+  return deflateSync(bytes, { level: 6 });
+}
+
+/**
+ * Font programs and ToUnicode maps repeat from document to document (the same rubric, the same
+ * letters): compressing them again was a sixth of a bulk build's time, so the compressed bytes are
+ * kept per subset (and per CMap text) for the life of the process.
+ */
+const compressedFonts = new WeakMap<FontSubset, Uint8Array>();
+const compressedCMaps = new Map<string, Uint8Array>();
+
+function compressedFont(subset: FontSubset): Uint8Array {
+  let c = compressedFonts.get(subset);
+  if (!c) compressedFonts.set(subset, (c = deflate(subset.bytes)));
+  return c;
+}
+
+function compressedCMap(text: string): Uint8Array {
+  let c = compressedCMaps.get(text);
+  if (!c) {
+    if (compressedCMaps.size >= SUBSET_CACHE_LIMIT) compressedCMaps.delete(compressedCMaps.keys().next().value!);
+    compressedCMaps.set(text, (c = deflate(text)));
+  }
+  return c;
 }
 
 export function embedFace(lib: PdfLib, ctx: PDFContext, usage: FaceUsage): EmbeddedFace {
@@ -81,7 +107,7 @@ export function embedFace(lib: PdfLib, ctx: PDFContext, usage: FaceUsage): Embed
   const scale = (v: number) => Math.round((v * 1000) / upm);
   const baseName = `${subsetTag(font, subset.glyphs)}+${font.postScriptName}`;
 
-  const fontFile = flate(ctx, subset.bytes, { Length1: subset.bytes.length });
+  const fontFile = flate(ctx, subset.bytes, { Length1: subset.bytes.length }, compressedFont(subset));
   const os2 = font.tables.get("OS/2");
   const familyClass = os2 && os2.length > 31 ? font.view.getInt16(os2.offset + 30) >> 8 : 0;
   const serif = familyClass >= 1 && familyClass <= 7;
@@ -115,7 +141,8 @@ export function embedFace(lib: PdfLib, ctx: PDFContext, usage: FaceUsage): Embed
       CIDToGIDMap: "Identity",
     }),
   );
-  const toUnicode = flate(ctx, toUnicodeCMap(subset, usage));
+  const cmap = toUnicodeCMap(subset, usage);
+  const toUnicode = flate(ctx, cmap, {}, compressedCMap(cmap));
   const ref = ctx.register(
     ctx.obj({
       Type: "Font",
