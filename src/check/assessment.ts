@@ -71,34 +71,47 @@ function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: nu
   return date;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const SPACE_BEFORE = / +([,;:!?]|\.(?!\.))/g;
 
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 0xa0) return false;
-  }
-  return true;
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+}
+
+/** Letters and digits, Vietnamese included (Latin-1 letters and Latin Extended, below U+2000). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Small slips a reviewer marks in red: repeated words, a space before punctuation, a trailing comma. */
 function checkProse(span: TextSpan, out: Diagnostic[]): void {
   // Reduplicated words are normal Vietnamese only in a few expressive forms; official prose has none.
-  // (Hot loop: thousands of words per assessment, so cheap comparisons come first.)
+  // Hot loop (thousands of words per assessment): scan blank-separated tokens by index, and compare
+  // the word ending one token with the word starting the next only when their lengths agree.
   const text = span.text;
-  let prevWord = "";
-  let prevStart = -1;
-  let prevEnd = -1;
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0];
-    const start = m.index;
-    if (w.length === prevWord.length && start > prevEnd && isBlank(text, prevEnd, start) && w.toLowerCase() === prevWord.toLowerCase() && !/\d/.test(w)) {
-      out.push(diag("CD509", span.posAt(prevStart), { word: prevWord, text: text.slice(prevStart, start + w.length) }));
+  const n = text.length;
+  let prevWordStart = -1; // start of the word that ends the previous token, or -1
+  let prevWordEnd = -1;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isBlankCode(text.charCodeAt(i))) i++;
+    const tokenStart = i;
+    while (i < n && !isBlankCode(text.charCodeAt(i))) i++;
+    const tokenEnd = i;
+    if (tokenEnd === tokenStart) break;
+    let wordEnd = tokenStart;
+    while (wordEnd < tokenEnd && isWordCode(text.charCodeAt(wordEnd))) wordEnd++;
+    if (prevWordStart >= 0 && wordEnd > tokenStart && wordEnd - tokenStart === prevWordEnd - prevWordStart) {
+      const a = text.slice(prevWordStart, prevWordEnd);
+      const b = text.slice(tokenStart, wordEnd);
+      if (a.toLowerCase() === b.toLowerCase() && !/\d/.test(a)) {
+        out.push(diag("CD509", span.posAt(prevWordStart), { word: a, text: text.slice(prevWordStart, wordEnd) }));
+      }
     }
-    prevWord = w;
-    prevStart = start;
-    prevEnd = start + w.length;
+    // The word that ends this token, if the token ends with a word character.
+    let ws = tokenEnd;
+    while (ws > tokenStart && isWordCode(text.charCodeAt(ws - 1))) ws--;
+    prevWordStart = ws < tokenEnd ? ws : -1;
+    prevWordEnd = tokenEnd;
   }
   for (const m of span.text.matchAll(SPACE_BEFORE)) {
     if (m.index === 0 || /\s/.test(span.text[m.index - 1]!)) continue;

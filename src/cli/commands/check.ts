@@ -13,7 +13,8 @@ import { findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
 import { withCompanions } from "../../review/companions.js";
 import { isAppraisalPath } from "../../review/appraisal.js";
 import type { CheckTask, CheckTaskResult } from "../check-task.js";
-import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
+import { chunked, jobCount, runShared, workerScript } from "../pool.js";
+import { runCheckTask } from "../check-task.js";
 
 /** The files named on the command line (default: content/), their companions, and the rubrics they need. */
 export function planInputs(cli: Cli): { files: string[]; rubricFiles: string[] } {
@@ -43,8 +44,8 @@ async function runCheckParallel(cli: Cli, files: string[], rubricFiles: string[]
   const assessments = files.filter((f) => !isAppraisalPath(f));
   const summaries = cli.format === "json" ? "json" : cli.format === "text" && !cli.args.flags.has("quiet") ? "text" : "none";
   const env = { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) };
-  const tasks: CheckTask[] = chunked(assessments, jobs, 50).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
-  const results = await runOnPool<CheckTask, CheckTaskResult>(worker, jobs, tasks);
+  const tasks: CheckTask[] = chunked(assessments, jobs, 25).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
+  const results = await runShared<CheckTask, CheckTaskResult>(worker, jobs, tasks, runCheckTask);
   // Rubric diagnostics come back from every batch: report each once.
   const seen = new Set<string>();
   const diagnostics = sortDiagnostics(

@@ -21,7 +21,7 @@ import { withCompanions } from "../../review/companions.js";
 import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
 import { isAppraisalPath } from "../../review/appraisal.js";
 import { sortDiagnostics } from "../../diagnostics/diagnostic.js";
-import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
+import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
 import type { Appraiser } from "../../review/appraisal.js";
@@ -52,7 +52,7 @@ export async function runSummary(cli: Cli): Promise<number> {
   const base = { kind: "summary" as const, cwd: cli.cwd, rubricFiles, env };
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
-      ? await runOnPool<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 100).map((files) => ({ ...base, files })))
+      ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 50).map((files) => ({ ...base, files })), async (t) => runSummaryTask(t))
       : [runSummaryTask({ ...base, files: assessments })];
   const units = results.flatMap((r) => r.units);
   const seen = new Set<string>();
