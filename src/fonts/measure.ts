@@ -11,6 +11,7 @@
  * - Sub/superscript: drawn at the OS/2 ySubscriptYSize / ySuperscriptYSize (60 % for Tinos and Times New
  *   Roman) and shifted by the OS/2 offsets; 2/3 size and ±1/3 em shift when the font has no values.
  */
+import { eachCodePoint } from "./codepoints.js";
 import type { MeasureText, RunStyle } from "../document/model.js";
 import type { LayoutFonts, LineMetrics, ScriptMetrics } from "../layout/measure.js";
 import { faceKey, type FontSet } from "./fontset.js";
@@ -50,20 +51,12 @@ export function advanceUnits(font: TrueTypeFont, text: string, kerning: boolean)
   let total = 0;
   let prev = -1;
   const kern = kerning && font.hasKerning;
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo < 0xe000) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-        i++;
-      }
-    }
+  eachCodePoint(text, (cp) => {
     const gid = glyphFor(font, cp);
     total += adv[gid];
     if (kern && prev >= 0) total += font.kerning(prev, gid);
     prev = gid;
-  }
+  });
   return total;
 }
 

@@ -2,6 +2,7 @@
  * From laid-out text to glyphs: which glyphs each face needs (to subset), and the PDF string operands
  * (2-byte glyph ids of the subset, Identity-H) with the TJ adjustments for justification and kerning.
  */
+import { eachCodePoint } from "../../fonts/codepoints.js";
 import type { FontSet } from "../../fonts/fontset.js";
 import { glyphFor } from "../../fonts/measure.js";
 import type { FontSubset } from "../../fonts/subset.js";
@@ -18,20 +19,6 @@ export interface FaceUsage {
   missing: Set<number>;
 }
 
-/** Calls `fn` with each code point of `text` (a plain loop: this runs for every character drawn). */
-export function eachCodePoint(text: string, fn: (cp: number) => void): void {
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo < 0xe000) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-        i++;
-      }
-    }
-    fn(cp);
-  }
-}
 
 export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<Face, FaceUsage> {
   const usage = new Map<Face, FaceUsage>();
