@@ -6,9 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpDoc } from "../src/document/dump.js";
-import type { ScoredNode } from "../src/model/scored.js";
 import { allParagraphs, text } from "./fixtures/compose/model-query.js";
-import { exampleDocs, mdText, normalise } from "./fixtures/compose/example.js";
+import { exampleDocs, normalise, printedTexts } from "./fixtures/compose/example.js";
 import { loadExampleScored } from "./helpers/example.js";
 
 const DIR = join(import.meta.dirname, "fixtures/compose");
@@ -33,18 +32,7 @@ describe("the example, composed", () => {
 
   it("every title, option text and justification of the example is in the score table", () => {
     const printed = normalise(allParagraphs(exampleDocs().scoreTable).map(text).join(" "));
-    const scored = loadExampleScored();
-    const expected: string[] = [];
-    const walk = (n: ScoredNode) => {
-      expected.push(n.node.title);
-      if (n.justification) expected.push(mdText(n.justification.root));
-      for (const o of n.options ?? []) {
-        expected.push(o.option.text);
-        if (o.justification) expected.push(mdText(o.justification.root));
-      }
-      for (const c of n.children ?? []) walk(c);
-    };
-    scored.items.forEach(walk);
+    const expected = printedTexts(loadExampleScored());
     expect(expected.length).toBeGreaterThan(150);
     for (const t of expected) expect(printed).toContain(normalise(t));
   });

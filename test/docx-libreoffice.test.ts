@@ -6,9 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScoredNode } from "../src/model/scored.js";
 import { writeDocx } from "../src/write/docx/index.js";
-import { exampleDocs, mdText } from "./fixtures/compose/example.js";
+import { exampleDocs, printedTexts } from "./fixtures/compose/example.js";
 import { run, tools } from "./fixtures/compose/tools.js";
 import { loadExampleScored } from "./helpers/example.js";
 
@@ -107,17 +106,8 @@ describe("LibreOffice opens the .docx files", () => {
   it.skipIf(gate.skip)(`the score table holds every title, option text and justification of the example${gate.note}`, () => {
     const t = norm(text["bieu-cham-diem"]!);
     const expected: string[] = ["BIỂU CHẤM ĐIỂM CHỈ SỐ CÔNG TÁC DÂN VẬN NĂM 2021", "(Kèm theo Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh)"];
-    const walk = (n: ScoredNode) => {
-      expected.push(n.node.title);
-      if (n.justification) expected.push(mdText(n.justification.root));
-      for (const o of n.options ?? []) {
-        expected.push(o.option.text);
-        if (o.justification) expected.push(mdText(o.justification.root));
-      }
-      for (const c of n.children ?? []) walk(c);
-    };
     const scored = loadExampleScored();
-    scored.items.forEach(walk);
+    expected.push(...printedTexts(scored));
     expected.push(...scored.rubric.notes);
     const missing = expected.map(norm).filter((s) => !containsInPieces(t, s));
     expect(missing).toEqual([]);
