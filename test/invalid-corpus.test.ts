@@ -3,39 +3,25 @@
  * on its first line ("# expect: CD408 line 33"). Assessments are checked against the mini rubric;
  * rubric files alone. Binary and encoding cases are built here, since they cannot carry a comment.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runChecks, type InputFile } from "../src/check/run-checks.js";
-import { message } from "../src/diagnostics/diagnostic.js";
-import { ROOT, input } from "./helpers/example.js";
+import { input } from "./helpers/example.js";
+import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
 
-const DIR = "test/fixtures/invalid";
-const files = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith(".yaml")).sort();
+const cases = corpus("test/fixtures/invalid");
 
 describe("invalid-input corpus", () => {
   it("has at least 40 cases", () => {
-    expect(files.length).toBeGreaterThanOrEqual(40);
+    expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
-  for (const f of files) {
-    const path = `${DIR}/${f}`;
-    const text = readFileSync(join(ROOT, path), "utf8");
-    const m = /^# expect: (CD\d{3}) line (\d+)/.exec(text);
-    it(`${f}: ${m?.[1]} at line ${m?.[2]}`, () => {
-      expect(m, "first line must be '# expect: CDnnn line N'").not.toBeNull();
-      const isRubric = f.startsWith("rubric-");
-      const inputs: InputFile[] = isRubric ? [input(path)] : [input(MINI_RUBRIC), input(path)];
+  for (const c of cases) {
+    it(`${c.file}: ${c.code} at line ${c.line}`, () => {
+      const inputs: InputFile[] = c.file.startsWith("rubric-") ? [input(c.path)] : [input(MINI_RUBRIC), input(c.path)];
       const result = runChecks(inputs);
-      const found = result.diagnostics.map((d) => `${d.code} line ${d.pos.line}`);
-      expect(found).toContain(`${m![1]} line ${m![2]}`);
-      for (const d of result.diagnostics) {
-        expect(d.pos.file).toBe(d.pos.file === MINI_RUBRIC ? MINI_RUBRIC : path);
-        // Every message renders fully in both languages (no unfilled {placeholders}).
-        expect(message(d, "vi")).not.toMatch(/\{\w+\}/);
-        expect(message(d, "en")).not.toMatch(/\{\w+\}/);
-      }
+      expectCase(c, result.diagnostics);
+      for (const d of result.diagnostics) expect([MINI_RUBRIC, c.path]).toContain(d.pos.file);
     });
   }
 });

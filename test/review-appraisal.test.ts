@@ -4,7 +4,7 @@
  * corpus (test/fixtures/review/invalid-appraisal: "# expect: CDnnn line N" on the first line) covering
  * everything a user can get wrong in an appraisal file.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runChecks, type CheckResult } from "../src/check/run-checks.js";
@@ -16,6 +16,7 @@ import { VI_NUMBERS } from "../src/model/points.js";
 import type { ScoredNode } from "../src/model/scored.js";
 import { generateAppraisalSchema } from "../src/review/appraisal-schema.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT, input } from "./helpers/example.js";
+import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_ASSESSMENT, MINI_RUBRIC } from "./helpers/mini.js";
 
 const MINI_APPRAISAL = "test/fixtures/review/mini.appraisal.yaml";
@@ -150,28 +151,18 @@ describe("pairing", () => {
 });
 
 describe("invalid appraisal corpus", () => {
-  const DIR = "test/fixtures/review/invalid-appraisal";
-  const files = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith(".yaml")).sort();
+  const cases = corpus("test/fixtures/review/invalid-appraisal");
 
   it("covers at least 25 mistakes", () => {
-    expect(files.length).toBeGreaterThanOrEqual(25);
+    expect(cases.length).toBeGreaterThanOrEqual(25);
   });
 
-  for (const f of files) {
-    const path = `${DIR}/${f}`;
-    const text = readFileSync(join(ROOT, path), "utf8");
-    const m = /^# expect: (CD\d{3}) line (\d+)/.exec(text);
-    it(`${f}: ${m?.[1]} at line ${m?.[2]}`, () => {
-      expect(m, "first line must be '# expect: CDnnn line N'").not.toBeNull();
-      const r = runChecks([input(MINI_RUBRIC), input(MINI_ASSESSMENT), input(EXAMPLE_RUBRIC), input(path)]);
-      const found = r.diagnostics.filter((d) => d.pos.file === path).map((d) => `${d.code} line ${d.pos.line}`);
-      expect(found).toContain(`${m![1]} line ${m![2]}`);
-      // The mini assessment itself stays clean, and every message renders in both languages.
+  for (const c of cases) {
+    it(`${c.file}: ${c.code} at line ${c.line}`, () => {
+      const r = runChecks([input(MINI_RUBRIC), input(MINI_ASSESSMENT), input(EXAMPLE_RUBRIC), input(c.path)]);
+      expectCase(c, r.diagnostics);
+      // The mini assessment itself stays clean.
       expect(r.diagnostics.filter((d) => d.pos.file === MINI_ASSESSMENT && d.severity === "error")).toEqual([]);
-      for (const d of r.diagnostics) {
-        expect(message(d, "vi")).not.toMatch(/\{\w+\}/);
-        expect(message(d, "en")).not.toMatch(/\{\w+\}/);
-      }
     });
   }
 });
