@@ -148,7 +148,8 @@ function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["bui
   }
   if (cli.format !== "text" || cli.args.flags.has("quiet")) return;
   const m = cli.m;
-  if (built.length <= 20) {
+  // One line per document set: always in logs (not a terminal); on a terminal the bar showed progress.
+  if (!cli.isTTY || built.length <= 20) {
     for (const b of built) cli.stdout(m.built(displayPath(b.file, cli.cwd), formatHundredths(b.total), b.outputs.map((o) => displayPath(o, cli.cwd))));
   }
   for (const f of refused) cli.stdout(m.refused(displayPath(f, cli.cwd)));
