@@ -2,6 +2,8 @@
  * Property tests: random paragraphs and tables never overflow the margins, never lose a word and never
  * produce an empty page — with the fake monospace font and with Tinos.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, Cell, DocModel, Paragraph, Row, Table } from "../src/document/model.js";
@@ -150,10 +152,18 @@ function check(d: DocModel, fonts: LayoutFonts): void {
 }
 
 describe("layout properties", () => {
+  // Found by this property with a random seed: a merge taller than a page is laid out unmerged, which
+  // leaves the row it covered empty; that row must not open a page of its own.
+  it("a row left empty by an undone merge does not make an empty page", () => {
+    const blocks = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/pdf/empty-row-after-unmerge.json"), "utf8")) as Block[];
+    check(doc(section(blocks, BODY_W, BODY_H)), mono);
+  });
+
   it("monospace: no overflow, no lost word, no empty page", () => {
     fc.assert(
       fc.property(blocks, (bs) => check(doc(section(bs, BODY_W, BODY_H)), mono)),
-      { numRuns: 150 },
+      // A fixed seed keeps CI deterministic; change it locally to explore (a failure prints its own).
+      { numRuns: 150, seed: 20211119 },
     );
   });
 
@@ -161,7 +171,7 @@ describe("layout properties", () => {
     const fonts = createLayoutFonts(loadFontSet());
     fc.assert(
       fc.property(blocks, (bs) => check(doc(section(bs, BODY_W, BODY_H)), fonts)),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 1880 },
     );
   });
 });

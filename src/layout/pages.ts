@@ -113,6 +113,10 @@ function layoutSection(
   };
   const repeatHeight = (s: Slice) => (s.repeat ? s.repeat.reduce((h, r) => h + r.height, 0) : 0);
 
+  // A slice that draws nothing (a table row left empty when the merge above it was undone) never starts
+  // a page: it stays on the current one, even past its bottom, or it would make an empty page.
+  const startsPage = (next: Slice | undefined) => next !== undefined && !drawsNothing(next);
+
   newPage(slices[0]);
   let carry: Slice | null = null;
   let i = 0;
@@ -120,7 +124,7 @@ function layoutSection(
     const s: Slice = carry ?? slices[i];
     const firstOfSection = pages.length === 1 && !contentOnPage;
     const before = contentOnPage || firstOfSection ? s.before : 0;
-    if (y + before + s.height <= body.bottom + EPS) {
+    if (y + before + s.height <= body.bottom + EPS || (contentOnPage && carry === null && drawsNothing(s))) {
       put(s, i, before);
       carry = null;
       i++;
@@ -138,7 +142,7 @@ function layoutSection(
         } else {
           carry = null;
           i++;
-          if (i < slices.length) newPage(slices[i]);
+          if (startsPage(slices[i])) newPage(slices[i]);
         }
         continue;
       }
@@ -149,7 +153,7 @@ function layoutSection(
       put(s, i, before);
       carry = null;
       i++;
-      if (i < slices.length) newPage(slices[i]);
+      if (startsPage(slices[i])) newPage(slices[i]);
       continue;
     }
     // Move to the next page, with whatever the keeps bind to this slice.
@@ -241,4 +245,8 @@ function finishPage(page: PageFrame): void {
     flush();
   }
   page.items = out;
+}
+
+function drawsNothing(s: Slice): boolean {
+  return s.items.length === 0 && (s.children ?? []).every((c) => drawsNothing(c.slice));
 }
