@@ -42,3 +42,11 @@ export function diskValidatorCache(env: NodeJS.ProcessEnv): ValidatorCache | und
     },
   };
 }
+
+/** The cache settings a worker thread needs (it gets no process.env of its own in the task). */
+export function cacheEnv(env: NodeJS.ProcessEnv): { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string } {
+  return {
+    ...(env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: env.CHAMDIEM_CACHE } : {}),
+    ...(env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: env.CHAMDIEM_CACHE_DIR } : {}),
+  };
+}

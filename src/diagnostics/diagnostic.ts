@@ -46,3 +46,20 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/**
+ * Diagnostics collected from several batches, each reported once, in stable order (rubric problems
+ * come back from every batch that read the rubric).
+ */
+export function uniqueDiagnostics(ds: Iterable<Diagnostic>): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}|${JSON.stringify(d.args)}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(d);
+    }
+  }
+  return sortDiagnostics(out);
+}

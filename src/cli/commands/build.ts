@@ -11,19 +11,20 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
-import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
+import { cacheEnv } from "../cache.js";
+import { displayPath } from "../files.js";
+import { planInputs } from "../inputs.js";
 import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { isAppraisalPath } from "../../review/appraisal.js";
-import { appraisalCompanions, withCompanions } from "../../review/companions.js";
+import { appraisalCompanions } from "../../review/companions.js";
 
 declare const CHAMDIEM_VERSION: string;
 
@@ -40,15 +41,9 @@ interface Manifest {
 export async function runBuild(cli: Cli): Promise<number> {
   const config = loadConfig(cli.cwd);
   const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
-  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const { files, missing } = findYamlFiles(paths, cli.cwd);
-  if (missing.length > 0) throw new UsageError(cli.m.missingPath(missing[0]!));
-  if (files.length === 0) throw new UsageError(cli.m.noFiles);
   if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
-  const rubricFiles = [...new Set([...findYamlFiles(rubricDirs, cli.cwd).files, ...files.filter((f) => looksLikeRubric(f))])].sort();
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
-  const assessmentFiles = withCompanions(files).filter((f) => !rubricFiles.includes(f) && !isAppraisalPath(f));
+  const { rubricFiles, assessments: assessmentFiles } = planInputs(cli);
 
   const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
   const sourceDateEpoch = cli.env.SOURCE_DATE_EPOCH;
@@ -77,25 +72,14 @@ export async function runBuild(cli: Cli): Promise<number> {
     numbers: config.numbers,
     ...(config.fonts ? { fonts: config.fonts } : {}),
     ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
-    env: { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) },
+    env: cacheEnv(cli.env),
   };
   const bar = progress(cli, todo.length);
   const results = todo.length === 0 ? [] : await execute(cli, base, todo, bar.advance);
   bar.done();
 
   // Merge: rubric diagnostics come back from every batch; report each once.
-  const seen = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}|${JSON.stringify(d.args)}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        diagnostics.push(d);
-      }
-    }
-  }
-  sortDiagnostics(diagnostics);
+  const diagnostics = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
   const built = results.flatMap((r) => r.built);
   const refused = results.flatMap((r) => r.refused);
   for (const b of built) {
@@ -185,9 +169,6 @@ function readManifest(path: string): Manifest {
   return { version: 1, entries: {} };
 }
 
-function looksLikeRubric(file: string): boolean {
-  return /(^|[/\\])rubrics[/\\]/.test(file);
-}
 
 function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent + "/") || child.startsWith(parent + "\\");

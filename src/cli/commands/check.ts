@@ -1,34 +1,17 @@
 /**
  * `chamdiem check [paths…]`: validate rubrics and assessments and print a score summary per assessment.
  */
-import { resolve } from "node:path";
 import { runChecks, type AssessmentResult, type CheckResult } from "../../check/run-checks.js";
-import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { hasErrors, uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
 import { formatHundredths } from "../../model/points.js";
-import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
-import { diskValidatorCache } from "../cache.js";
-import { findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
-import { withCompanions } from "../../review/companions.js";
-import { isAppraisalPath } from "../../review/appraisal.js";
+import { cacheEnv, diskValidatorCache } from "../cache.js";
+import { readInputs } from "../files.js";
+import { planInputs } from "../inputs.js";
 import type { CheckTask, CheckTaskResult } from "../check-task.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runCheckTask } from "../check-task.js";
-
-/** The files named on the command line (default: content/), their companions, and the rubrics they need. */
-export function planInputs(cli: Cli): { files: string[]; rubricFiles: string[] } {
-  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const found = findYamlFiles(paths, cli.cwd);
-  const missing = found.missing;
-  if (missing.length > 0) throw new UsageError(cli.m.missingPath(missing[0]!));
-  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
-  // An assessment and its appraisal go together (src/review/companions.ts).
-  const files = withCompanions(found.files);
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(files, cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files;
-  return { files: files.filter((f) => !rubricFiles.includes(f)), rubricFiles: [...new Set([...rubricFiles, ...files.filter((f) => /(^|[/\\])rubrics[/\\]/.test(f))])] };
-}
 
 /** Find, read and check the inputs named on the command line (default: content/). */
 export function loadAndCheck(cli: Cli): CheckResult {
@@ -39,21 +22,13 @@ export function loadAndCheck(cli: Cli): CheckResult {
 /** From this many files on, checking is spread over worker threads (and memory freed batch by batch). */
 const CHECK_POOL_THRESHOLD = 60;
 
-async function runCheckParallel(cli: Cli, files: string[], rubricFiles: string[], worker: string): Promise<number> {
+async function runCheckParallel(cli: Cli, assessments: string[], rubricFiles: string[], worker: string): Promise<number> {
   const jobs = jobCount(cli.args.values.jobs);
-  const assessments = files.filter((f) => !isAppraisalPath(f));
   const summaries = cli.format === "json" ? "json" : cli.format === "text" && !cli.args.flags.has("quiet") ? "text" : "none";
-  const env = { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) };
+  const env = cacheEnv(cli.env);
   const tasks: CheckTask[] = chunked(assessments, jobs, 25).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
   const results = await runShared<CheckTask, CheckTaskResult>(worker, jobs, tasks, runCheckTask);
-  // Rubric diagnostics come back from every batch: report each once.
-  const seen = new Set<string>();
-  const diagnostics = sortDiagnostics(
-    results.flatMap((r) => r.diagnostics).filter((d) => {
-      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}|${JSON.stringify(d.args)}`;
-      return seen.has(k) ? false : (seen.add(k), true);
-    }),
-  );
+  const diagnostics = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
   const counts = countBySeverity(diagnostics);
   const all = results.flatMap((r) => r.summaries);
   if (cli.format === "json") {
@@ -124,7 +99,7 @@ export async function runCheck(cli: Cli): Promise<number> {
   const plan = planInputs(cli);
   const worker = workerScript();
   if (plan.files.length >= CHECK_POOL_THRESHOLD && worker && jobCount(cli.args.values.jobs) > 1) {
-    return runCheckParallel(cli, plan.files, plan.rubricFiles, worker);
+    return runCheckParallel(cli, plan.assessments, plan.rubricFiles, worker);
   }
   const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
   const counts = countBySeverity(result.diagnostics);

@@ -15,12 +15,12 @@ import { formatText } from "../../diagnostics/format.js";
 import { UsageError } from "../args.js";
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
-import { findYamlFiles, readInputs, rubricDirsFor, displayPath } from "../files.js";
+import { readInputs, displayPath } from "../files.js";
+import { cacheEnv } from "../cache.js";
+import { planInputs } from "../inputs.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { withCompanions } from "../../review/companions.js";
 import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
-import { isAppraisalPath } from "../../review/appraisal.js";
-import { sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
@@ -32,21 +32,15 @@ const POOL_THRESHOLD = 60;
 type Writable = (typeof WRITABLE)[number];
 
 export async function runSummary(cli: Cli): Promise<number> {
-  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const found = findYamlFiles(paths, cli.cwd);
-  if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
-  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
+  const { rubricFiles, assessments } = planInputs(cli);
   const year = cli.args.values.year;
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
   const write = parseWrite(cli);
 
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(found.files, cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files;
-  const assessments = withCompanions(found.files).filter((f) => !rubricFiles.includes(f) && !isAppraisalPath(f));
   const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd));
   const rubrics = new Map(rubricCheck.rubrics.flatMap((r) => (r.rubric ? [[r.rubric.id, r.rubric] as const] : [])));
 
-  const env = { ...(cli.env.CHAMDIEM_CACHE ? { CHAMDIEM_CACHE: cli.env.CHAMDIEM_CACHE } : {}), ...(cli.env.CHAMDIEM_CACHE_DIR ? { CHAMDIEM_CACHE_DIR: cli.env.CHAMDIEM_CACHE_DIR } : {}) };
+  const env = cacheEnv(cli.env);
   const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
   const base = { kind: "summary" as const, cwd: cli.cwd, rubricFiles, env };
@@ -55,13 +49,8 @@ export async function runSummary(cli: Cli): Promise<number> {
       ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 50).map((files) => ({ ...base, files })), async (t) => runSummaryTask(t))
       : [runSummaryTask({ ...base, files: assessments })];
   const units = results.flatMap((r) => r.units);
-  const seen = new Set<string>();
-  const errors = sortDiagnostics(
-    results.flatMap((r) => r.diagnostics).filter((d) => {
-      const k = `${d.code}|${d.pos.file}|${d.pos.line}|${d.pos.column}`;
-      return seen.has(k) ? false : (seen.add(k), true);
-    }),
-  );
+  const errors = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
+
   const groups = consolidate(units, rubrics, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
   if (errors.length && cli.format !== "json" && cli.format !== "csv") cli.stderr(formatText(errors, cli.lang, cli.color));
   if (groups.length === 0) {

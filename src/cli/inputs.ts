@@ -1,0 +1,33 @@
+/**
+ * What a command reads: the files named on the command line (default: content/), each assessment's
+ * appraisal with it, and the rubrics they need. Shared by check, build and summary.
+ */
+import { resolve } from "node:path";
+import { isAppraisalPath } from "../review/appraisal.js";
+import { withCompanions } from "../review/companions.js";
+import { UsageError } from "./args.js";
+import type { Cli } from "./context.js";
+import { findYamlFiles, rubricDirsFor } from "./files.js";
+
+export interface InputPlan {
+  /** Named files and their companions, without rubrics (absolute, sorted). */
+  files: string[];
+  /** Rubrics: every file of the rubric folders, and named files inside a `rubrics` folder. */
+  rubricFiles: string[];
+  /** `files` without appraisals. */
+  assessments: string[];
+}
+
+const IN_RUBRICS_FOLDER = /(^|[/\\])rubrics[/\\]/;
+
+export function planInputs(cli: Cli): InputPlan {
+  const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
+  const found = findYamlFiles(paths, cli.cwd);
+  if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
+  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
+  const named = withCompanions(found.files);
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd);
+  const rubricSet = new Set([...findYamlFiles(rubricDirs, cli.cwd).files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);
+  const files = named.filter((f) => !rubricSet.has(f));
+  return { files, rubricFiles: [...rubricSet].sort(), assessments: files.filter((f) => !isAppraisalPath(f)) };
+}
