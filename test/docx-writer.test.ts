@@ -142,6 +142,8 @@ describe("docx writer", () => {
   it("the zip container: CRC-32 as in the standard check value", async () => {
     const { crc32 } = await import("../src/write/docx/package.js");
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    const { crc32Js } = await import("../src/write/docx/package.js");
+    expect(crc32Js(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   });
 
   it("borderless layout tables have no visible borders", async () => {

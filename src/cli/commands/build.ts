@@ -142,7 +142,8 @@ function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["bui
 
 /** The tool's identity for incremental builds: its version and the bytes of the running bundle. */
 function toolId(): string {
-  const version = typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev";
+  // zlib's version too: the deflated bytes of both writers depend on it.
+  const version = (typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev") + ":zlib " + process.versions.zlib;
   try {
     return version + ":" + hashAll([readFileSync(fileURLToPath(import.meta.url))]);
   } catch {
