@@ -67,6 +67,6 @@ describe("kerning", () => {
     if (contents instanceof PDFArray) contents = pdf.context.lookup(contents.get(0));
     const stream = contents as PDFRawStreamT;
     const text = (await import("node:zlib")).inflateSync(stream.getContents()).toString("latin1");
-    expect(text).toMatch(/\[<[0-9A-F]{4}>97.656<[0-9A-F]{4}>\] TJ/);
+    expect(text).toMatch(/\[\(\x00[^]\)97.656\(\x00[^]\)\] TJ/);
   });
 });

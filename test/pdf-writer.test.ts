@@ -184,4 +184,22 @@ describe("PDF writer edge cases", () => {
     expect(r.warnings).toEqual([{ code: "missing-glyph", message: "font regular lacks: 中 文" }]);
     expect((await readPdf(r.bytes)).pages.length).toBe(1);
   });
+
+  it("round-trips every glyph code byte, the escaped ones ( ) \\ LF CR included, through pdfjs", async () => {
+    const { doc, p, section } = await import("./helpers/layout-build.js");
+    // Over 256 distinct letters: subset glyph ids run past 0x0A, 0x0D, 0x28, 0x29, 0x5C and 0xFF,
+    // so the binary literal strings need every escape and both bytes of a code.
+    const letters = [..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY0123456789"];
+    const marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+    const all = [...new Set(letters.flatMap((l) => marks.map((m) => (l + m).normalize("NFC"))))].filter((c) => [...c].length === 1);
+    all.push(..."fjwzFJWZ!#$%&*+,-.:;<=>?@[]^_{|}~'\"`");
+    expect(all.length).toBeGreaterThan(256);
+    const words: string[] = [];
+    for (let i = 0; i < all.length; i += 8) words.push(all.slice(i, i + 8).join(""));
+    const text = words.join(" ") + " (ngoặc) \\ / ngắt";
+    const r = await renderPdf(doc(section([p(text)], 400, 2000)), fonts);
+    expect(r.warnings).toEqual([]);
+    const pdf = await readPdf(r.bytes);
+    expect(pdf.pages.flatMap((pg) => pg.items.map((i) => i.str)).join("").replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+  });
 });

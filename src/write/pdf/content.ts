@@ -1,6 +1,7 @@
 /**
  * A page's content stream from its frames: one text object with a Tm per frame (Tf when the face or
  * size changes), then the lines. Layout y grows downwards from the page top; PDF y grows upwards.
+ * The result is a byte string (glyph codes are binary; see glyphs.ts): encode it as latin1.
  */
 import type { PageFrame } from "../../layout/types.js";
 import type { EmbeddedFace } from "./embed-font.js";

@@ -70,8 +70,9 @@ export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<
   return ctx.register(ctx.stream(compressed, { Filter: "FlateDecode", ...extra } as never));
 }
 
+/** Strings are byte strings (content streams hold binary glyph codes; CMaps are ASCII). */
 function deflate(data: Uint8Array | string): Uint8Array {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
   // default level: 9 saves only ~0.1 %; zlib output is deterministic for a given input.
   return deflateSync(bytes, { level: 6 });
 }
