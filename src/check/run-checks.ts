@@ -66,20 +66,53 @@ export interface CheckOptions {
   validatorCache?: ValidatorCache;
 }
 
+/**
+ * Checked rubrics, kept per process by path and bytes. The CLI checks assessments in small batches
+ * (one at a time when building, so that a worker holds one scored model at once), and every batch
+ * brings the same rubric: reading and validating it again cost ≈ 3 ms a batch. A rubric result is
+ * immutable once made (callers copy its diagnostics), so sharing it is safe; the Rubric object being
+ * the same also keeps the compiled assessment validator (assessmentSchemaFor) warm.
+ */
+const rubricMemo = new Map<string, { bytes: Uint8Array; result: RubricResult }>();
+const RUBRIC_MEMO_LIMIT = 16;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function memoRubric(f: InputFile): RubricResult | undefined {
+  const hit = rubricMemo.get(f.path);
+  return hit && sameBytes(hit.bytes, f.bytes) ? { ...hit.result, diagnostics: [...hit.result.diagnostics] } : undefined;
+}
+
+function rememberRubric(f: InputFile, result: RubricResult): void {
+  if (rubricMemo.size >= RUBRIC_MEMO_LIMIT) rubricMemo.delete(rubricMemo.keys().next().value!);
+  rubricMemo.set(f.path, { bytes: f.bytes, result: { ...result, diagnostics: [...result.diagnostics] } });
+}
+
 /** Check rubrics first (assessments need them), then every assessment against its rubric. */
 export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {}): CheckResult {
-  const parsed = inputs.map((f) => ({ file: f.path, ...readYaml(f.path, f.bytes) }));
   const rubrics: RubricResult[] = [];
   const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const appraisalSources: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const others: CheckResult["others"] = [];
-  for (const p of parsed) {
+  for (const input of inputs) {
+    const known = memoRubric(input);
+    if (known) {
+      rubrics.push(known);
+      continue;
+    }
+    const p = { file: input.path, ...readYaml(input.path, input.bytes) };
     if (!p.source) {
       others.push({ file: p.file, diagnostics: p.diagnostics });
       continue;
     }
     const kind = classify(p.source.data);
-    if (kind === "rubric") rubrics.push(checkRubricFile(p.source, p.diagnostics, opts));
+    if (kind === "rubric") {
+      const r = checkRubricFile(p.source, p.diagnostics, opts);
+      rememberRubric(input, r);
+      rubrics.push(r);
+    }
     else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
     else if (kind === "appraisal") appraisalSources.push({ src: p.source, diagnostics: p.diagnostics });
     else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });

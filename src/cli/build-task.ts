@@ -50,17 +50,22 @@ export function outputFolder(outDir: string, year: number, assessmentFile: strin
 }
 
 export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
-  // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
-  const inputs = readInputs([...task.rubricFiles, ...task.assessmentFiles, ...appraisalCompanions(task.assessmentFiles)], task.cwd);
-  const check = runChecks(inputs, { validatorCache: diskValidatorCache(task.env) });
-  const byDisplay = new Map(task.assessmentFiles.map((f) => [displayPath(f, task.cwd), f]));
-  const result: BuildTaskResult = { diagnostics: [...check.rubrics.flatMap((r) => r.diagnostics)], built: [], refused: [] };
+  const result: BuildTaskResult = { diagnostics: [], built: [], refused: [] };
   const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
-  for (const a of check.assessments) {
-    const abs = byDisplay.get(a.file);
-    if (!abs) continue;
-    result.diagnostics.push(...a.diagnostics);
-    if (!a.scored || hasErrors(a.diagnostics)) {
+  const validatorCache = diskValidatorCache(task.env);
+  // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
+  // scored model and one set of documents at once, which keeps its heap small and collections cheap.
+  for (const [i, abs] of task.assessmentFiles.entries()) {
+    // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
+    const inputs = readInputs([...task.rubricFiles, abs, ...appraisalCompanions([abs])], task.cwd);
+    const check = runChecks(inputs, { validatorCache });
+    // The rubrics' own diagnostics are reported once per task.
+    if (i === 0) result.diagnostics.push(...check.rubrics.flatMap((r) => r.diagnostics));
+    // Files that were neither rubrics nor assessments.
+    for (const o of check.others) result.diagnostics.push(...o.diagnostics);
+    const a = check.assessments.find((x) => x.file === displayPath(abs, task.cwd));
+    result.diagnostics.push(...(a?.diagnostics ?? []));
+    if (!a?.scored || hasErrors(a.diagnostics)) {
       result.refused.push(abs);
       continue;
     }
@@ -79,7 +84,5 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
     });
     result.built.push({ file: abs, outputs, unit: a.scored.assessment.unit.name, total: a.scored.total });
   }
-  // Files that were neither rubrics nor assessments.
-  for (const o of check.others) result.diagnostics.push(...o.diagnostics);
   return result;
 }
