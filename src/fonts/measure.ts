@@ -92,8 +92,20 @@ export function lineMetrics(fonts: FontSet, style: RunStyle): LineMetrics {
   return { height: em.height * style.size, ascent: em.ascent * style.size, descent: em.descent * style.size };
 }
 
-/** Everything the layout engine needs, from real fonts (per-style results cached by style object). */
+const layoutFontsOf = new WeakMap<FontSet, LayoutFonts>();
+
+/**
+ * Everything the layout engine needs, from real fonts (per-style results cached by style object).
+ * One instance per font set for the life of the process, so that its word-width cache serves every
+ * document of a build (the rubric's words and the common syllables recur from unit to unit).
+ */
 export function createLayoutFonts(fonts: FontSet): LayoutFonts {
+  let lf = layoutFontsOf.get(fonts);
+  if (!lf) layoutFontsOf.set(fonts, (lf = makeLayoutFonts(fonts)));
+  return lf;
+}
+
+function makeLayoutFonts(fonts: FontSet): LayoutFonts {
   const plain = createMeasurer(fonts);
   // Words repeat a lot (Vietnamese syllables): widths are cached per style object and text.
   const widths = new WeakMap<RunStyle, Map<string, number>>();

@@ -81,8 +81,11 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
     const headers: Slice[] = [];
     const body: Slice[] = [];
     let prevKeepNext = false;
+    let next = 0; // `placed` is sorted by row: each group's cells follow the previous group's
     for (const g of groups) {
-      const cells = placed.filter((p) => p.row >= g.start && p.row <= g.end);
+      const from = next;
+      while (next < placed.length && placed[next].row <= g.end) next++;
+      const cells = placed.slice(from, next);
       const slice = groupSlice(cells, g.start, heights.slice(g.start, g.end + 1), geo, "natural");
       const cantSplit = t.rows.slice(g.start, g.end + 1).some((r) => r.cantSplit);
       if (g.end === g.start) {
