@@ -63,14 +63,26 @@ function bench(label, cmd, argv, cwd, { runs = RUNS, env, before, target } = {})
   return { median: m, peak };
 }
 
-/** A scratch project with the example's rubric and `n` seed-sized assessments (distinct units). */
+/**
+ * A scratch project with the example's rubric and `n` seed-sized assessments (distinct units). Each
+ * unit's prose differs as it would in real use: every paragraph of its justifications and report body
+ * starts with a lead-in naming the unit, so no per-process cache can serve one unit's text for
+ * another's (only the rubric's wording is shared, as it is between real units). `--same-prose`
+ * keeps the example's prose word for word in every copy instead.
+ */
+const SAME_PROSE = args.includes("--same-prose");
+function unitProse(text, i) {
+  if (SAME_PROSE) return text;
+  // Lines of prose inside block scalars: indented, starting with a letter, long enough to be a paragraph.
+  return text.replace(/^( {4,})(\p{Lu}[^\n]{40,})$/gmu, (_, indent, line) => `${indent}Đơn vị ${i + 1}: ${line}`);
+}
 function makeProject(n) {
   const dir = mkdtempSync(join(tmpdir(), "chamdiem-bench-"));
   cpSync(join(ROOT, "content/rubrics"), join(dir, "content/rubrics"), { recursive: true });
   const text = readFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), "utf8");
   mkdirSync(join(dir, "content/assessments/2021"), { recursive: true });
   for (let i = 0; i < n; i++) {
-    const t = text
+    const t = unitProse(text, i)
       .replace("name: Văn phòng UBND tỉnh", `name: Đơn vị thử nghiệm số ${i + 1}`)
       .replace("number: 1880", `number: ${1000 + i}`);
     writeFileSync(join(dir, `content/assessments/2021/don-vi-${String(i + 1).padStart(4, "0")}.yaml`), t);
