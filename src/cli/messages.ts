@@ -59,6 +59,7 @@ Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 =
   building: "Đang lập văn bản",
   built: (file: string, total: string, outputs: string[]) => `${file}: ${total} điểm → ${outputs.join(", ")}`,
   refused: (file: string) => `${file}: không lập văn bản vì bản tự chấm còn lỗi (xem các lỗi ở trên)`,
+  workerOutOfMemory: (n: number) => `${n} phần việc vượt giới hạn bộ nhớ của luồng phụ nên đã được lập lại ở luồng chính`,
   buildCounts: (built: number, skipped: number, refused: number, e: number, w: number) =>
     `Đã lập ${built} bộ văn bản, bỏ qua ${skipped} bộ không thay đổi, từ chối ${refused} bộ có lỗi; ${e} lỗi, ${w} cảnh báo`,
 };
@@ -121,6 +122,7 @@ Default path: content`,
   building: "Building documents",
   built: (file, total, outputs) => `${file}: ${total} points → ${outputs.join(", ")}`,
   refused: (file) => `${file}: not built because the assessment has errors (see above)`,
+  workerOutOfMemory: (n) => `${n} task(s) exceeded a worker thread's memory limit and were built again on the main thread`,
   buildCounts: (built, skipped, refused, e, w) =>
     `Built ${built} document set(s), skipped ${skipped} unchanged, refused ${refused} with errors; ${e} error(s), ${w} warning(s)`,
 };

@@ -26,16 +26,69 @@ export function chunked<T>(items: readonly T[], jobs: number, max: number): T[][
   return out;
 }
 
-/** Run every task on `jobs` worker threads; results come back in task order. */
-export async function runOnPool<T, R>(worker: string, jobs: number, tasks: readonly T[], onDone: (task: T) => void = () => {}): Promise<R[]> {
+/**
+ * Heap limits of a build worker (MB). Without limits V8 let each worker's heap grow to ~140 MB for a
+ * live set of ~30 MB, and a 1 000-assessment build peaked at 400–500 MB. Measured with `npm run bench`
+ * and by hand on 300 and 1 000 generated assessments (old / young generation, MB):
+ *   none: docx-only 1 000 in 12,5 s, 353 MB; all four outputs of 300: 401 MB
+ *   64 / 48: docx-only 13,4 s, 274 MB; all four +25 % time, 275 MB
+ *   64 / 24 and smaller old spaces: +30–80 % time (a small young generation means many scavenges,
+ *   an old space near the live set many full collections). Setting only the old space lets V8 derive
+ *   a tiny young generation from it: always give both.
+ * A task that needs more (a huge assessment) runs out of memory in its worker and is run again on
+ * the main thread, whose heap is not limited (see runOnPool).
+ * CHAMDIEM_WORKER_HEAP=OLD/YOUNG overrides them (0 = no limits); values are raised to at least 16/2,
+ * below which a worker cannot even load its code (and tinypool then fails badly, not per task).
+ */
+export function workerHeapLimits(env: NodeJS.ProcessEnv = process.env): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } | undefined {
+  const m = /^(\d+)(?:\/(\d+))?$/.exec(env.CHAMDIEM_WORKER_HEAP ?? "");
+  if (m && Number(m[1]) === 0) return undefined;
+  const old = Math.max(16, m ? Number(m[1]) : 64);
+  const young = Math.max(2, m?.[2] ? Number(m[2]) : 48);
+  return { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young };
+}
+
+const isOutOfMemory = (e: unknown) => (e as { code?: string } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+
+/**
+ * Run every task on `jobs` worker threads; results come back in task order. With `heapLimits`, a
+ * task whose worker runs out of memory is run again by `runHere` on this thread.
+ */
+export async function runOnPool<T, R>(
+  worker: string,
+  jobs: number,
+  tasks: readonly T[],
+  onDone: (task: T) => void = () => {},
+  options: { heapLimits?: ReturnType<typeof workerHeapLimits>; runHere?: (task: T) => Promise<R>; onOutOfMemory?: (task: T) => void } = {},
+): Promise<R[]> {
   const { Tinypool } = await import("tinypool");
-  // No resourceLimits: capping each worker's heap (96–192 MB old space, tried with `npm run bench`)
-  // brought a 1 000-assessment build under 300 MB but made it 30–80 % slower (more full GCs).
-  const pool = new Tinypool({ filename: worker, minThreads: Math.min(jobs, 2), maxThreads: jobs, isolateWorkers: false });
+  const pool = new Tinypool({
+    filename: worker,
+    minThreads: Math.min(jobs, 2),
+    maxThreads: jobs,
+    isolateWorkers: false,
+    ...(options.heapLimits ? { resourceLimits: options.heapLimits } : {}),
+  });
+  // A worker that runs out of memory fails the task it was running; one that fails while idle or
+  // starting (its heap too small even to load the code) is reported by the pool itself, and the
+  // pool then starts no more workers: every task still waiting is run here.
+  let poolFailed!: (e: unknown) => void;
+  const failure = new Promise<never>((_, reject) => (poolFailed = reject));
+  failure.catch(() => {});
+  pool.on("error", (e: unknown) => poolFailed(e));
   try {
     return await Promise.all(
       tasks.map(async (t) => {
-        const r = (await pool.run(t)) as R;
+        let r: R;
+        const viaPool = pool.run(t) as Promise<R>;
+        viaPool.catch(() => {}); // settled below, or abandoned after a pool failure
+        try {
+          r = await Promise.race([viaPool, failure]);
+        } catch (e) {
+          if (!isOutOfMemory(e) || !options.runHere) throw e;
+          options.onOutOfMemory?.(t);
+          r = await options.runHere(t);
+        }
         onDone(t);
         return r;
       }),

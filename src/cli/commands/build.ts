@@ -21,7 +21,7 @@ import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
 import { displayPath } from "../files.js";
 import { planInputs } from "../inputs.js";
-import { chunked, jobCount, runOnPool, workerScript } from "../pool.js";
+import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { appraisalCompanions } from "../../review/companions.js";
@@ -104,7 +104,14 @@ async function execute(cli: Cli, base: Omit<BuildTask, "assessmentFiles">, todo:
     return out;
   }
   const tasks = chunked(todo, jobs, CHUNK).map((chunk) => ({ ...base, assessmentFiles: chunk }));
-  return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t) => advance(t.assessmentFiles.length));
+  let oom = 0;
+  return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t) => advance(t.assessmentFiles.length), {
+    heapLimits: workerHeapLimits(cli.env),
+    runHere: runBuildTask,
+    onOutOfMemory: () => oom++,
+  }).finally(() => {
+    if (oom > 0 && !cli.args.flags.has("quiet")) cli.stderr(cli.m.workerOutOfMemory(oom));
+  });
 }
 
 function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["built"], refused: string[], skipped: number): void {
