@@ -81,7 +81,9 @@ export interface ZipEntry {
 
 export function deflated(path: string, raw: Uint8Array | string): ZipEntry {
   const bytes = typeof raw === "string" ? encoder.encode(raw) : raw;
-  return { path, size: bytes.length, crc: crc32(bytes), data: zlib.deflateRawSync(bytes, { level: 6 }) };
+  // Level 1: the score table's document.xml (178 KB) deflates in 0,5 ms instead of 1,1 ms (level 6)
+  // for 17 KB instead of 13 KB.
+  return { path, size: bytes.length, crc: crc32(bytes), data: zlib.deflateRawSync(bytes, { level: 1 }) };
 }
 
 /** A zip file of `entries`, in their order, all dated `iso`. */
