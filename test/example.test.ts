@@ -26,4 +26,16 @@ describe("the seed example (content/)", () => {
     );
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
+
+  it("without the wording checks (summary), loses exactly the warnings CD509, CD512, CD513", async () => {
+    const { runChecks } = await import("../src/check/run-checks.js");
+    const { readFileSync } = await import("node:fs");
+    const { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC } = await import("./helpers/example.js");
+    const inputs = [EXAMPLE_RUBRIC, EXAMPLE_ASSESSMENT].map((path) => ({ path, bytes: readFileSync(path) }));
+    const full = runChecks(inputs).diagnostics;
+    const lean = runChecks(inputs, { proseStyle: false }).diagnostics;
+    const style = new Set(["CD509", "CD512", "CD513"]);
+    expect(full.some((d) => style.has(d.code))).toBe(true);
+    expect(lean).toEqual(full.filter((d) => !style.has(d.code)));
+  });
 });

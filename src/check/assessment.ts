@@ -10,7 +10,13 @@ import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
 import { paragraphSpans, type TextSpan } from "./text-spans.js";
 
-export function checkAssessment(scored: ScoredAssessment): Diagnostic[] {
+/**
+ * Semantic checks of a scored assessment. `proseStyle: false` skips the wording checks (repeated words,
+ * spaces before punctuation, trailing commas: CD509, CD512, CD513), which only ever warn; `summary`,
+ * which reports errors only, runs without them.
+ */
+export function checkAssessment(scored: ScoredAssessment, opts: { proseStyle?: boolean } = {}): Diagnostic[] {
+  const proseStyle = opts.proseStyle !== false;
   const a = scored.assessment;
   const out: Diagnostic[] = [];
   const reportDate = checkReport(a, out);
@@ -20,7 +26,7 @@ export function checkAssessment(scored: ScoredAssessment): Diagnostic[] {
     if (!md) return;
     for (const span of paragraphSpans(md)) {
       cites.push(...findCitations(span));
-      checkProse(span, out);
+      if (proseStyle) checkProse(span, out);
     }
   };
   const visit = (n: ScoredNode) => {

@@ -64,6 +64,8 @@ export function classify(data: unknown): InputKind {
 export interface CheckOptions {
   /** Keeps compiled schema validators between runs (see schema-validate.ts). */
   validatorCache?: ValidatorCache;
+  /** Run the wording checks that only warn (default true; see checkAssessment). */
+  proseStyle?: boolean;
 }
 
 /**
@@ -191,7 +193,7 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   // the rest of the file's results; but never build from it (the caller checks for errors).
   const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
-  const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored)];
+  const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored, { proseStyle: opts.proseStyle })];
   // Placeholders and review markers left by `chamdiem init` (src/review/placeholders.ts) speak for their line.
   const pending = findPending(src);
   const pendingLines = new Set(pending.map((d) => d.pos.line));

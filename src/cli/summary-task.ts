@@ -55,8 +55,9 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
   if (todo.length === 0) return { units, diagnostics };
   const files = withCompanions(todo).filter((f) => !task.rubricFiles.includes(f));
   // The same checks as `check`: a unit that `check` rejects (a citation dated after the report, a
-  // forbidden HTML tag…) must not be ranked. Only errors are kept: warnings are `check`'s business.
-  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env) });
+  // forbidden HTML tag…) must not be ranked. Only errors are kept: warnings are `check`'s business,
+  // so the wording checks, which only warn, are not run.
+  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env), proseStyle: false });
   const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
   const rubricErrors = result.rubrics.some((r) => r.diagnostics.some((d) => d.severity === "error"));
   for (const a of result.assessments) {
