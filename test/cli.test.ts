@@ -65,4 +65,23 @@ describe("chamdiem CLI", () => {
     const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
     expect(version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
+
+  it("the bundled CLI starts through a V8 code cache, and a damaged cache only costs time", async () => {
+    const { mkdtempSync, readdirSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-codecache-"));
+    const bin = join(ROOT, "dist/chamdiem.cjs");
+    const check = () => spawnSync(process.execPath, [bin, "check", "content", "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHAMDIEM_CACHE_DIR: dir } });
+    const first = check();
+    expect(first.status).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.startsWith("code-") && f.endsWith("-check--format.v8cache"));
+    expect(files).toHaveLength(1);
+    const second = check(); // served from the cache
+    expect(second.stdout).toBe(first.stdout);
+    writeFileSync(join(dir, files[0]!), "not a V8 code cache");
+    const third = check(); // rejected by V8, compiled afresh and written again
+    expect(third.status).toBe(0);
+    expect(third.stdout).toBe(first.stdout);
+    expect(readFileSync(join(dir, files[0]!)).length).toBeGreaterThan(100_000);
+  });
 });
