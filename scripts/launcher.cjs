@@ -63,11 +63,9 @@ function compile() {
       }
     }
     const source = fs.readFileSync(file, "utf8").replace(/^#!.*/, "");
-    const script = new vm.Script(Module.wrap(source), {
-      filename: file,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    // No importModuleDynamically: a script compiled from cached data loses it (Node 20), so the
+    // bundle has no import() of its own; it borrows the launcher's for tinypool (src/cli/pool.ts).
+    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     if (cache && (!cachedData || script.cachedDataRejected)) {
       // At exit, so that the cache holds every function this command compiled.
       process.once("exit", () => writeAtomic(cache, script.createCachedData()));
@@ -79,6 +77,7 @@ function compile() {
 }
 
 function load() {
+  globalThis.__chamdiemImport = (specifier) => import(specifier);
   const script = compile();
   if (!script) return require(file);
   const mod = new Module(file, module);

@@ -84,4 +84,27 @@ describe("chamdiem CLI", () => {
     expect(third.stdout).toBe(first.stdout);
     expect(readFileSync(join(dir, files[0]!)).length).toBeGreaterThan(100_000);
   });
+
+  it("through the code cache, second runs of build (PDF, worker pool) work as the first", async () => {
+    // A script compiled from V8's cached data has no dynamic-import loader: this caught an import()
+    // left in the bundle (node:zlib, tinypool) that only failed from the second run on.
+    const { cpSync, mkdirSync, mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const work = mkdtempSync(join(tmpdir(), "chamdiem-codecache-build-"));
+    const cacheDir = join(work, "cache");
+    cpSync(join(ROOT, "content/rubrics"), join(work, "content/rubrics"), { recursive: true });
+    mkdirSync(join(work, "content/assessments/2021"), { recursive: true });
+    const text = readFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), "utf8");
+    for (let i = 1; i <= 7; i++) writeFileSync(join(work, `content/assessments/2021/u${i}.yaml`), text.replace("name: Văn phòng UBND tỉnh", `name: Đơn vị ${i}`));
+    const bin = join(ROOT, "dist/chamdiem.cjs");
+    const build = (args: string[]) => spawnSync(process.execPath, [bin, "build", "--force", "--quiet", ...args], { cwd: work, encoding: "utf8", env: { ...process.env, CHAMDIEM_CACHE_DIR: cacheDir } });
+    for (const args of [["content/assessments/2021/u1.yaml"], ["--jobs", "2"]]) {
+      for (const round of [1, 2]) {
+        const r = build(args);
+        expect(r.stderr, `${args.join(" ")}, run ${round}`).not.toMatch(/Lỗi nội bộ|Error|Warning/);
+        expect(r.status, `${args.join(" ")}, run ${round}`).toBe(0);
+      }
+    }
+    expect(existsSync(join(work, "output/2021/u7/bieu-cham-diem.pdf"))).toBe(true);
+  });
 });

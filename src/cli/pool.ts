@@ -8,6 +8,16 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/**
+ * tinypool is an ES module outside the bundle. The bundle runs compiled by scripts/launcher.cjs
+ * through vm.Script, where import() has no loader once V8's code cache is used; the launcher then
+ * lends its own import() as globalThis.__chamdiemImport.
+ */
+function importTinypool(): Promise<typeof import("tinypool")> {
+  const lent = (globalThis as { __chamdiemImport?: (specifier: string) => Promise<unknown> }).__chamdiemImport;
+  return (lent ? lent("tinypool") : import("tinypool")) as Promise<typeof import("tinypool")>;
+}
+
 export function workerScript(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   const candidate = join(dirname(here), "build-worker.cjs");
@@ -61,7 +71,7 @@ export async function runOnPool<T, R>(
   onDone: (task: T) => void = () => {},
   options: { heapLimits?: ReturnType<typeof workerHeapLimits>; runHere?: (task: T) => Promise<R>; onOutOfMemory?: (task: T) => void } = {},
 ): Promise<R[]> {
-  const { Tinypool } = await import("tinypool");
+  const { Tinypool } = await importTinypool();
   const pool = new Tinypool({
     filename: worker,
     minThreads: Math.min(jobs, 2),
@@ -112,7 +122,7 @@ export async function runShared<T, R>(
   runHere: (task: T) => Promise<R>,
   onDone: (task: T) => void = () => {},
 ): Promise<R[]> {
-  const { Tinypool } = await import("tinypool");
+  const { Tinypool } = await importTinypool();
   const threads = Math.max(1, jobs - 1);
   const pool = new Tinypool({
     filename: worker,

@@ -7,6 +7,7 @@
  * parsed and subset by src/fonts. Output is byte-identical for the same input: dates come from
  * `doc.meta.date`, no document ID, subset tags derived from the glyph set, deterministic zlib.
  */
+import { deflateSync } from "node:zlib";
 import type { DocModel } from "../../document/model.js";
 import type { FontSet } from "../../fonts/fontset.js";
 import { createLayoutFonts } from "../../fonts/measure.js";
@@ -33,13 +34,13 @@ let pdfLib: Promise<PdfLib> | undefined;
 
 /** Loads pdf-lib once (lazily: commands that write no PDF never pay for it). */
 export function loadPdfLib(): Promise<PdfLib> {
-  pdfLib ??= Promise.all([import("pdf-lib"), import("pako"), import("node:zlib")]).then(([lib, pako, zlib]) => {
+  pdfLib ??= Promise.all([import("pdf-lib"), import("pako")]).then(([lib, pako]) => {
     // pdf-lib deflates its object and cross-reference streams with pako, in JavaScript: ≈ 1,9 ms of
     // a score table's PDF. Its PDFFlateStream calls `pako.deflate` at save time, so pointing that at
     // Node's native zlib (the same zlib format, deterministic like the rest of our streams) makes it
     // ≈ 6× faster. pako is pdf-lib's own dependency; nothing else of ours uses it.
     const p = ((pako as { default?: unknown }).default ?? pako) as { deflate: (d: Uint8Array) => Uint8Array };
-    p.deflate = (data: Uint8Array) => zlib.deflateSync(data, { level: 6 });
+    p.deflate = (data: Uint8Array) => deflateSync(data, { level: 6 });
     return lib;
   });
   return pdfLib;
