@@ -11,7 +11,9 @@ export interface Piece {
   style: RunStyle;
   width: number;
   /** Placeholder for the current page number. */
-  pageNumber?: boolean;
+  pageNumber: boolean;
+  /** White space (breakable, hangs at a line end). Lines take pieces as they are, without copies. */
+  space: boolean;
 }
 
 export type Atom =
@@ -50,7 +52,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       continue;
     }
     if (run.kind === "pageNumber") {
-      push("word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true });
+      push("word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true, space: false });
       continue;
     }
     const text = run.text.normalize("NFC");
@@ -74,7 +76,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
           i++;
         }
         const t = " ".repeat(spaces);
-        push("space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false });
+        push("space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false, space: true });
         continue;
       }
       let j = i + 1;
@@ -88,7 +90,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const token = text.slice(i, j);
       i = j;
       if (!hyphen) {
-        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false });
+        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false, space: false });
         continue;
       }
       // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
@@ -96,7 +98,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const parts = token.split(HYPHEN_BREAK);
       for (let k = 0; k < parts.length; k++) {
         const part = parts[k];
-        if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false }, k === parts.length - 1);
+        if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, k === parts.length - 1);
       }
     }
   }

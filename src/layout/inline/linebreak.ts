@@ -15,9 +15,8 @@ import type { RunStyle } from "../../document/model.js";
 import type { LayoutFonts } from "../measure.js";
 import type { Atom, Piece } from "./collect.js";
 
-export interface LineSeg extends Piece {
-  space: boolean;
-}
+/** A piece on a line (the collected pieces themselves: `space` says which are white space). */
+export type LineSeg = Piece;
 
 export interface BrokenLine {
   /** Words and the spaces between them (and any leading spaces). */
@@ -28,11 +27,6 @@ export interface BrokenLine {
   end: "wrap" | "break" | "end";
   /** Style of the forced break that ended the line (it counts for the line height in Word). */
   breakStyle?: RunStyle;
-}
-
-/** Segments always have the same shape (fast property access in the hot loops). */
-function seg(p: Piece, space: boolean): LineSeg {
-  return { text: p.text, style: p.style, width: p.width, pageNumber: p.pageNumber === true, space };
 }
 
 /** Tolerance for floating-point sums, points (well under Word's 1/20 pt resolution). */
@@ -56,7 +50,7 @@ export function breakLines(atoms: readonly Atom[], widthOf: (line: number) => nu
   };
   const addWord = (pieces: Piece[], w: number) => {
     for (const p of pending) segs.push(p);
-    for (const p of pieces) segs.push(seg(p, false));
+    for (const p of pieces) segs.push(p);
     width += pendingWidth + w;
     pending = [];
     pendingWidth = 0;
@@ -69,7 +63,7 @@ export function breakLines(atoms: readonly Atom[], widthOf: (line: number) => nu
       continue;
     }
     if (atom.kind === "space") {
-      for (const p of atom.pieces) pending.push(seg(p, true));
+      for (const p of atom.pieces) pending.push(p);
       pendingWidth += atom.width;
       continue;
     }
@@ -132,7 +126,7 @@ export function splitWord(pieces: readonly Piece[], room: number, fonts: LayoutF
       const f = flat[k];
       const src = pieces[f.piece];
       if (f.piece === lastSrc && !src.pageNumber) out[out.length - 1].text += f.text;
-      else out.push({ text: src.pageNumber ? "" : f.text, style: src.style, width: src.width, pageNumber: src.pageNumber === true });
+      else out.push({ text: src.pageNumber ? "" : f.text, style: src.style, width: src.width, pageNumber: src.pageNumber, space: false });
       lastSrc = f.piece;
     }
     for (const p of out) if (!p.pageNumber) p.width = fonts.measure(p.text, p.style);
