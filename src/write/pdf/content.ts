@@ -1,51 +1,64 @@
 /**
  * A page's content stream from its frames: one text object with a Tm per frame (Tf when the face or
  * size changes), then the lines. Layout y grows downwards from the page top; PDF y grows upwards.
- * The result is a byte string (glyph codes are binary; see glyphs.ts): encode it as latin1.
+ * Written as bytes (glyph codes are binary; see glyphs.ts).
  */
 import type { PageFrame } from "../../layout/types.js";
+import { ByteWriter } from "./bytes.js";
 import type { EmbeddedFace } from "./embed-font.js";
-import { num, tjArray } from "./glyphs.js";
+import { writeTjArray } from "./glyphs.js";
 
-export function pageContent(page: PageFrame, faces: ReadonlyMap<string, EmbeddedFace & { name: string }>, kerning: boolean): string {
+export interface PageContent {
+  bytes: Uint8Array;
+  /** Names of the faces the page uses (for its font resources). */
+  faces: Set<string>;
+}
+
+export function pageContent(page: PageFrame, faces: ReadonlyMap<string, EmbeddedFace & { name: string }>, kerning: boolean): PageContent {
   const H = page.height;
-  const out: string[] = [];
-  const texts = page.items.filter((f) => f.kind === "text" && f.text !== "");
-  if (texts.length) {
-    out.push("BT", "0 g");
-    let font = "";
-    for (const f of texts) {
-      if (f.kind !== "text") continue;
-      const face = faces.get(f.face)!;
-      const tf = `/${face.name} ${num(f.size)} Tf`;
-      if (tf !== font) {
-        out.push(tf);
-        font = tf;
-      }
-      out.push(`1 0 0 1 ${num(f.x)} ${num(H - f.y)} Tm`);
-      out.push(`${tjArray(f.text, f.size, f.wordSpacing, face.font, face.subset, kerning)} TJ`);
+  const w = new ByteWriter();
+  const used = new Set<string>();
+  let inText = false;
+  let font = "";
+  let size = -1;
+  for (const f of page.items) {
+    if (f.kind !== "text" || f.text === "") continue;
+    if (!inText) {
+      w.text("BT\n0 g\n");
+      inText = true;
     }
-    out.push("ET");
-  }
-  const lines = page.items.filter((f) => f.kind === "line");
-  if (lines.length) {
-    out.push("0 G");
-    let width = -1;
-    let cap = -1;
-    for (const l of lines) {
-      if (l.kind !== "line") continue;
-      if (l.width !== width) {
-        out.push(`${num(l.width)} w`);
-        width = l.width;
-      }
-      // Borders use projecting caps so that corners close; rules and underlines end exactly.
-      const c = l.role === "border" ? 2 : 0;
-      if (c !== cap) {
-        out.push(`${c} J`);
-        cap = c;
-      }
-      out.push(`${num(l.x1)} ${num(H - l.y1)} m ${num(l.x2)} ${num(H - l.y2)} l S`);
+    const face = faces.get(f.face)!;
+    if (face.name !== font || f.size !== size) {
+      w.byte(0x2f).text(face.name).byte(0x20).num(f.size).text("Tf\n");
+      font = face.name;
+      size = f.size;
+      used.add(face.name);
     }
+    w.text("1 0 0 1 ").num(f.x).num(H - f.y).text("Tm\n");
+    writeTjArray(w, f.text, f.size, f.wordSpacing, face.font, face.subset, kerning);
+    w.text(" TJ\n");
   }
-  return out.join("\n") + "\n";
+  if (inText) w.text("ET\n");
+  let stroke = false;
+  let width = -1;
+  let cap = -1;
+  for (const l of page.items) {
+    if (l.kind !== "line") continue;
+    if (!stroke) {
+      w.text("0 G\n");
+      stroke = true;
+    }
+    if (l.width !== width) {
+      w.num(l.width).text("w\n");
+      width = l.width;
+    }
+    // Borders use projecting caps so that corners close; rules and underlines end exactly.
+    const c = l.role === "border" ? 2 : 0;
+    if (c !== cap) {
+      w.text(c === 2 ? "2 J\n" : "0 J\n");
+      cap = c;
+    }
+    w.num(l.x1).num(H - l.y1).text("m ").num(l.x2).num(H - l.y2).text("l S\n");
+  }
+  return { bytes: w.bytes(), faces: used };
 }

@@ -8,6 +8,7 @@ import { glyphFor } from "../../fonts/measure.js";
 import type { FontSubset } from "../../fonts/subset.js";
 import type { TrueTypeFont } from "../../fonts/truetype.js";
 import type { Face, PageFrame } from "../../layout/types.js";
+import { num, type ByteWriter } from "./bytes.js";
 
 export interface FaceUsage {
   font: TrueTypeFont;
@@ -47,57 +48,53 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
   return usage;
 }
 
-/** A number for a content stream: at most 3 decimals, no trailing zeros, no "-0". */
-export function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  if (r === 0) return "0";
-  return String(r);
-}
-
-/** One byte inside a literal string: the delimiters, the backslash and end-of-line bytes escaped. */
-function literalByte(b: number): string {
-  if (b === 0x28 || b === 0x29 || b === 0x5c) return "\\" + String.fromCharCode(b);
-  if (b === 0x0a) return "\\n";
-  if (b === 0x0d) return "\\r";
-  return String.fromCharCode(b);
-}
+export { num } from "./bytes.js";
 
 /**
- * Per subset: code point → its 2-byte code (subset glyph id, big-endian) as literal-string bytes.
- * Binary literal strings are half the size of hex strings, which halves what zlib has to compress
- * (content streams were a tenth of a bulk build's time); the stream is a latin1 (byte) string.
+ * Per subset: code point → its 2-byte code (subset glyph id, big-endian) as the bytes of a literal
+ * string, ( ) \\ LF CR escaped. Binary literal strings are half the size of hex strings, which halves
+ * what zlib has to compress (content streams were a tenth of a bulk build's time).
  */
-const codeCaches = new WeakMap<FontSubset, Map<number, string>>();
+const codeCaches = new WeakMap<FontSubset, Map<number, number[]>>();
 
-function codeOf(cache: Map<number, string>, font: TrueTypeFont, subset: FontSubset, cp: number): string {
+function escaped(b: number, out: number[]): void {
+  if (b === 0x28 || b === 0x29 || b === 0x5c) out.push(0x5c, b);
+  else if (b === 0x0a) out.push(0x5c, 0x6e); // \n
+  else if (b === 0x0d) out.push(0x5c, 0x72); // \r
+  else out.push(b);
+}
+
+function codeOf(cache: Map<number, number[]>, font: TrueTypeFont, subset: FontSubset, cp: number): number[] {
   let code = cache.get(cp);
   if (code === undefined) {
     const g = subset.newGid.get(glyphFor(font, cp)) ?? 0;
-    code = literalByte(g >> 8) + literalByte(g & 0xff);
+    code = [];
+    escaped(g >> 8, code);
+    escaped(g & 0xff, code);
     cache.set(cp, code);
   }
   return code;
 }
 
 /**
- * The TJ operand for a text frame: literal strings of 2-byte subset glyph ids (Identity-H), with a
- * negative adjustment (in thousandths of an em) after each space when justified, and kerning between
- * pairs when enabled. Returns a byte string (every char < 256).
+ * Writes the TJ operand for a text frame: literal strings of 2-byte subset glyph ids (Identity-H),
+ * with a negative adjustment (in thousandths of an em) after each space when justified, and kerning
+ * between pairs when enabled.
  */
-export function tjArray(text: string, size: number, wordSpacing: number, font: TrueTypeFont, subset: FontSubset, kerning: boolean): string {
+export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpacing: number, font: TrueTypeFont, subset: FontSubset, kerning: boolean): void {
   const upm = font.unitsPerEm;
   const spaceAdjust = wordSpacing ? num((-wordSpacing * 1000) / size) : "";
   const kern = kerning && font.hasKerning;
   let codes = codeCaches.get(subset);
   if (!codes) codeCaches.set(subset, (codes = new Map()));
   const cache = codes;
-  let out = "[(";
-  let open = false; // the current string has bytes
+  w.byte(0x5b); // [
+  let open = false; // a string is open
   let prev = -1;
-  // A TJ adjustment closes the current string and opens the next; with nothing drawn since the
-  // last one, the empty string "()" is not written (the adjustments are separated by a space).
+  // A TJ adjustment closes the current string; nothing drawn since the last one writes no "()".
   const adjust = (a: string) => {
-    out = open ? `${out})${a}(` : `${out.slice(0, -1)} ${a}(`;
+    if (open) w.byte(0x29).text(a); // ")" delimits the number
+    else w.byte(0x20).text(a);
     open = false;
   };
   eachCodePoint(text, (cp) => {
@@ -109,9 +106,13 @@ export function tjArray(text: string, size: number, wordSpacing: number, font: T
       }
       prev = gid;
     }
-    out += codeOf(cache, font, subset, cp);
-    open = true;
+    if (!open) {
+      w.byte(0x28); // (
+      open = true;
+    }
+    for (const b of codeOf(cache, font, subset, cp)) w.byte(b);
     if (spaceAdjust && cp === 0x20) adjust(spaceAdjust);
   });
-  return open ? out + ")]" : out.slice(0, -1) + "]";
+  if (open) w.byte(0x29);
+  w.byte(0x5d); // ]
 }

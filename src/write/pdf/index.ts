@@ -98,9 +98,9 @@ async function emit(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: Fon
   for (const frame of layout.pages) {
     const page = pdf.addPage([frame.width, frame.height]);
     const content = pageContent(frame, faces, fonts.kerning);
-    page.node.set(PDFName.of("Contents"), flate(ctx, content));
+    page.node.set(PDFName.of("Contents"), flate(ctx, content.bytes));
     for (const f of faces.values()) {
-      if (content.includes(`/${f.name} `)) page.node.setFontDictionary(PDFName.of(f.name), f.ref);
+      if (content.faces.has(f.name)) page.node.setFontDictionary(PDFName.of(f.name), f.ref);
     }
   }
   return pdf.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Number.POSITIVE_INFINITY });
