@@ -76,9 +76,13 @@ describe("chamdiem CLI", () => {
     expect(first.status).toBe(0);
     const files = readdirSync(dir).filter((f) => f.startsWith("code-") && f.endsWith("-check--format.v8cache"));
     expect(files).toHaveLength(1);
-    const second = check(); // served from the cache
+    const second = check(); // served from the caches
     expect(second.stdout).toBe(first.stdout);
+    // the schema validators too: their code (first run), and V8's code cache of it (once loaded)
+    const validators = readdirSync(dir).filter((f) => /^validator-[0-9a-f]+-v[\d.]+\.v8cache$/.test(f));
+    expect(validators.length).toBeGreaterThanOrEqual(2);
     writeFileSync(join(dir, files[0]!), "not a V8 code cache");
+    for (const v of validators) writeFileSync(join(dir, v), "not a V8 code cache either");
     const third = check(); // rejected by V8, compiled afresh and written again
     expect(third.status).toBe(0);
     expect(third.stdout).toBe(first.stdout);

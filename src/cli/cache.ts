@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import type { ValidatorCache } from "../check/schema-validate.js";
 
@@ -22,24 +23,30 @@ export function diskValidatorCache(env: NodeJS.ProcessEnv): ValidatorCache | und
   const dir = cacheDir(env);
   if (!dir) return undefined;
   const file = (key: string) => join(dir, `validator-${key}.cjs`);
+  // V8's code cache of a validator, per Node version (V8 also rejects one made by another V8).
+  const compiled = (key: string) => join(dir, `validator-${key}-${process.version}.v8cache`);
+  const read = (path: string) => {
+    try {
+      return readFileSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (path: string, data: string | Uint8Array) => {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(tmp, data);
+      renameSync(tmp, path);
+    } catch {
+      // read-only install: run without a cache
+    }
+  };
   return {
-    get(key) {
-      try {
-        return readFileSync(file(key), "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-    set(key, code) {
-      try {
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file(key)}.${process.pid}.tmp`;
-        writeFileSync(tmp, code);
-        renameSync(tmp, file(key));
-      } catch {
-        // read-only install: run without a cache
-      }
-    },
+    get: (key) => read(file(key))?.toString("utf8"),
+    set: (key, code) => write(file(key), code),
+    getCompiled: (key) => read(compiled(key)),
+    setCompiled: (key, data) => write(compiled(key), data),
   };
 }
 
