@@ -37,7 +37,8 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
   const keys = new Map<string, string>();
   let todo = assessments;
   if (cache) {
-    const rubricBytes = task.rubricFiles.flatMap((f) => [f, readBytes(f)]);
+    // The rubrics enter every key through one digest, not their bytes again for every file.
+    const rubricBytes = [cache.key(task.rubricFiles.flatMap((f) => [f, readBytes(f)]))];
     todo = [];
     for (const f of assessments) {
       const companion = appraisalPathFor(f);

@@ -46,7 +46,7 @@ export async function runSummary(cli: Cli): Promise<number> {
   const base = { kind: "summary" as const, cwd: cli.cwd, rubricFiles, env };
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
-      ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 50).map((files) => ({ ...base, files })), async (t) => runSummaryTask(t))
+      ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map((files) => ({ ...base, files })), async (t) => runSummaryTask(t))
       : [runSummaryTask({ ...base, files: assessments })];
   const units = results.flatMap((r) => r.units);
   const errors = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
