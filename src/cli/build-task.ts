@@ -53,11 +53,12 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
   const result: BuildTaskResult = { diagnostics: [], built: [], refused: [] };
   const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
   const validatorCache = diskValidatorCache(task.env);
+  const rubricInputs = readInputs(task.rubricFiles, task.cwd);
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
     // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
-    const inputs = readInputs([...task.rubricFiles, abs, ...appraisalCompanions([abs])], task.cwd);
+    const inputs = [...rubricInputs, ...readInputs([abs, ...appraisalCompanions([abs])], task.cwd)];
     const check = runChecks(inputs, { validatorCache });
     // The rubrics' own diagnostics are reported once per task.
     if (i === 0) result.diagnostics.push(...check.rubrics.flatMap((r) => r.diagnostics));
