@@ -1,6 +1,6 @@
 // Bundles the CLI into one CommonJS file: loading one file is much faster than resolving
 // hundreds of ES modules (see README, "Start-up time"). Runs on `npm ci` through "prepare".
-import { chmodSync, copyFileSync, readFileSync } from "node:fs";
+import { chmodSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -23,8 +23,9 @@ const yamlDebugSwitches = {
 };
 
 await build({
-  // The CLI and the build worker (loaded by tinypool on worker threads for large builds).
-  entryPoints: { "chamdiem-cli": "src/cli/main.ts", "build-worker": "src/cli/build-worker.ts" },
+  // The command (a small launcher: src/cli/launcher.ts), the CLI it loads through V8's code cache,
+  // and the build worker (loaded by tinypool on worker threads for large builds).
+  entryPoints: { chamdiem: "src/cli/launcher.ts", "chamdiem-cli": "src/cli/main.ts", "build-worker": "src/cli/build-worker.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -42,6 +43,4 @@ await build({
   plugins: [yamlDebugSwitches],
 });
 
-// dist/chamdiem.cjs, the command, loads dist/chamdiem-cli.cjs through V8's code cache (see there).
-copyFileSync(new URL("./launcher.cjs", import.meta.url), new URL("../dist/chamdiem.cjs", import.meta.url));
 chmodSync(new URL("../dist/chamdiem.cjs", import.meta.url), 0o755);

@@ -4,9 +4,9 @@
  * place for tool caches), or in $CHAMDIEM_CACHE_DIR; CHAMDIEM_CACHE=0 turns it off. Failures to read
  * or write are ignored: the cache only ever saves time.
  */
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { threadId } from "node:worker_threads";
+import { writeFileAtomic } from "./write-atomic.js";
 import { fileURLToPath } from "node:url";
 import type { ValidatorCache } from "../check/schema-validate.js";
 
@@ -34,10 +34,7 @@ export function diskValidatorCache(env: NodeJS.ProcessEnv): ValidatorCache | und
   };
   const write = (path: string, data: string | Uint8Array) => {
     try {
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${path}.${process.pid}.${threadId}.tmp`;
-      writeFileSync(tmp, data);
-      renameSync(tmp, path);
+      writeFileAtomic(path, data);
     } catch {
       // read-only install: run without a cache
     }

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * tinypool is an ES module outside the bundle. The bundle runs compiled by scripts/launcher.cjs
+ * tinypool is an ES module outside the bundle. The bundle runs compiled by src/cli/launcher.ts
  * through vm.Script, where import() has no loader once V8's code cache is used; the launcher then
  * lends its own import() as globalThis.__chamdiemImport.
  */

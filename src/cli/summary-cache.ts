@@ -6,12 +6,13 @@
  * to turn off). A damaged or missing entry is simply recomputed.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { UnitScore } from "../review/consolidate.js";
 import { cacheDir } from "./cache.js";
+import { writeFileAtomic } from "./write-atomic.js";
 
 declare const CHAMDIEM_VERSION: string;
 
@@ -60,11 +61,7 @@ export function summaryCache(env: NodeJS.ProcessEnv): SummaryCache | undefined {
     },
     set(key, row) {
       try {
-        mkdirSync(dir, { recursive: true });
-        const file = join(dir, `${key}.json`);
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(row));
-        renameSync(tmp, file);
+        writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(row));
       } catch {
         // read-only install: run without a cache
       }

@@ -48,8 +48,6 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
   return usage;
 }
 
-export { num } from "./bytes.js";
-
 /**
  * Per subset: code point → its 2-byte code (subset glyph id, big-endian) as the bytes of a literal
  * string, ( ) \\ LF CR escaped. Binary literal strings are half the size of hex strings, which halves
