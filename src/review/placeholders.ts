@@ -10,9 +10,9 @@
  * - `# XEM LẠI …` comment lines that `init --from` writes above everything it carried over from an
  *   earlier year: CD720 warnings until a person has reviewed the text and deleted the line.
  */
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { nodePos, posAt, type YamlSource } from "../read/yaml-source.js";
+import { keyString, type YNode } from "../read/yaml-tree.js";
 
 export const PLACEHOLDER = /<<[^<>\n]*>>/u;
 export const REVIEW_MARKER = "# XEM LẠI";
@@ -23,16 +23,16 @@ const VALUE_WHAT = { vi: "giá trị đo được (một số)", en: "the measur
 
 export function findPending(src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const root = src.doc.contents;
-  if (!isMap(root)) return out;
+  const root = src.root;
+  if (root?.kind !== "map") return out;
   const scalarRanges: [number, number][] = [];
-  const visit = (node: unknown, path: string[]) => {
-    if (isScalar(node)) {
-      if (node.range) scalarRanges.push([node.range[0], node.range[1]]);
+  const visit = (node: YNode, path: string[]) => {
+    if (node.kind === "scalar") {
+      scalarRanges.push([node.start, node.end]);
       if (typeof node.value !== "string") return;
       const m = PLACEHOLDER.exec(node.value);
       if (!m) return;
-      const pos = nodePos(src.file, src.lines, node as Node);
+      const pos = nodePos(src.file, src.linePos, node);
       const [top, id, field] = path;
       if (top === "answers" && id !== undefined && (field === "option" || field === "value") && path.length === 3) {
         out.push(diag("CD718", pos, { id, text: m[0], what: field === "option" ? OPTION_WHAT : VALUE_WHAT }));
@@ -41,16 +41,13 @@ export function findPending(src: YamlSource): Diagnostic[] {
       }
       return;
     }
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : "";
-        if (isScalar(pair.key) && pair.key.range) scalarRanges.push([pair.key.range[0], pair.key.range[1]]);
-        visit(pair.value, [...path, key]);
+    if (node.kind === "map") {
+      for (const pair of node.pairs) {
+        if (pair.key.kind === "scalar") scalarRanges.push([pair.key.start, pair.key.end]);
+        visit(pair.value, [...path, keyString(pair.key)]);
       }
-    } else if (isSeq(node)) {
+    } else {
       node.items.forEach((item, i) => visit(item, [...path, String(i)]));
-    } else if (isPair(node)) {
-      visit(node.value, path);
     }
   };
   visit(root, []);
