@@ -169,4 +169,51 @@ describe("Biểu tổng hợp documents", () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it("keeps rows in one cache file: a re-run reuses them, a changed unit is rescored, a damaged cache is recomputed", async () => {
+    const { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-rows-"));
+    try {
+      mkdirSync(join(dir, "content/rubrics"), { recursive: true });
+      mkdirSync(join(dir, "content/assessments/2021"), { recursive: true });
+      writeFileSync(join(dir, "content/rubrics/mini.yaml"), readFileSync(join(ROOT, MINI_RUBRIC)));
+      const text = (i: number) => new TextDecoder().decode(units[i]!.bytes);
+      for (const u of units.slice(0, 5)) writeFileSync(join(dir, "content/assessments/2021", u.path.split("/").pop()!), u.bytes);
+      const cacheDir = join(dir, "cache");
+      const run = async () => {
+        const lines: string[] = [];
+        const io = { cwd: dir, env: { CHAMDIEM_CACHE_DIR: cacheDir }, isTTY: false, stdout: (s: string) => void lines.push(s), stderr: (s: string) => void lines.push(s) };
+        expect(await main(["summary", "content", "--format", "csv"], io)).toBe(0);
+        return lines.join("\n");
+      };
+      const cacheFile = () => join(cacheDir, "summary", readdirSync(join(cacheDir, "summary"))[0]!);
+      const rows = () => JSON.parse(readFileSync(cacheFile(), "utf8")) as Record<string, { key: string; unit: { total: unknown } }>;
+
+      const first = await run();
+      expect(readdirSync(join(cacheDir, "summary"))).toHaveLength(1);
+      const before = rows();
+      expect(Object.keys(before)).toHaveLength(5);
+      // A row the cache says is valid is used as it is: mark one, and the re-run shows the mark.
+      const c = Object.keys(before).find((f) => f.endsWith("c.yaml"))!;
+      writeFileSync(cacheFile(), JSON.stringify({ ...before, [c]: { ...before[c]!, unit: { ...before[c]!.unit, unit: "Đơn vị C (từ cache)" } } }));
+      expect(await run()).toContain("Đơn vị C (từ cache)");
+      // A changed assessment is rescored and its row replaced; the others keep theirs.
+      writeFileSync(join(dir, "content/assessments/2021/c.yaml"), text(1).replace("Đơn vị B", "Đơn vị C"));
+      const third = await run();
+      expect(third).not.toContain("(từ cache)");
+      expect(third).toMatch(/Đơn vị C,19\.31/);
+      const after = rows();
+      expect(after[c]!.key).not.toBe(before[c]!.key);
+      for (const f of Object.keys(before).filter((f) => f !== c)) expect(after[f]).toEqual(before[f]);
+      // A damaged cache file only costs time.
+      writeFileSync(cacheFile(), "{ not json");
+      expect(await run()).toBe(third);
+      writeFileSync(join(dir, "content/assessments/2021/c.yaml"), text(2));
+      expect(await run()).toBe(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

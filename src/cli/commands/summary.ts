@@ -16,13 +16,14 @@ import { UsageError } from "../args.js";
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
 import { readInputs, displayPath } from "../files.js";
-import { cacheEnv } from "../cache.js";
+import { cacheEnv, diskValidatorCache } from "../cache.js";
 import { planInputs } from "../inputs.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
 import { uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
+import { summaryRowStore } from "../summary-cache.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
 import type { Appraiser } from "../../review/appraisal.js";
 
@@ -37,17 +38,19 @@ export async function runSummary(cli: Cli): Promise<number> {
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
   const write = parseWrite(cli);
 
-  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd));
+  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
   const rubrics = new Map(rubricCheck.rubrics.flatMap((r) => (r.rubric ? [[r.rubric.id, r.rubric] as const] : [])));
 
   const env = cacheEnv(cli.env);
   const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
-  const base = { kind: "summary" as const, cwd: cli.cwd, rubricFiles, env };
+  const store = summaryRowStore(env, cli.cwd);
+  const task = (files: string[]): SummaryTask => ({ kind: "summary", cwd: cli.cwd, rubricFiles, env, files, ...(store ? { cached: store.rowsFor(files) } : {}) });
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
-      ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map((files) => ({ ...base, files })), async (t) => runSummaryTask(t))
-      : [runSummaryTask({ ...base, files: assessments })];
+      ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map(task), async (t) => runSummaryTask(t))
+      : [runSummaryTask(task(assessments))];
+  store?.save(Object.assign({}, ...results.map((r) => r.rows ?? {})));
   const units = results.flatMap((r) => r.units);
   const errors = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
 
