@@ -76,19 +76,68 @@ export interface Citation {
   issuer: string;
   word?: string;
   date?: { day: number; month: number; year: number; text: string };
-  pos: SourcePos;
+  /** Where it is: the paragraph and the offset in its text (citePos gives the file position). */
+  span: TextSpan;
+  offset: number;
 }
 
-const WORDS = Object.keys(TYPE_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join("|");
-const BEFORE = new RegExp(`(?:^|[^\\p{L}])(${WORDS})\\s*:?\\s*(?:số\\s*:?\\s*)*$`, "iu");
+/** The file position of a citation, worked out only when a diagnostic needs it. */
+export function citePos(c: Citation): SourcePos {
+  return c.span.posAt(c.offset);
+}
+
+/** Type words, longest first, lower case: the one right before a number is the citation's. */
+const WORDS = Object.keys(TYPE_WORDS).sort((a, b) => b.length - a.length);
+const LONGEST = WORDS[0]!.length;
 const REF = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\/(\p{Lu}[\p{L}\p{N}&]*(?:-[\p{L}\p{N}&]+)*)|-(\p{Lu}[\p{L}]{0,3})\/(\p{Lu}[\p{L}\p{N}&-]*))/gu;
-const DATE_AFTER = /^\s*,?\s*ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
+/** A date right after the reference (sticky: tried at the reference's end only). */
+const DATE_AFTER = /\s*,?\s*ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/uy;
+const LETTER = /\p{L}/u;
+
+/**
+ * The type word written right before a reference at `end`: "Quyết định số 620/…", "Công văn: số …",
+ * "QĐ 15/…" — a word of TYPE_WORDS (any case), not glued to a letter before it, then optional spaces,
+ * one optional ":", and any number of "số" each with optional spaces and ":". Within 40 characters.
+ */
+export function typeWordBefore(text: string, end: number): string | undefined {
+  const from = Math.max(0, end - 40);
+  let i = end;
+  const skipSpace = () => {
+    while (i > from && /\s/.test(text[i - 1]!)) i--;
+  };
+  const skipColon = () => {
+    skipSpace();
+    if (i > from && text[i - 1] === ":") i--;
+    skipSpace();
+  };
+  // Backwards over "số" words, each with its own optional colon and spaces (no type word ends in
+  // "số", a colon or a space, so reading greedily never loses a match the regex would find).
+  for (;;) {
+    skipColon();
+    const s = text[i - 2];
+    const o = text[i - 1];
+    if (i - 2 < from || (s !== "s" && s !== "S") || (o !== "ố" && o !== "Ố")) break;
+    i -= 2;
+  }
+  if (i === from || !LETTER.test(text[i - 1]!)) return undefined;
+  // Only the tail can hold the word (and one character before it): lower-case that much, once.
+  const tailFrom = Math.max(from, i - LONGEST - 1);
+  const lower = text.slice(tailFrom, i).toLowerCase();
+  for (const w of WORDS) {
+    if (!lower.endsWith(w)) continue;
+    const at = i - w.length;
+    const word = text.slice(at, i);
+    // (Lower-casing may change a string's length: confirm on the word itself.)
+    if (at < from || word.toLowerCase() !== w || (at > from && LETTER.test(text[at - 1]!))) continue;
+    return word;
+  }
+  return undefined;
+}
 
 export function findCitations(span: TextSpan): Citation[] {
   const out: Citation[] = [];
-  for (const m of span.text.matchAll(REF)) {
+  const text = span.text;
+  for (const m of text.matchAll(REF)) {
     const number = Number(m[1]);
     const start = m.index!;
     const party = m[3] !== undefined;
@@ -100,19 +149,21 @@ export function findCitations(span: TextSpan): Citation[] {
       typeCode = m[3];
       issuer = m[4]!;
     } else {
-      const segs = symbol.split("-");
-      if (segs[0]! in TYPE_CODES) {
-        typeCode = segs[0];
-        issuer = segs.slice(1).join("-");
+      const dash = symbol.indexOf("-");
+      const head = dash < 0 ? symbol : symbol.slice(0, dash);
+      if (head in TYPE_CODES) {
+        typeCode = head;
+        issuer = dash < 0 ? "" : symbol.slice(dash + 1);
       } else {
         issuer = symbol;
       }
     }
-    const c: Citation = { number, symbol, ref, issuer, pos: span.posAt(start) };
+    const c: Citation = { number, symbol, ref, issuer, span, offset: start };
     if (typeCode) c.typeCode = typeCode;
-    const before = BEFORE.exec(span.text.slice(Math.max(0, start - 40), start));
-    if (before) c.word = before[1]!;
-    const after = DATE_AFTER.exec(span.text.slice(start + m[0].length));
+    const word = typeWordBefore(text, start);
+    if (word) c.word = word;
+    DATE_AFTER.lastIndex = start + m[0].length;
+    const after = DATE_AFTER.exec(text);
     if (after) {
       c.date = { day: Number(after[1]), month: Number(after[2]), year: Number(after[3]), text: `${after[1]}/${after[2]}/${after[3]}` };
     }
@@ -136,19 +187,19 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
   const byRef = new Map<string, Citation[]>();
   const byNumberType = new Map<string, Citation[]>();
   for (const c of cites) {
-    if (c.date && !validDate(c.date)) out.push(diag("CD510", c.pos, { value: c.date.text }));
+    if (c.date && !validDate(c.date)) out.push(diag("CD510", citePos(c), { value: c.date.text }));
     else if (c.date && reportDate && dayNumber(c.date) > dayNumber(reportDate)) {
-      out.push(diag("CD504", c.pos, { date: c.date.text, report: dateKey(reportDate) }));
+      out.push(diag("CD504", citePos(c), { date: c.date.text, report: dateKey(reportDate) }));
     }
     if (c.word) {
       const required = TYPE_WORDS[c.word.toLowerCase()];
       if (required === null && c.typeCode) {
-        out.push(diag("CD511", c.pos, { code: c.typeCode, ref: c.ref, expected: TYPE_CODES[c.typeCode] ?? c.typeCode }));
+        out.push(diag("CD511", citePos(c), { code: c.typeCode, ref: c.ref, expected: TYPE_CODES[c.typeCode] ?? c.typeCode }));
       } else if (required && c.typeCode && required !== c.typeCode) {
-        out.push(diag("CD507", c.pos, { word: c.word, code: c.typeCode, ref: c.ref, expected: required }));
+        out.push(diag("CD507", citePos(c), { word: c.word, code: c.typeCode, ref: c.ref, expected: required }));
       }
     }
-    if (c.typeCode && !c.issuer) out.push(diag("CD508", c.pos, { ref: c.ref, type: c.typeCode }));
+    if (c.typeCode && !c.issuer) out.push(diag("CD508", citePos(c), { ref: c.ref, type: c.typeCode }));
     push(byRef, c.ref, c);
     if (c.typeCode && c.issuer) push(byNumberType, `${c.number}/${c.typeCode}`, c);
   }
@@ -157,7 +208,7 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
     const dates = [...new Set(dated.map((c) => dateKey(c.date!)))];
     if (dates.length > 1) {
       const second = dated.find((c) => dateKey(c.date!) !== dateKey(dated[0]!.date!))!;
-      out.push(diag("CD505", second.pos, { ref, dates: dates.join(", ") }));
+      out.push(diag("CD505", citePos(second), { ref, dates: dates.join(", ") }));
     }
   }
   // Numbers run per issuer, so 167/QĐ-VP and 167/QĐ-UBND may be different documents: only warn when
@@ -171,7 +222,7 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
     );
     if (clash) {
       const [number, type] = key.split("/");
-      out.push(diag("CD506", clash.pos, { number: number!, type: type!, symbols: symbols.join(", ") }));
+      out.push(diag("CD506", citePos(clash), { number: number!, type: type!, symbols: symbols.join(", ") }));
     }
   }
   return out;
