@@ -191,19 +191,21 @@ function fillEmpty(c: Cell): Cell {
 /** Builds the row's cells (empty cells get one empty paragraph) and decides whether it may split. */
 function finishRow(contents: Block[][], role: Row["role"], ctx: RowContext): Row {
   const cells = contents.map((blocks) => fillEmpty(cell(trimTrailingSpace(blocks))));
-  let tallest = 0;
-  cells.forEach((c, i) => {
+  // The row may split when any cell is taller than SPLITTABLE_LINES: stop counting as soon as one is.
+  let tall = false;
+  for (let i = 0; i < cells.length && !tall; i++) {
     const width = ctx.columns[i]! - CELL_PADDING.left - CELL_PADDING.right;
     let lines = 0;
-    for (const b of c.blocks) {
+    for (const b of cells[i]!.blocks) {
       if (b.kind !== "paragraph") {
         lines += SPLITTABLE_LINES; // tables or lists inside a cell: let the row break
         continue;
       }
       const first = b.runs.find((r) => r.kind === "text");
       lines += estimateLines(ctx.measure, inlineText(b.runs), first ? first.style : S.regular, width);
+      if (lines > SPLITTABLE_LINES) break;
     }
-    tallest = Math.max(tallest, lines);
-  });
-  return row(cells, tallest <= SPLITTABLE_LINES, role);
+    tall = lines > SPLITTABLE_LINES;
+  }
+  return row(cells, !tall, role);
 }
