@@ -183,8 +183,11 @@ function markdown(md: Markdown, col: number, ctx: RowContext): Block[] {
   return renderMarkdown(md, { paragraph, run: S.regular, width }, ctx.diagnostics);
 }
 
+/** The style of the empty paragraph an empty cell holds (shared: styles are never modified). */
+const EMPTY_CELL: ParagraphStyle = { ...CELL_PARA, align: "left", size: SIZE.table };
+
 function fillEmpty(c: Cell): Cell {
-  if (c.blocks.length === 0) c.blocks.push(paragraph([], { ...CELL_PARA, align: "left", size: SIZE.table }));
+  if (c.blocks.length === 0) c.blocks.push(paragraph([], EMPTY_CELL));
   return c;
 }
 
