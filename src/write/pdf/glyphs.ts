@@ -21,8 +21,12 @@ export interface FaceUsage {
 }
 
 
+/** Code points below this (Latin, Vietnamese, general punctuation) are remembered in a flat table. */
+const SEEN_LIMIT = 0x2100;
+
 export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<Face, FaceUsage> {
   const usage = new Map<Face, FaceUsage>();
+  const seenCodePoints = new Map<FaceUsage, Uint8Array>();
   for (const page of pages) {
     for (const f of page.items) {
       if (f.kind !== "text" || f.text === "") continue;
@@ -32,7 +36,15 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
         usage.set(f.face, u);
       }
       const face = u;
+      let seen = seenCodePoints.get(face);
+      if (!seen) seenCodePoints.set(face, (seen = new Uint8Array(SEEN_LIMIT)));
+      const seenBmp = seen;
       eachCodePoint(f.text, (cp) => {
+        // A code point seen before changes nothing (the plain space's entry is set at its first use).
+        if (cp < SEEN_LIMIT) {
+          if (seenBmp[cp]) return;
+          seenBmp[cp] = 1;
+        }
         const gid = glyphFor(face.font, cp);
         if (gid === 0) face.missing.add(cp);
         if (!face.glyphs.has(gid)) {
@@ -49,29 +61,30 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
 }
 
 /**
- * Per subset: code point → its 2-byte code (subset glyph id, big-endian) as the bytes of a literal
- * string, ( ) \\ LF CR escaped. Binary literal strings are half the size of hex strings, which halves
- * what zlib has to compress (content streams were a tenth of a bulk build's time).
+ * Per subset: original glyph id → subset glyph id, as an array (a Map lookup per glyph drawn was a
+ * visible part of writing content streams). Glyphs outside the subset draw .notdef (0).
  */
-const codeCaches = new WeakMap<FontSubset, Map<number, number[]>>();
+const subsetGids = new WeakMap<FontSubset, Uint16Array>();
 
-function escaped(b: number, out: number[]): void {
-  if (b === 0x28 || b === 0x29 || b === 0x5c) out.push(0x5c, b);
-  else if (b === 0x0a) out.push(0x5c, 0x6e); // \n
-  else if (b === 0x0d) out.push(0x5c, 0x72); // \r
-  else out.push(b);
+function subsetGidArray(subset: FontSubset, font: TrueTypeFont): Uint16Array {
+  let a = subsetGids.get(subset);
+  if (!a) {
+    a = new Uint16Array(font.numGlyphs + 1);
+    for (const [oldGid, newGid] of subset.newGid) if (oldGid < a.length) a[oldGid] = newGid;
+    subsetGids.set(subset, a);
+  }
+  return a;
 }
 
-function codeOf(cache: Map<number, number[]>, font: TrueTypeFont, subset: FontSubset, cp: number): number[] {
-  let code = cache.get(cp);
-  if (code === undefined) {
-    const g = subset.newGid.get(glyphFor(font, cp)) ?? 0;
-    code = [];
-    escaped(g >> 8, code);
-    escaped(g & 0xff, code);
-    cache.set(cp, code);
-  }
-  return code;
+/**
+ * One byte of a 2-byte glyph code inside a binary literal string, ( ) \\ LF CR escaped. Binary
+ * literal strings are half the size of hex strings, which halves what zlib has to compress.
+ */
+function codeByte(w: ByteWriter, b: number): void {
+  if (b === 0x28 || b === 0x29 || b === 0x5c) w.byte(0x5c).byte(b);
+  else if (b === 0x0a) w.byte(0x5c).byte(0x6e); // \n
+  else if (b === 0x0d) w.byte(0x5c).byte(0x72); // \r
+  else w.byte(b);
 }
 
 /**
@@ -83,9 +96,7 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
   const upm = font.unitsPerEm;
   const spaceAdjust = wordSpacing ? num((-wordSpacing * 1000) / size) : "";
   const kern = kerning && font.hasKerning;
-  let codes = codeCaches.get(subset);
-  if (!codes) codeCaches.set(subset, (codes = new Map()));
-  const cache = codes;
+  const gids = subsetGidArray(subset, font);
   w.byte(0x5b); // [
   let open = false; // a string is open
   let prev = -1;
@@ -108,7 +119,9 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
       w.byte(0x28); // (
       open = true;
     }
-    for (const b of codeOf(cache, font, subset, cp)) w.byte(b);
+    const g = gids[glyphFor(font, cp)] ?? 0;
+    codeByte(w, g >> 8);
+    codeByte(w, g & 0xff);
     if (spaceAdjust && cp === 0x20) adjust(spaceAdjust);
   });
   if (open) w.byte(0x29);
