@@ -37,7 +37,11 @@ await build({
   logLevel: "warning",
   // tinypool starts its workers from its own entry file, so it must stay a real package on disk.
   external: ["tinypool"],
-  banner: { js: "#!/usr/bin/env node" },
+  // One V8 platform thread instead of Node's default four (see README, "Performance"): on a two-core
+  // machine the four competed with the build's two workers for the cores. A command-line option, so
+  // it must be given at start: here for `chamdiem` (env -S passes it; npm's Windows shims read it too),
+  // in package.json for `npm run build`/`check`, and the bench runs the same command line.
+  banner: { js: "#!/usr/bin/env -S node --v8-pool-size=1" },
   define: { "import.meta.url": "__chamdiem_import_meta_url", CHAMDIEM_VERSION: JSON.stringify(version) },
   inject: ["scripts/import-meta-url.js"],
   plugins: [yamlDebugSwitches],

@@ -66,6 +66,18 @@ describe("chamdiem CLI", () => {
     expect(version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
 
+  it("the `chamdiem` command runs through its shebang with the Node options of `npm run build`", () => {
+    const bin = join(ROOT, "dist/chamdiem.cjs");
+    const shebang = readFileSync(bin, "utf8").split("\n")[0];
+    const script = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.build as string;
+    const flags = script.replace(/^node /, "").replace(/ dist\/chamdiem\.cjs build$/, "");
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${flags}`);
+    // Executed as a program (the kernel reads the shebang, env -S splits the options), as npm's bin link runs it.
+    const r = spawnSync(bin, ["--version"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+  });
+
   it("the bundled CLI starts through a V8 code cache, and a damaged cache only costs time", async () => {
     const { mkdtempSync, readdirSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
