@@ -208,14 +208,16 @@ function layoutSection(
  */
 function finishPage(page: PageFrame): void {
   const out: Frame[] = [];
-  const buckets = new Map<string, { width: number; horizontal: boolean; at: number; spans: [number, number][] }>();
+  // Keyed by a number (direction, position in thousandths of a point, stroke width in thousandths):
+  // building a string key per border segment was a hot line of bulk builds.
+  const buckets = new Map<number, { width: number; horizontal: boolean; at: number; spans: [number, number][] }>();
   for (const f of page.items) {
     if (f.kind === "text" && f.pageNumber) {
       out.push({ ...f, text: String(page.number), pageNumber: undefined });
     } else if (f.kind === "line" && f.role === "border" && (f.y1 === f.y2 || f.x1 === f.x2)) {
       const horizontal = f.y1 === f.y2;
       const at = horizontal ? f.y1 : f.x1;
-      const key = `${horizontal ? "h" : "v"}${Math.round(at * 1000)}/${f.width}`;
+      const key = (Math.round(at * 1000) * 1048576 + Math.round(f.width * 1000)) * 2 + (horizontal ? 1 : 0);
       let b = buckets.get(key);
       if (!b) buckets.set(key, (b = { width: f.width, horizontal, at, spans: [] }));
       const a = horizontal ? f.x1 : f.y1;

@@ -27,8 +27,12 @@ import { nodePos, offsetPos } from "./position.js";
 import type { State, WrapperNode } from "./types.js";
 
 /** Markdown whitespace semantics: soft line breaks and runs of spaces or tabs print as one space. */
+const SPACE_TO_FOLD = /[\t\r\n]| {2}/;
+
 export function normalizeSpace(value: string): string {
-  return value.normalize("NFC").replace(/[ \t]*\r?\n[ \t]*/g, " ").replace(/[ \t]+/g, " ");
+  const nfc = value.normalize("NFC");
+  // Most text nodes have neither line breaks, tabs nor double spaces: nothing to fold.
+  return SPACE_TO_FOLD.test(nfc) ? nfc.replace(/[ \t]*\r?\n[ \t]*/g, " ").replace(/[ \t]+/g, " ") : nfc;
 }
 
 export function pushText(value: string, em: Emitter, st: State, node: { position?: Text["position"] }, style: RunStyle = st.run): void {

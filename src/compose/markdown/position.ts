@@ -9,7 +9,8 @@ export function nodePos(env: MarkdownEnv, node: { position?: Position }): Source
   const start = markdownPos(env.md, p?.start);
   if (!p) return start;
   const end = markdownPos(env.md, p.end);
-  return { ...start, endLine: end.line, endColumn: end.column };
+  // Field by field, not { ...start }: the spread took a slow path in V8 (a hot line in bulk builds).
+  return { file: start.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /**

@@ -35,8 +35,10 @@ export function subsetFor(usage: FaceUsage): FontSubset {
   return s;
 }
 
+const HEX = "0123456789ABCDEF";
+
 function hex4(n: number): string {
-  return n.toString(16).padStart(4, "0").toUpperCase();
+  return HEX[(n >> 12) & 15]! + HEX[(n >> 8) & 15]! + HEX[(n >> 4) & 15]! + HEX[n & 15]!;
 }
 
 function utf16Hex(cp: number): string {
