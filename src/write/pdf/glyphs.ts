@@ -2,7 +2,6 @@
  * From laid-out text to glyphs: which glyphs each face needs (to subset), and the PDF string operands
  * (2-byte glyph ids of the subset, Identity-H) with the TJ adjustments for justification and kerning.
  */
-import { eachCodePoint } from "../../fonts/codepoints.js";
 import type { FontSet } from "../../fonts/fontset.js";
 import { glyphFor } from "../../fonts/measure.js";
 import type { FontSubset } from "../../fonts/subset.js";
@@ -19,7 +18,6 @@ export interface FaceUsage {
   /** Code points the font lacks (drawn as .notdef). */
   missing: Set<number>;
 }
-
 
 /** Code points below this (Latin, Vietnamese, general punctuation) are remembered in a flat table. */
 const SEEN_LIMIT = 0x2100;
@@ -39,10 +37,14 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
       let seen = seenCodePoints.get(face);
       if (!seen) seenCodePoints.set(face, (seen = new Uint8Array(SEEN_LIMIT)));
       const seenBmp = seen;
-      eachCodePoint(f.text, (cp) => {
+      const text = f.text;
+      // A plain loop (this visits every character drawn); codePointAt joins surrogate pairs.
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
         // A code point seen before changes nothing (the plain space's entry is set at its first use).
         if (cp < SEEN_LIMIT) {
-          if (seenBmp[cp]) return;
+          if (seenBmp[cp]) continue;
           seenBmp[cp] = 1;
         }
         const gid = glyphFor(face.font, cp);
@@ -54,7 +56,7 @@ export function collectGlyphs(pages: readonly PageFrame[], fonts: FontSet): Map<
           // Prefer the plain space for the space glyph (a no-break space maps to it too).
           face.unicode.set(gid, cp);
         }
-      });
+      }
     }
   }
   return usage;
@@ -106,7 +108,9 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
     else w.byte(0x20).text(a);
     open = false;
   };
-  eachCodePoint(text, (cp) => {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (kern) {
       const gid = glyphFor(font, cp);
       if (prev >= 0) {
@@ -123,7 +127,7 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
     codeByte(w, g >> 8);
     codeByte(w, g & 0xff);
     if (spaceAdjust && cp === 0x20) adjust(spaceAdjust);
-  });
+  }
   if (open) w.byte(0x29);
   w.byte(0x5d); // ]
 }
