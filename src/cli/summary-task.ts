@@ -59,7 +59,6 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
       }
     }
   }
-  if (todo.length === 0) return { units, diagnostics, ...(cached ? { rows } : {}) };
   // The same checks as `check`: a unit that `check` rejects (a citation dated after the report, a
   // forbidden HTML tag…) must not be ranked. Only errors are kept: warnings are `check`'s business,
   // so the wording checks, which only warn, are not run. One assessment (with its appraisal) at a

@@ -15,6 +15,7 @@
  * indentation) sends the text to remark. test/markdown-plain.test.ts checks that both give the same tree.
  */
 import type { Emphasis, Html, Paragraph, PhrasingContent, Root, Strong, Text } from "mdast";
+import { lineIndex, lineStarts } from "./line-index.js";
 
 const SPECIAL = /[_`[\]!\\~|@\t\r\f\v\u0000\uD800-\uDFFF]|&(?=#|[a-z\d]+;)|:\/\/|www\./i;
 const TAG = /<(\/?(?:i|b|em|strong|u|sub|sup)|br\s?\/?)>/g;
@@ -30,22 +31,11 @@ export function parsePlainMarkdown(text: string): Root | undefined {
     if (BLOCK_START.test(line) || / +$/.test(line) || /^ {4}/.test(line)) return undefined;
   }
 
-  // Offsets of each line start, for positions.
-  const lineStart: number[] = [];
-  let off = 0;
-  for (const line of lines) {
-    lineStart.push(off);
-    off += line.length + 1;
-  }
+  const lineStart = lineStarts(text);
+  const pos = lineIndex(text, lineStart);
   const point = (offset: number) => {
-    let lo = 0;
-    let hi = lineStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStart[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStart[lo]! + 1, offset };
+    const p = pos(offset);
+    return { line: p.line, column: p.col, offset };
   };
 
   const root: Root = { type: "root", children: [], position: { start: point(0), end: point(text.length) } };

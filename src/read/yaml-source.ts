@@ -7,7 +7,8 @@ import { Alias, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocum
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePos } from "../model/source.js";
 import { readPlainYaml } from "./yaml-fast.js";
-import { fromYamlDocument, keyString, lineIndex, type LinePos, type YNode, type YPair } from "./yaml-tree.js";
+import { lineIndex, type LinePos } from "./line-index.js";
+import { fromYamlDocument, keyString, type YNode, type YPair } from "./yaml-tree.js";
 
 /** Larger inputs are refused: a rubric or an assessment is tens of kilobytes. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;

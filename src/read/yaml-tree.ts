@@ -46,24 +46,6 @@ export function keyString(key: YNode): string {
   return key.kind === "scalar" ? String(key.value) : "";
 }
 
-/** Line and column (1-based) of an offset. */
-export type LinePos = (offset: number) => { line: number; col: number };
-
-export function lineIndex(text: string): LinePos {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
-  };
-}
-
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: "plain",
   QUOTE_SINGLE: "single",
