@@ -79,7 +79,29 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/**
+ * Small parts repeat from package to package (content types, relationships, settings, styles, fonts,
+ * headers: only core.xml and document.xml differ between units), so their entries are kept per
+ * process by path and text; deflating ten small parts anew cost each .docx ≈ 0,2 ms.
+ */
+const smallParts = new Map<string, ZipEntry>();
+const SMALL_PART = 8192;
+const SMALL_PARTS_LIMIT = 256;
+
 export function deflated(path: string, raw: Uint8Array | string): ZipEntry {
+  if (typeof raw === "string" && raw.length <= SMALL_PART) {
+    const key = `${path}\u0000${raw}`;
+    let e = smallParts.get(key);
+    if (!e) {
+      if (smallParts.size >= SMALL_PARTS_LIMIT) smallParts.delete(smallParts.keys().next().value!);
+      smallParts.set(key, (e = deflatePart(path, raw)));
+    }
+    return e;
+  }
+  return deflatePart(path, raw);
+}
+
+function deflatePart(path: string, raw: Uint8Array | string): ZipEntry {
   const bytes = typeof raw === "string" ? encoder.encode(raw) : raw;
   // Level 1: the score table's document.xml (178 KB) deflates in 0,5 ms instead of 1,1 ms (level 6)
   // for 17 KB instead of 13 KB.
