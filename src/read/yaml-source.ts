@@ -3,7 +3,7 @@
  * point at the exact line and column of a value. Never throws on bad input: every problem becomes a
  * diagnostic (CD1xx).
  */
-import { Alias, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePos } from "../model/source.js";
 import { readPlainYaml } from "./yaml-fast.js";
@@ -64,12 +64,12 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   const fast = readPlainYaml(text);
   if (fast) return { source: { file, text, root: fast.root, linePos: lineIndex(text), data: fast.data }, diagnostics };
 
-  const lines = new LineCounter();
   // parseDocument, not parseAllDocuments (≈ 0,25 ms less per assessment): a second document is
   // reported by it as a MULTIPLE_DOCS error at the second document's start.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const linePos = lineIndex(text);
   for (const e of doc.errors) {
-    const p = lines.linePos(e.pos[0]);
+    const p = linePos(e.pos[0]);
     const pos = { file, line: p.line, column: p.col };
     if (e.code === "MULTIPLE_DOCS") {
       diagnostics.push(diag("CD109", pos));
@@ -82,26 +82,26 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   if (doc.errors.length > 0) return { diagnostics };
 
   // Walk the tree once: forbidden keys and self-referencing aliases are refused before toJS.
-  const structural = checkTree(file, doc, lines);
+  const structural = checkTree(file, doc, linePos);
   if (structural.length > 0) return { diagnostics: [...diagnostics, ...structural] };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return { diagnostics: [...diagnostics, diag("CD107", libraryNodePos(file, lines, doc.contents as Node | null))] };
+    return { diagnostics: [...diagnostics, diag("CD107", libraryNodePos(file, linePos, doc.contents as Node | null))] };
   }
-  return { source: { file, text, root: fromYamlDocument(doc), linePos: lineIndex(text), data }, diagnostics };
+  return { source: { file, text, root: fromYamlDocument(doc), linePos, data }, diagnostics };
 }
 
-function checkTree(file: string, doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+function checkTree(file: string, doc: Document.Parsed, linePos: LinePos): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: unknown[] = [];
   const visit = (node: unknown): void => {
     if (!node || out.length > 20) return;
     if (isAlias(node)) {
       const target = (node as Alias).resolve(doc);
-      if (target && stack.includes(target)) out.push(diag("CD110", libraryNodePos(file, lines, node as Node)));
+      if (target && stack.includes(target)) out.push(diag("CD110", libraryNodePos(file, linePos, node as Node)));
       return;
     }
     stack.push(node);
@@ -109,7 +109,7 @@ function checkTree(file: string, doc: Document.Parsed, lines: LineCounter): Diag
       for (const pair of node.items) {
         const k = pair.key;
         if (isScalar(k) && FORBIDDEN_KEYS.has(String(k.value))) {
-          out.push(diag("CD108", libraryNodePos(file, lines, k), { key: String(k.value) }));
+          out.push(diag("CD108", libraryNodePos(file, linePos, k), { key: String(k.value) }));
         }
         visit(pair.key);
         visit(pair.value);
@@ -157,16 +157,10 @@ function firstDifference(a: string, b: string): number {
   return i;
 }
 
+/** Position of an offset in a text that has no line index yet (problems found before parsing). */
 export function posAt(file: string, text: string, offset: number): SourcePos {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { file, line, column: offset - last };
+  const p = lineIndex(text)(offset);
+  return { file, line: p.line, column: p.col };
 }
 
 export function nodePos(file: string, linePos: LinePos, node: { start: number; end: number } | null | undefined): SourcePos {
@@ -177,8 +171,8 @@ export function nodePos(file: string, linePos: LinePos, node: { start: number; e
 }
 
 /** Position of a yaml library node (for what is found before our tree exists). */
-function libraryNodePos(file: string, lines: LineCounter, node: { range?: [number, number, number] | null } | null | undefined): SourcePos {
-  return nodePos(file, (o) => lines.linePos(o), node?.range ? { start: node.range[0], end: node.range[1] } : null);
+function libraryNodePos(file: string, linePos: LinePos, node: { range?: [number, number, number] | null } | null | undefined): SourcePos {
+  return nodePos(file, linePos, node?.range ? { start: node.range[0], end: node.range[1] } : null);
 }
 
 /**

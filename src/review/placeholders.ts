@@ -11,7 +11,7 @@
  *   earlier year: CD720 warnings until a person has reviewed the text and deleted the line.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { nodePos, posAt, type YamlSource } from "../read/yaml-source.js";
+import { nodePos, type YamlSource } from "../read/yaml-source.js";
 import { keyString, type YNode } from "../read/yaml-tree.js";
 
 export const PLACEHOLDER = /<<[^<>\n]*>>/u;
@@ -56,7 +56,8 @@ export function findPending(src: YamlSource): Diagnostic[] {
     if (scalarRanges.some(([a, b]) => at >= a && at < b)) continue; // a "#" line inside a block scalar is text
     const found = /năm (\d{4})/u.exec(m[0])?.[1];
     const year = found ?? { vi: "trước", en: "an earlier year" };
-    out.push(diag("CD720", posAt(src.file, src.text, at), { year }));
+    const p = src.linePos(at);
+    out.push(diag("CD720", { file: src.file, line: p.line, column: p.col }, { year }));
   }
   return out;
 }
