@@ -76,11 +76,11 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   } else if (p.runs.length > 0 || !p.rule) {
     // (A paragraph with no runs and a rule is the rule alone: no empty line above it.)
     const atoms = collect(p.runs, fonts);
-    const lines = breakLines(atoms, (i) => textWidth - (i === 0 ? firstLine : 0), fonts);
-    lines.forEach((line, i) => {
+    const lines = breakLines(atoms, textWidth, firstLine, fonts);
+    for (let i = 0; i < lines.length; i++) {
       const first = i === 0;
       const fl = finalizeLine(
-        line,
+        lines[i],
         {
           align: s.align,
           left: textLeft + (first ? firstLine : 0),
@@ -98,7 +98,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
         items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
       }
       slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
-    });
+    }
     // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
     // last line alone at the top of the next.
     if (ctx.options.widowControl && slices.length >= 2) {

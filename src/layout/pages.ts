@@ -70,95 +70,50 @@ function layoutSection(
   const ctx: FlowContext = { fonts, options, warnings, pageHeight: body.bottom - body.top };
   const slices = flowBlocks(section.blocks, body.left, body.right - body.left, ctx);
 
-  const pages: PageFrame[] = [];
-  interface Entry {
-    index: number;
-    y: number;
-    count: number;
-  }
-  let page!: PageFrame;
-  let entries: Entry[] = [];
-  let y = 0;
-  let contentOnPage = false;
-
-  const newPage = (next: Slice | undefined) => {
-    page = {
-      number: firstNumber + pages.length,
-      section: index,
-      pageInSection: pages.length,
-      width: geo.width,
-      height: geo.height,
-      orientation: section.page.orientation,
-      body: { ...body },
-      items: [],
-    };
-    pages.push(page);
-    entries = [];
-    y = body.top;
-    contentOnPage = false;
-    if (next?.repeat) {
-      for (const h of next.repeat) {
-        emit(h, y, page.items);
-        y += h.height;
-      }
-    }
-  };
-  const put = (s: Slice, i: number, before: number) => {
-    const start = page.items.length;
-    const top = y + before;
-    emit(s, top, page.items);
-    entries.push({ index: i, y, count: page.items.length - start });
-    y = top + s.height + s.after;
-    contentOnPage = true;
-  };
-  const repeatHeight = (s: Slice) => (s.repeat ? s.repeat.reduce((h, r) => h + r.height, 0) : 0);
-
-  // A slice that draws nothing (a table row left empty when the merge above it was undone) never starts
-  // a page: it stays on the current one, even past its bottom, or it would make an empty page.
-  const startsPage = (next: Slice | undefined) => next !== undefined && !drawsNothing(next);
-
-  newPage(slices[0]);
+  const pg = new Pager(section, index, firstNumber, geo);
+  pg.newPage(slices[0]);
   let carry: Slice | null = null;
   let i = 0;
   while (i < slices.length) {
     const s: Slice = carry ?? slices[i];
-    const firstOfSection = pages.length === 1 && !contentOnPage;
-    const before = contentOnPage || firstOfSection ? s.before : 0;
-    if (y + before + s.height <= body.bottom + EPS || (contentOnPage && carry === null && drawsNothing(s))) {
-      put(s, i, before);
+    const firstOfSection = pg.pages.length === 1 && !pg.contentOnPage;
+    const before = pg.contentOnPage || firstOfSection ? s.before : 0;
+    if (pg.y + before + s.height <= body.bottom + EPS || (pg.contentOnPage && carry === null && drawsNothing(s))) {
+      pg.put(s, i, before);
       carry = null;
       i++;
       continue;
     }
     // Does not fit. Split a table row?
     const fresh = body.bottom - body.top - repeatHeight(s);
-    if (s.split && (!s.cantSplit || s.height > fresh + EPS)) {
-      const parts = s.split(body.bottom - y - before);
+    if (s.splitter && (!s.cantSplit || s.height > fresh + EPS)) {
+      const parts = s.splitter.split(body.bottom - pg.y - before);
       if (parts) {
-        put(parts[0], i, before);
+        pg.put(parts[0], i, before);
         if (parts[1]) {
           carry = { ...parts[1], repeat: s.repeat };
-          newPage(carry);
+          pg.newPage(carry);
         } else {
           carry = null;
           i++;
-          if (startsPage(slices[i])) newPage(slices[i]);
+          if (startsPage(slices[i])) pg.newPage(slices[i]);
         }
         continue;
       }
     }
-    if (!contentOnPage) {
+    if (!pg.contentOnPage) {
       // Taller than an empty page and cannot split: place it anyway.
-      warnings.push({ code: "overflow", message: "content taller than the page", page: page.number });
-      put(s, i, before);
+      warnings.push({ code: "overflow", message: "content taller than the page", page: pg.page.number });
+      pg.put(s, i, before);
       carry = null;
       i++;
-      if (startsPage(slices[i])) newPage(slices[i]);
+      if (startsPage(slices[i])) pg.newPage(slices[i]);
       continue;
     }
     // Move to the next page, with whatever the keeps bind to this slice.
     let b = i;
     if (carry === null) {
+      const entries = pg.entries;
       let k = entries.length;
       let idx = i;
       while (k > 0 && slices[idx].keepWithPrev && entries[k - 1].index === idx - 1) {
@@ -167,16 +122,17 @@ function layoutSection(
       }
       // k = number of entries that stay; move the rest, unless that would empty the page.
       if (k > 0 && idx < i) {
-        const removed = entries.slice(k);
-        const keepItems = page.items.length - removed.reduce((n, e) => n + e.count, 0);
-        page.items.length = keepItems;
+        let removed = 0;
+        for (let e = k; e < entries.length; e++) removed += entries[e].count;
+        pg.page.items.length -= removed;
         entries.length = k;
         b = idx;
       }
     }
     i = b;
-    newPage(carry ?? slices[i]);
+    pg.newPage(carry ?? slices[i]);
   }
+  const pages = pg.pages;
 
   // Page numbers.
   if (section.pageNumber) {
@@ -228,7 +184,7 @@ function finishPage(page: PageFrame): void {
     }
   }
   for (const b of buckets.values()) {
-    b.spans.sort((p, q) => p[0] - q[0]);
+    b.spans.sort(byStart);
     let [a, z] = b.spans[0];
     const flush = () =>
       out.push(
@@ -249,6 +205,92 @@ function finishPage(page: PageFrame): void {
   page.items = out;
 }
 
+/** Height of the header rows repeated above a slice that starts a page. */
+function repeatHeight(s: Slice): number {
+  let h = 0;
+  if (s.repeat) for (const r of s.repeat) h += r.height;
+  return h;
+}
+
+/**
+ * A slice that draws nothing (a table row left empty when the merge above it was undone) never starts
+ * a page: it stays on the current one, even past its bottom, or it would make an empty page.
+ */
+function startsPage(next: Slice | undefined): boolean {
+  return next !== undefined && !drawsNothing(next);
+}
+
 function drawsNothing(s: Slice): boolean {
-  return s.items.length === 0 && (s.children ?? []).every((c) => drawsNothing(c.slice));
+  if (s.items.length) return false;
+  if (s.children) for (const c of s.children) if (!drawsNothing(c.slice)) return false;
+  return true;
+}
+
+function byStart(p: [number, number], q: [number, number]): number {
+  return p[0] - q[0];
+}
+
+/** What pagination has placed so far in a section: its pages, and where the next slice goes. */
+interface Entry {
+  /** Index of the slice in the section's slices. */
+  index: number;
+  y: number;
+  /** Frames the slice added to the page. */
+  count: number;
+}
+
+/**
+ * The pages of one section being filled. A class rather than closures inside layoutSection: V8 keeps
+ * a closure's optimised code only while one of its closures is alive, and per-section closures were
+ * compiled again after every full collection of a bulk build.
+ */
+class Pager {
+  readonly pages: PageFrame[] = [];
+  page!: PageFrame;
+  /** The slices placed on the current page, in order. */
+  entries: Entry[] = [];
+  /** Top of the free space on the current page. */
+  y = 0;
+  contentOnPage = false;
+
+  constructor(
+    private readonly section: Section,
+    private readonly index: number,
+    private readonly firstNumber: number,
+    private readonly geo: Geometry,
+  ) {}
+
+  newPage(next: Slice | undefined): void {
+    const { geo } = this;
+    this.page = {
+      number: this.firstNumber + this.pages.length,
+      section: this.index,
+      pageInSection: this.pages.length,
+      width: geo.width,
+      height: geo.height,
+      orientation: this.section.page.orientation,
+      body: { ...geo.body },
+      items: [],
+    };
+    this.pages.push(this.page);
+    this.entries = [];
+    this.y = geo.body.top;
+    this.contentOnPage = false;
+    if (next?.repeat) {
+      for (const h of next.repeat) {
+        emit(h, this.y, this.page.items);
+        this.y += h.height;
+      }
+    }
+  }
+
+  put(s: Slice, i: number, before: number): void {
+    const items = this.page.items;
+    const start = items.length;
+    const top = this.y + before;
+    emit(s, top, items);
+    this.entries.push({ index: i, y: this.y, count: items.length - start });
+    this.y = top + s.height + s.after;
+    this.contentOnPage = true;
+  }
 }

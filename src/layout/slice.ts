@@ -21,15 +21,22 @@ export interface Slice {
    * references, so a frame is copied once, when its page is assembled (see `emit`).
    */
   children?: { slice: Slice; dy: number }[];
-  /**
-   * A table row that may be split: returns a first part no taller than `avail` and the rest (null when
-   * only trailing spacing was left over), or null when not even one line of it fits.
-   */
-  split?: (avail: number) => [Slice, Slice | null] | null;
+  /** A table row that may be split (see Splitter). */
+  splitter?: Splitter;
   /** The row must not split (cantSplit): `split` is used only if it is taller than a whole page. */
   cantSplit?: boolean;
   /** Header rows repeated above this (table body) slice when it starts a page. */
   repeat?: Slice[];
+}
+
+/**
+ * Splits a table row: returns a first part no taller than `avail` and the rest (null when only trailing
+ * spacing was left over), or null when not even one line of it fits. An object with a method rather
+ * than a closure per row: V8 keeps a closure's optimised code only while one of its closures is alive,
+ * and per-row closures were compiled again after every full collection of a bulk build.
+ */
+export interface Splitter {
+  split(avail: number): [Slice, Slice | null] | null;
 }
 
 /** Appends the slice's frames, moved down by `dy`, to `out` (nested slices included). */

@@ -14,7 +14,7 @@
  */
 import type { Block, Cell, Table } from "../document/model.js";
 import { EPS } from "./inline/linebreak.js";
-import { stackChildren, stackHeight, type Slice } from "./slice.js";
+import { stackChildren, stackHeight, type Slice, type Splitter } from "./slice.js";
 import { twipsToPt } from "./style.js";
 import type { FlowContext } from "./flow.js";
 import type { Frame } from "./types.js";
@@ -69,9 +69,18 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
     // again without its merges.
     const headerCount = Math.min(t.headerRows, t.rows.length);
     const room = ctx.pageHeight - w - (headerCount > 0 ? sum(heights, 0, headerCount - 1) : 0);
-    const tooTall = groups.filter((g) => g.end > g.start && g.end >= headerCount && sum(heights, g.start, g.end) > room);
+    const tooTall: { start: number; end: number }[] = [];
+    for (const g of groups) if (g.end > g.start && g.end >= headerCount && sum(heights, g.start, g.end) > room) tooTall.push(g);
     if (attempt === 0 && tooTall.length) {
-      unmerged = new Set(placed.filter((p) => p.rowSpan > 1 && tooTall.some((g) => p.row >= g.start && p.row <= g.end)).map((p) => p.cell));
+      unmerged = new Set();
+      for (const p of placed) {
+        for (const g of tooTall) {
+          if (p.rowSpan > 1 && p.row >= g.start && p.row <= g.end) {
+            unmerged.add(p.cell);
+            break;
+          }
+        }
+      }
       ctx.warnings.push({ code: "unsupported", message: "vertically merged cells taller than a page were laid out unmerged" });
       continue;
     }
@@ -87,9 +96,10 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
       while (next < placed.length && placed[next].row <= g.end) next++;
       const cells = placed.slice(from, next);
       const slice = groupSlice(cells, g.start, heights.slice(g.start, g.end + 1), geo, "natural");
-      const cantSplit = t.rows.slice(g.start, g.end + 1).some((r) => r.cantSplit);
+      let cantSplit = false;
+      for (let r = g.start; r <= g.end; r++) if (t.rows[r].cantSplit) cantSplit = true;
       if (g.end === g.start) {
-        slice.split = splitter(cells, geo, false);
+        slice.splitter = new RowSplitter(cells, geo, false);
         slice.cantSplit = cantSplit;
       }
       // Row.keepNext: no page break between this row and the next (Word: w:keepNext on the row's
@@ -98,7 +108,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
       prevKeepNext = t.rows[g.end].keepNext === true;
       if (repeatHeaders && g.end < headerCount) {
         slice.cantSplit = true;
-        slice.split = undefined;
+        slice.splitter = undefined;
         headers.push(slice);
       } else {
         body.push(slice);
@@ -125,16 +135,12 @@ function sum(a: number[], from: number, to: number): number {
 /** Puts every cell on the grid (skipping positions covered by merges) and lays out its content. */
 function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: Set<Cell>): Placed[] {
   const ncols = geo.xs.length - 1;
-  const covered: boolean[][] = t.rows.map(() => new Array<boolean>(ncols).fill(false));
+  const covered: boolean[][] = [];
+  for (let r = 0; r < t.rows.length; r++) covered.push(new Array<boolean>(ncols).fill(false));
   const placed: Placed[] = [];
-  const add = (cell: Cell, row: number, col: number, colSpan: number, rowSpan: number) => {
-    const x = geo.xs[col] + geo.w + geo.pad.left;
-    const width = geo.xs[col + colSpan] - geo.xs[col] - geo.pad.left - geo.pad.right;
-    placed.push({ cell, row, col, colSpan, rowSpan, x, width, slices: flow(cell.blocks, x, width, ctx) });
-  };
-  t.rows.forEach((row, r) => {
+  for (let r = 0; r < t.rows.length; r++) {
     let c = 0;
-    for (const cell of row.cells) {
+    for (const cell of t.rows[r].cells) {
       while (c < ncols && covered[r][c]) c++;
       if (c >= ncols) {
         ctx.warnings.push({ code: "overflow", message: `table row ${r + 1} has more cells than columns` });
@@ -145,17 +151,27 @@ function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: 
       if (unmerged.has(cell)) {
         for (let rr = r + 1; rr < r + rowSpan; rr++) {
           covered[rr].fill(true, c, c + colSpan);
-          add({ blocks: [], vAlign: "top" }, rr, c, colSpan, 1);
+          placed.push(placeCell({ blocks: [], vAlign: "top" }, rr, c, colSpan, 1, geo, ctx, flow));
         }
         rowSpan = 1;
       }
       for (let rr = r; rr < r + rowSpan; rr++) covered[rr].fill(true, c, c + colSpan);
-      add(cell, r, c, colSpan, rowSpan);
+      placed.push(placeCell(cell, r, c, colSpan, rowSpan, geo, ctx, flow));
       c += colSpan;
     }
-  });
-  placed.sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+  placed.sort(byRowThenColumn);
   return placed;
+}
+
+function placeCell(cell: Cell, row: number, col: number, colSpan: number, rowSpan: number, geo: Geometry, ctx: FlowContext, flow: Flow): Placed {
+  const x = geo.xs[col] + geo.w + geo.pad.left;
+  const width = geo.xs[col + colSpan] - geo.xs[col] - geo.pad.left - geo.pad.right;
+  return { cell, row, col, colSpan, rowSpan, x, width, slices: flow(cell.blocks, x, width, ctx) };
+}
+
+function byRowThenColumn(a: Placed, b: Placed): number {
+  return a.row - b.row || a.col - b.col;
 }
 
 function rowHeights(n: number, placed: Placed[], pad: Geometry["pad"]): number[] {
@@ -249,8 +265,16 @@ function fitCount(slices: readonly Slice[], avail: number, dropFirstBefore: bool
 }
 
 /** Splits a one-row slice between lines of its cells. */
-function splitter(cells: Placed[], geo: Geometry, continued: boolean): NonNullable<Slice["split"]> {
-  return (avail) => {
+class RowSplitter implements Splitter {
+  constructor(
+    private readonly cells: Placed[],
+    private readonly geo: Geometry,
+    /** The row continues from the previous page (its cells' first spacing is dropped). */
+    private readonly continued: boolean,
+  ) {}
+
+  split(avail: number): [Slice, Slice | null] | null {
+    const { cells, geo, continued } = this;
     // room for the content: the part's bottom border must fit above the page end too
     const innerAvail = avail - geo.pad.top - geo.pad.bottom - geo.w;
     if (innerAvail <= 0) return null;
@@ -258,26 +282,27 @@ function splitter(cells: Placed[], geo: Geometry, continued: boolean): NonNullab
     const tails: Placed[] = [];
     let anyHead = false;
     let anyTail = false;
+    let headHeight = 0;
+    let tailHeight = 0;
     for (const p of cells) {
       const k = fitCount(p.slices, innerAvail, continued);
       if (k > 0) anyHead = true;
       if (k < p.slices.length) anyTail = true;
-      heads.push({ ...p, slices: p.slices.slice(0, k) });
-      tails.push({ ...p, slices: p.slices.slice(k) });
+      const head = p.slices.slice(0, k);
+      const tail = p.slices.slice(k);
+      heads.push({ ...p, slices: head });
+      tails.push({ ...p, slices: tail });
+      headHeight = Math.max(headHeight, geo.pad.top + stackHeight(head, continued) + geo.pad.bottom);
+      tailHeight = Math.max(tailHeight, geo.pad.top + stackHeight(tail, true) + geo.pad.bottom);
     }
     if (!anyHead) return null;
-    const headHeight = Math.min(
-      avail - geo.w,
-      Math.max(...heads.map((p) => geo.pad.top + stackHeight(p.slices, continued) + geo.pad.bottom)),
-    );
-    const head = groupSlice(heads, heads[0]?.row ?? 0, [headHeight], geo, "top", continued);
+    const head = groupSlice(heads, heads[0]?.row ?? 0, [Math.min(avail - geo.w, headHeight)], geo, "top", continued);
     if (!anyTail) {
       // Only trailing paragraph spacing did not fit: the row ends on this page.
       return [head, null];
     }
-    const tailHeight = Math.max(...tails.map((p) => geo.pad.top + stackHeight(p.slices, true) + geo.pad.bottom));
     const tail = groupSlice(tails, tails[0]?.row ?? 0, [tailHeight], geo, "top", true);
-    tail.split = splitter(tails, geo, true);
+    tail.splitter = new RowSplitter(tails, geo, true);
     return [head, tail];
-  };
+  }
 }

@@ -28,31 +28,40 @@ const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2
 /** Width reserved for a page-number field: two digits, as Word reserves the field result's width. */
 const PAGE_NUMBER_SAMPLE = "00";
 
+/**
+ * Appends a piece to the last atom when it continues it (same kind, an open word), else starts a new
+ * atom. A module-level function, not a closure per call: V8 keeps a closure's optimised code only
+ * while some closure of it is alive, so per-call closures were compiled again after every full
+ * collection of a bulk build.
+ */
+function push(atoms: Atom[], kind: "word" | "space", piece: Piece, fonts: LayoutFonts, open = true): void {
+  const last = atoms[atoms.length - 1];
+  if (last && last.kind === kind && (last.kind !== "word" || last.open !== false)) {
+    const prev = last.pieces[last.pieces.length - 1];
+    if (prev && prev.style === piece.style && !prev.pageNumber && !piece.pageNumber) {
+      prev.text += piece.text;
+      prev.width = fonts.measure(prev.text, prev.style);
+    } else {
+      last.pieces.push(piece);
+    }
+    let width = 0;
+    for (const p of last.pieces) width += p.width;
+    last.width = width;
+    if (last.kind === "word") last.open = open;
+  } else {
+    atoms.push(kind === "word" ? { kind, pieces: [piece], width: piece.width, open } : { kind, pieces: [piece], width: piece.width });
+  }
+}
+
 export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
   const atoms: Atom[] = [];
-  const push = (kind: "word" | "space", piece: Piece, open = true) => {
-    const last = atoms[atoms.length - 1];
-    if (last && last.kind === kind && (last.kind !== "word" || last.open !== false)) {
-      const prev = last.pieces[last.pieces.length - 1];
-      if (prev && prev.style === piece.style && !prev.pageNumber && !piece.pageNumber) {
-        prev.text += piece.text;
-        prev.width = fonts.measure(prev.text, prev.style);
-      } else {
-        last.pieces.push(piece);
-      }
-      last.width = last.pieces.reduce((s, p) => s + p.width, 0);
-      if (last.kind === "word") last.open = open;
-    } else {
-      atoms.push(kind === "word" ? { kind, pieces: [piece], width: piece.width, open } : { kind, pieces: [piece], width: piece.width });
-    }
-  };
   for (const run of runs) {
     if (run.kind === "break") {
       atoms.push({ kind: "break", style: run.style });
       continue;
     }
     if (run.kind === "pageNumber") {
-      push("word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true, space: false });
+      push(atoms, "word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true, space: false }, fonts);
       continue;
     }
     const text = run.text.normalize("NFC");
@@ -76,7 +85,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
           i++;
         }
         const t = " ".repeat(spaces);
-        push("space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false, space: true });
+        push(atoms, "space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false, space: true }, fonts);
         continue;
       }
       let j = i + 1;
@@ -90,7 +99,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const token = text.slice(i, j);
       i = j;
       if (!hyphen) {
-        push("word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false, space: false });
+        push(atoms, "word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false, space: false }, fonts);
         continue;
       }
       // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
@@ -98,7 +107,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const parts = token.split(HYPHEN_BREAK);
       for (let k = 0; k < parts.length; k++) {
         const part = parts[k];
-        if (part) push("word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, k === parts.length - 1);
+        if (part) push(atoms, "word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, fonts, k === parts.length - 1);
       }
     }
   }

@@ -44,21 +44,37 @@ function spaces(text: string): number {
   return n;
 }
 
+/** Tallest ascent and deepest descent seen so far on a line. */
+interface Extent {
+  ascent: number;
+  descent: number;
+}
+
+// Module-level helpers, not closures per call: V8 keeps a closure's optimised code only while one of
+// its closures is alive, and per-call closures were compiled again after every full collection.
+function extend(e: Extent, style: RunStyle, fonts: LayoutFonts): void {
+  const m = fonts.lineMetrics(style);
+  if (m.ascent > e.ascent) e.ascent = m.ascent;
+  if (m.descent > e.descent) e.descent = m.descent;
+}
+
+/** Keeps a text frame that draws something; a frame without a space needs no word spacing. */
+function pushText(frames: Frame[], frame: TextFrame | undefined, ink: boolean): void {
+  if (frame && ink) {
+    if (frame.text.indexOf(" ") < 0) frame.wordSpacing = 0;
+    frames.push(frame);
+  }
+}
+
 export function finalizeLine(line: BrokenLine, ctx: LineContext, fonts: LayoutFonts): FinalLine {
   // Height and baseline.
-  let ascent = 0;
-  let descent = 0;
-  const count = (style: RunStyle) => {
-    const m = fonts.lineMetrics(style);
-    if (m.ascent > ascent) ascent = m.ascent;
-    if (m.descent > descent) descent = m.descent;
-  };
-  for (const s of line.segs) count(s.style);
-  for (const s of line.trailing) count(s.style);
-  if (line.breakStyle) count(line.breakStyle);
-  if (ctx.isLast || (line.segs.length === 0 && line.trailing.length === 0)) count(ctx.markStyle);
-  const height = (ascent + descent) * ctx.lineSpacing;
-  const baseline = height - descent;
+  const e: Extent = { ascent: 0, descent: 0 };
+  for (const s of line.segs) extend(e, s.style, fonts);
+  for (const s of line.trailing) extend(e, s.style, fonts);
+  if (line.breakStyle) extend(e, line.breakStyle, fonts);
+  if (ctx.isLast || (line.segs.length === 0 && line.trailing.length === 0)) extend(e, ctx.markStyle, fonts);
+  const height = (e.ascent + e.descent) * ctx.lineSpacing;
+  const baseline = height - e.descent;
 
   // Alignment.
   let natural = 0;
@@ -79,27 +95,21 @@ export function finalizeLine(line: BrokenLine, ctx: LineContext, fonts: LayoutFo
   let current: TextFrame | undefined;
   let currentInk = false;
   let underline: LineFrame | undefined;
-  const flush = () => {
-    if (current && currentInk) {
-      if (current.text.indexOf(" ") < 0) current.wordSpacing = 0;
-      frames.push(current);
-    }
-    current = undefined;
-    currentInk = false;
-  };
   for (const s of line.segs) {
     const w = s.space ? s.width + spaces(s.text) * extra : s.width;
     const script = fonts.script(s.style);
     const face = faceOf(s.style);
     const y = baseline - script.rise;
     if (s.pageNumber) {
-      flush();
+      pushText(frames, current, currentInk);
+      current = undefined;
+      currentInk = false;
       frames.push({ kind: "text", x, y, face, size: script.size, text: "", wordSpacing: 0, pageNumber: true });
     } else if (current && current.face === face && current.size === script.size && current.y === y) {
       current.text += s.text;
       if (!s.space) currentInk = true;
     } else {
-      flush();
+      pushText(frames, current, currentInk);
       current = { kind: "text", x, y, face, size: script.size, text: s.text, wordSpacing: extra };
       currentInk = !s.space;
     }
@@ -117,6 +127,6 @@ export function finalizeLine(line: BrokenLine, ctx: LineContext, fonts: LayoutFo
     }
     x += w;
   }
-  flush();
+  pushText(frames, current, currentInk);
   return { height, baseline, frames, width: natural };
 }

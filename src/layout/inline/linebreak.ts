@@ -32,58 +32,75 @@ export interface BrokenLine {
 /** Tolerance for floating-point sums, points (well under Word's 1/20 pt resolution). */
 export const EPS = 0.005;
 
-export function breakLines(atoms: readonly Atom[], widthOf: (line: number) => number, fonts: LayoutFonts): BrokenLine[] {
-  const lines: BrokenLine[] = [];
-  let segs: LineSeg[] = [];
-  let pending: LineSeg[] = [];
-  let width = 0; // of segs
-  let pendingWidth = 0;
-  let hasWord = false;
+/** The line being built: its words and inner spaces, and the spaces waiting after its last word. */
+interface LineState {
+  lines: BrokenLine[];
+  segs: LineSeg[];
+  pending: LineSeg[];
+  /** Width of `segs`. */
+  width: number;
+  pendingWidth: number;
+  hasWord: boolean;
+}
 
-  const finish = (end: BrokenLine["end"], breakStyle?: RunStyle) => {
-    lines.push({ segs, trailing: pending, end, breakStyle });
-    segs = [];
-    pending = [];
-    width = 0;
-    pendingWidth = 0;
-    hasWord = false;
-  };
-  const addWord = (pieces: Piece[], w: number) => {
-    for (const p of pending) segs.push(p);
-    for (const p of pieces) segs.push(p);
-    width += pendingWidth + w;
-    pending = [];
-    pendingWidth = 0;
-    hasWord = true;
-  };
+// Module-level helpers, not closures per call: V8 keeps a closure's optimised code only while one of
+// its closures is alive, and per-call closures were compiled again after every full collection.
+function finishLine(st: LineState, end: BrokenLine["end"], breakStyle?: RunStyle): void {
+  st.lines.push({ segs: st.segs, trailing: st.pending, end, breakStyle });
+  st.segs = [];
+  st.pending = [];
+  st.width = 0;
+  st.pendingWidth = 0;
+  st.hasWord = false;
+}
 
+function addWord(st: LineState, pieces: readonly Piece[], w: number): void {
+  for (const p of st.pending) st.segs.push(p);
+  for (const p of pieces) st.segs.push(p);
+  st.width += st.pendingWidth + w;
+  st.pending = [];
+  st.pendingWidth = 0;
+  st.hasWord = true;
+}
+
+/**
+ * Breaks atoms into lines `width` wide; the first line is `firstLineIndent` narrower (a negative
+ * indent, a hanging one, makes it wider).
+ */
+export function breakLines(atoms: readonly Atom[], width: number, firstLineIndent: number, fonts: LayoutFonts): BrokenLine[] {
+  const st: LineState = { lines: [], segs: [], pending: [], width: 0, pendingWidth: 0, hasWord: false };
   for (const atom of atoms) {
     if (atom.kind === "break") {
-      finish("break", atom.style);
+      finishLine(st, "break", atom.style);
       continue;
     }
     if (atom.kind === "space") {
-      for (const p of atom.pieces) pending.push(p);
-      pendingWidth += atom.width;
+      for (const p of atom.pieces) st.pending.push(p);
+      st.pendingWidth += atom.width;
       continue;
     }
     let pieces = atom.pieces;
     let w = atom.width;
-    if (hasWord && width + pendingWidth + w > widthOf(lines.length) + EPS) finish("wrap");
+    if (st.hasWord && st.width + st.pendingWidth + w > lineWidth(st, width, firstLineIndent) + EPS) finishLine(st, "wrap");
     // Now either the word fits, or the line has no word yet.
-    while (width + pendingWidth + w > widthOf(lines.length) + EPS) {
-      const room = widthOf(lines.length) - width - pendingWidth;
+    while (st.width + st.pendingWidth + w > lineWidth(st, width, firstLineIndent) + EPS) {
+      const room = lineWidth(st, width, firstLineIndent) - st.width - st.pendingWidth;
       const [head, rest] = splitWord(pieces, room, fonts);
       if (!rest.length) break;
-      addWord(head, sum(head));
-      finish("wrap");
+      addWord(st, head, sum(head));
+      finishLine(st, "wrap");
       pieces = rest;
       w = sum(rest);
     }
-    addWord(pieces, w);
+    addWord(st, pieces, w);
   }
-  finish("end");
-  return lines;
+  finishLine(st, "end");
+  return st.lines;
+}
+
+/** Width available to the line being built. */
+function lineWidth(st: LineState, width: number, firstLineIndent: number): number {
+  return width - (st.lines.length === 0 ? firstLineIndent : 0);
 }
 
 function sum(pieces: readonly Piece[]): number {
