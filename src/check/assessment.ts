@@ -21,28 +21,44 @@ export function checkAssessment(scored: ScoredAssessment, opts: { proseStyle?: b
   const out: Diagnostic[] = [];
   const reportDate = checkReport(a, out);
 
-  const cites: Citation[] = [];
-  const prose = (md: Markdown | undefined) => {
-    if (!md) return;
-    for (const span of paragraphSpans(md)) {
-      cites.push(...findCitations(span));
-      if (proseStyle) checkProse(span, out);
-    }
-  };
-  const visit = (n: ScoredNode) => {
-    n.children?.forEach(visit);
-    if (!n.answer) return;
-    prose(n.justification);
-    for (const o of n.options ?? []) prose(o.justification);
-    const justified = !!n.justification?.text.trim() || (n.options ?? []).some((o) => o.chosen && o.justification?.text.trim());
-    if (n.score !== 0 && !justified) {
-      out.push(diag("CD409", n.answer.source, { id: n.node.id, score: formatHundredths(n.score) }));
-    }
-  };
-  scored.items.forEach(visit);
-  prose(a.report.body);
-  out.push(...checkCitations(cites, reportDate));
+  const st: ProseState = { cites: [], out, proseStyle };
+  for (const n of scored.items) checkNode(n, st);
+  checkMarkdown(a.report.body, st);
+  out.push(...checkCitations(st.cites, reportDate));
   return out;
+}
+
+/** What the prose checks of one assessment collect. */
+interface ProseState {
+  cites: Citation[];
+  out: Diagnostic[];
+  proseStyle: boolean;
+}
+
+// Module-level functions, not closures per call: V8 keeps a closure's optimised code only while one
+// of its closures is alive, and per-call closures were compiled again after every full collection.
+function checkMarkdown(md: Markdown | undefined, st: ProseState): void {
+  if (!md) return;
+  for (const span of paragraphSpans(md)) {
+    for (const c of findCitations(span)) st.cites.push(c);
+    if (st.proseStyle) checkProse(span, st.out);
+  }
+}
+
+function checkNode(n: ScoredNode, st: ProseState): void {
+  if (n.children) for (const c of n.children) checkNode(c, st);
+  if (!n.answer) return;
+  checkMarkdown(n.justification, st);
+  let justified = !!n.justification?.text.trim();
+  if (n.options) {
+    for (const o of n.options) {
+      checkMarkdown(o.justification, st);
+      if (o.chosen && o.justification?.text.trim()) justified = true;
+    }
+  }
+  if (n.score !== 0 && !justified) {
+    st.out.push(diag("CD409", n.answer.source, { id: n.node.id, score: formatHundredths(n.score) }));
+  }
 }
 
 const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;

@@ -20,29 +20,43 @@ interface Piece {
 
 export function paragraphSpans(md: Markdown): TextSpan[] {
   const spans: TextSpan[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") {
-      const pieces: Piece[] = [];
-      let text = "";
-      const collect = (n: Nodes) => {
-        if (n.type === "text" || n.type === "inlineCode") {
-          const p = n.position?.start;
-          pieces.push({ start: text.length, value: n.value, line: p?.line ?? 1, column: (p?.column ?? 1) + (n.type === "inlineCode" ? 1 : 0) });
-          text += n.value;
-        } else if (n.type === "break") {
-          text += "\n";
-        } else if ("children" in n) {
-          for (const c of n.children as Nodes[]) collect(c);
-        }
-      };
-      collect(node);
-      spans.push({ text, posAt: (offset) => locate(md, pieces, offset) });
-      return;
-    }
-    if ("children" in node) for (const c of node.children as Nodes[]) visit(c);
-  };
-  visit(md.root);
+  visitSpans(md, md.root, spans);
   return spans;
+}
+
+// Module-level functions and a class, not closures per call: V8 keeps a closure's optimised code
+// only while one of its closures is alive, and per-call closures were compiled again after every
+// full collection of a bulk build.
+function visitSpans(md: Markdown, node: Nodes, spans: TextSpan[]): void {
+  if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") {
+    const span = new ParagraphSpan(md);
+    collectText(node, span);
+    spans.push(span);
+    return;
+  }
+  if ("children" in node) for (const c of node.children as Nodes[]) visitSpans(md, c, spans);
+}
+
+function collectText(n: Nodes, span: ParagraphSpan): void {
+  if (n.type === "text" || n.type === "inlineCode") {
+    const p = n.position?.start;
+    span.pieces.push({ start: span.text.length, value: n.value, line: p?.line ?? 1, column: (p?.column ?? 1) + (n.type === "inlineCode" ? 1 : 0) });
+    span.text += n.value;
+  } else if (n.type === "break") {
+    span.text += "\n";
+  } else if ("children" in n) {
+    for (const c of n.children as Nodes[]) collectText(c, span);
+  }
+}
+
+/** A paragraph's text, with the source pieces it was joined from. */
+class ParagraphSpan implements TextSpan {
+  text = "";
+  readonly pieces: Piece[] = [];
+  constructor(private readonly md: Markdown) {}
+  posAt(offset: number): SourcePos {
+    return locate(this.md, this.pieces, offset);
+  }
 }
 
 function locate(md: Markdown, pieces: Piece[], offset: number): SourcePos {

@@ -25,10 +25,10 @@ export function line(value: string, run: RunStyle, style: Omit<ParagraphStyle, "
 /** A paragraph whose lines are given: the runs are the lines joined by line breaks. */
 export function linesParagraph(lines: readonly string[], run: RunStyle, style: Omit<ParagraphStyle, "size">, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
   const runs: Inline[] = [];
-  lines.forEach((l, i) => {
+  for (let i = 0; i < lines.length; i++) {
     if (i > 0) runs.push({ kind: "break", style: run });
-    runs.push(text(l, run));
-  });
+    runs.push(text(lines[i]!, run));
+  }
   return paragraph(runs, { size: run.size, ...style }, extra);
 }
 

@@ -29,9 +29,17 @@ interface Words {
   space: number;
 }
 
+// Plain loops, no per-call closures: V8 keeps a closure's optimised code only while one of its
+// closures is alive, and per-call closures were compiled again after every full collection.
 function words(measure: MeasureText, text: string, style: RunStyle): Words {
-  const ws = text.split(/\s+/).filter((w) => w.length > 0);
-  return { words: ws, widths: ws.map((w) => measure(w, style) * 20), space: measure(" ", style) * 20 };
+  const ws: string[] = [];
+  const widths: number[] = [];
+  for (const w of text.split(/\s+/)) {
+    if (w.length === 0) continue;
+    ws.push(w);
+    widths.push(measure(w, style) * 20);
+  }
+  return { words: ws, widths, space: measure(" ", style) * 20 };
 }
 
 /**
@@ -42,7 +50,8 @@ function breakWords(w: Words, maxWidth: Twips): string[] {
   const lines: string[] = [];
   let line: string[] = [];
   let width = 0;
-  w.words.forEach((word, i) => {
+  for (let i = 0; i < w.words.length; i++) {
+    const word = w.words[i]!;
     const add = (line.length > 0 ? w.space : 0) + w.widths[i]!;
     if (line.length > 0 && width + add > maxWidth) {
       lines.push(line.join(" "));
@@ -52,7 +61,7 @@ function breakWords(w: Words, maxWidth: Twips): string[] {
       line.push(word);
       width += add;
     }
-  });
+  }
   if (line.length > 0) lines.push(line.join(" "));
   return lines;
 }

@@ -52,25 +52,29 @@ export interface RowContext {
 }
 
 export function headerRow(): Row {
-  return row(
-    HEADER_LABELS.map((label) => cell([line(label, S.bold, center)], "center")),
-    true,
-    "header",
-  );
+  const cells: Cell[] = [];
+  for (const label of HEADER_LABELS) cells.push(cell([line(label, S.bold, center)], "center"));
+  return row(cells, true, "header");
 }
 
 export function bodyRows(scored: ScoredAssessment, ctx: RowContext): Row[] {
   const rows: Row[] = [];
-  const walk = (n: ScoredNode, depth: number) => {
-    if (n.node.kind === "group") {
-      rows.push(groupRow(n, depth, ctx));
-      for (const c of n.children ?? []) walk(c, depth + 1);
-    } else {
-      leafRows(n, n.node, depth, ctx, rows);
-    }
-  };
-  for (const n of scored.items) walk(n, 0);
+  for (const n of scored.items) nodeRows(n, 0, ctx, rows);
   return rows;
+}
+
+/**
+ * A node's rows, then its children's. Module-level functions and plain loops here, not closures per
+ * call: V8 keeps a closure's optimised code only while one of its closures is alive, and per-call
+ * closures were compiled again after every full collection of a bulk build.
+ */
+function nodeRows(n: ScoredNode, depth: number, ctx: RowContext, rows: Row[]): void {
+  if (n.node.kind === "group") {
+    rows.push(groupRow(n, depth, ctx));
+    if (n.children) for (const c of n.children) nodeRows(c, depth + 1, ctx, rows);
+  } else {
+    leafRows(n, n.node, depth, ctx, rows);
+  }
 }
 
 export function totalRow(scored: ScoredAssessment, ctx: RowContext): Row {
@@ -116,7 +120,10 @@ function keepWithNext(r: Row): Row {
 function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContext, rows: Row[]): void {
   const style = depth === 0 ? S.bold : S.regular;
   const options = n.options ?? [];
-  const chosen = leaf.input === "checklist" ? -1 : options.findIndex((o) => o.chosen);
+  let chosen = -1;
+  if (leaf.input !== "checklist") {
+    for (let i = 0; i < options.length && chosen < 0; i++) if (options[i]!.chosen) chosen = i;
+  }
   const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
   const measured =
     leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure
@@ -142,7 +149,8 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
   rows.push(options.length > 0 && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
 
-  options.forEach((o, i) => {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
     const points = o.chosen ? (o.points ?? (leaf.input === "checklist" ? undefined : n.score)) : undefined;
     const justification: Block[] = [];
     if (i === chosen && measured) justification.push(measured);
@@ -163,7 +171,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
         ctx,
       ),
     );
-  });
+  }
 }
 
 function appraisalScore(n: ScoredNode, style: RunStyle, ctx: RowContext): Block[] {

@@ -15,13 +15,19 @@
  * indentation) sends the text to remark. test/markdown-plain.test.ts checks that both give the same tree.
  */
 import type { Emphasis, Html, Paragraph, PhrasingContent, Root, Strong, Text } from "mdast";
-import { lineIndex, lineStarts } from "./line-index.js";
+import { lineAt, lineStarts } from "./line-index.js";
 
 const SPECIAL = /[_`[\]!\\~|@\t\r\f\v\u0000\uD800-\uDFFF]|&(?=#|[a-z\d]+;)|:\/\/|www\./i;
 const TAG = /<(\/?(?:i|b|em|strong|u|sub|sup)|br\s?\/?)>/g;
 const ANY_ANGLE = /[<>]/;
 /** Line starts that open a block construct (after up to three spaces); "*a*" and "**a**" do not. */
 const BLOCK_START = /^ {0,3}(?:[#>+=-]|\*(?=\s|$)|\*\*\*|\d{1,9}[.)])/;
+
+/** A unist point (a bound module-level function is used per text, not a closure: see line-index.ts). */
+function pointAt(starts: readonly number[], offset: number): { line: number; column: number; offset: number } {
+  const p = lineAt(starts, offset);
+  return { line: p.line, column: p.col, offset };
+}
 
 export function parsePlainMarkdown(text: string): Root | undefined {
   if (SPECIAL.test(text)) return undefined;
@@ -32,11 +38,7 @@ export function parsePlainMarkdown(text: string): Root | undefined {
   }
 
   const lineStart = lineStarts(text);
-  const pos = lineIndex(text, lineStart);
-  const point = (offset: number) => {
-    const p = pos(offset);
-    return { line: p.line, column: p.col, offset };
-  };
+  const point = pointAt.bind(null, lineStart);
 
   const root: Root = { type: "root", children: [], position: { start: point(0), end: point(text.length) } };
   let i = 0;

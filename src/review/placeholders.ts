@@ -21,36 +21,38 @@ const MARKER_LINE = /^[ \t]*# XEM LẠI\b[^\n]*/gmu;
 const OPTION_WHAT = { vi: "mã một phương án", en: "an option id" };
 const VALUE_WHAT = { vi: "giá trị đo được (một số)", en: "the measured value (a number)" };
 
+/** Placeholders left in scalars (a module-level function: per-call closures lose their optimised code). */
+function visitPending(src: YamlSource, node: YNode, path: string[], scalarRanges: [number, number][], out: Diagnostic[]): void {
+  if (node.kind === "scalar") {
+    scalarRanges.push([node.start, node.end]);
+    if (typeof node.value !== "string") return;
+    const m = PLACEHOLDER.exec(node.value);
+    if (!m) return;
+    const pos = nodePos(src.file, src.linePos, node);
+    const [top, id, field] = path;
+    if (top === "answers" && id !== undefined && (field === "option" || field === "value") && path.length === 3) {
+      out.push(diag("CD718", pos, { id, text: m[0], what: field === "option" ? OPTION_WHAT : VALUE_WHAT }));
+    } else if (top === "answers" || (top === "report" && (path[1] === "number" || path[1] === "date")) || top === "year") {
+      out.push(diag("CD719", pos, { text: m[0] }));
+    }
+    return;
+  }
+  if (node.kind === "map") {
+    for (const pair of node.pairs) {
+      if (pair.key.kind === "scalar") scalarRanges.push([pair.key.start, pair.key.end]);
+      visitPending(src, pair.value, [...path, keyString(pair.key)], scalarRanges, out);
+    }
+  } else {
+    for (let i = 0; i < node.items.length; i++) visitPending(src, node.items[i]!, [...path, String(i)], scalarRanges, out);
+  }
+}
+
 export function findPending(src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const root = src.root;
   if (root?.kind !== "map") return out;
   const scalarRanges: [number, number][] = [];
-  const visit = (node: YNode, path: string[]) => {
-    if (node.kind === "scalar") {
-      scalarRanges.push([node.start, node.end]);
-      if (typeof node.value !== "string") return;
-      const m = PLACEHOLDER.exec(node.value);
-      if (!m) return;
-      const pos = nodePos(src.file, src.linePos, node);
-      const [top, id, field] = path;
-      if (top === "answers" && id !== undefined && (field === "option" || field === "value") && path.length === 3) {
-        out.push(diag("CD718", pos, { id, text: m[0], what: field === "option" ? OPTION_WHAT : VALUE_WHAT }));
-      } else if (top === "answers" || (top === "report" && (path[1] === "number" || path[1] === "date")) || top === "year") {
-        out.push(diag("CD719", pos, { text: m[0] }));
-      }
-      return;
-    }
-    if (node.kind === "map") {
-      for (const pair of node.pairs) {
-        if (pair.key.kind === "scalar") scalarRanges.push([pair.key.start, pair.key.end]);
-        visit(pair.value, [...path, keyString(pair.key)]);
-      }
-    } else {
-      node.items.forEach((item, i) => visit(item, [...path, String(i)]));
-    }
-  };
-  visit(root, []);
+  visitPending(src, root, [], scalarRanges, out);
   for (const m of src.text.matchAll(MARKER_LINE)) {
     const at = m.index! + m[0].indexOf("#");
     if (scalarRanges.some(([a, b]) => at >= a && at < b)) continue; // a "#" line inside a block scalar is text

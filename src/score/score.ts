@@ -12,25 +12,47 @@ import { clamp, formatHundredths, mulDivRound, type Hundredths } from "../model/
 import type { Classification, Rubric, RubricLeaf, RubricNode, RubricOption } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
 import { inRange } from "../check/rubric.js";
+import type { SourcePos } from "../model/source.js";
 
 const fmt = (h: Hundredths) => formatHundredths(h);
 
 export function scoreAssessment(assessment: Assessment, rubric: Rubric): { scored: ScoredAssessment; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const scoreNode = (n: RubricNode): ScoredNode => {
-    if (n.kind === "group") {
-      const children = n.items.map(scoreNode);
-      const sum = children.reduce((s, c) => s + c.score, 0);
-      return { node: n, score: clamp(sum, n.min, n.max), children };
-    }
-    return scoreLeaf(n, assessment.answers.get(n.id), diagnostics);
-  };
-  const items = rubric.items.map(scoreNode);
-  const total = items.reduce((s, c) => s + c.score, 0);
+  const items: ScoredNode[] = [];
+  let total = 0;
+  for (const n of rubric.items) {
+    const c = scoreNode(n, assessment, diagnostics);
+    items.push(c);
+    total += c.score;
+  }
   const scored: ScoredAssessment = { assessment, rubric, items, total, max: rubric.max };
   const cls = classify(total, rubric.classification);
   if (cls !== undefined) scored.classification = cls;
   return { scored, diagnostics };
+}
+
+/**
+ * A node's score, its children's first. Module-level functions and plain loops in this module, not
+ * closures per call: V8 keeps a closure's optimised code only while one of its closures is alive, and
+ * per-call closures were compiled again after every full collection of a bulk build.
+ */
+function scoreNode(n: RubricNode, assessment: Assessment, diagnostics: Diagnostic[]): ScoredNode {
+  if (n.kind === "group") {
+    const children: ScoredNode[] = [];
+    let sum = 0;
+    for (const item of n.items) {
+      const c = scoreNode(item, assessment, diagnostics);
+      children.push(c);
+      sum += c.score;
+    }
+    return { node: n, score: clamp(sum, n.min, n.max), children };
+  }
+  return scoreLeaf(n, assessment.answers.get(n.id), diagnostics);
+}
+
+function unknownOption(out: Diagnostic[], leaf: RubricLeaf, id: string, pos: SourcePos): void {
+  const allowed = leaf.options.map((o) => o.id).join(", ");
+  out.push(diag("CD404", pos, { option: id, id: leaf.id, allowed }));
 }
 
 export function classify(total: Hundredths, c: Classification | undefined): string | undefined {
@@ -50,7 +72,8 @@ export function optionPoints(o: RubricOption, value: Hundredths | undefined): Hu
 
 /** Exported for the appraisal stage (src/review), which scores an appraiser's option/value by the same rules. */
 export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
-  const options: ScoredOption[] = leaf.options.map((option) => ({ option, chosen: false }));
+  const options: ScoredOption[] = [];
+  for (const option of leaf.options) options.push({ option, chosen: false });
   const result: ScoredNode = { node: leaf, score: 0, options };
   if (!answer) {
     // Missing answers are reported by the schema (required) with the answers map's position.
@@ -58,11 +81,8 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
   }
   result.answer = answer;
   if (answer.justification) result.justification = answer.justification;
-  const byId = new Map(options.map((o) => [o.option.id, o]));
-  const allowed = leaf.options.map((o) => o.id).join(", ");
-  const unknownOption = (id: string, pos = answer.fields.option ?? answer.source) => {
-    out.push(diag("CD404", pos, { option: id, id: leaf.id, allowed }));
-  };
+  const byId = new Map<string, ScoredOption>();
+  for (const o of options) byId.set(o.option.id, o);
   let raw: Hundredths | undefined;
 
   switch (leaf.input) {
@@ -73,7 +93,7 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
       if (answer.option === undefined) break;
       const o = byId.get(answer.option);
       if (!o) {
-        unknownOption(answer.option);
+        unknownOption(out, leaf, answer.option, answer.fields.option ?? answer.source);
         break;
       }
       o.chosen = true;
@@ -89,7 +109,7 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
       for (const t of answer.ticked ?? []) {
         const o = byId.get(t.id);
         if (!o) {
-          unknownOption(t.id, t.source);
+          unknownOption(out, leaf, t.id, t.source);
           continue;
         }
         o.chosen = true;
@@ -113,12 +133,17 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
           out.push(diag("CD406", answer.fields.value ?? answer.source, { value: fmt(answer.value), min: fmt(m.min), max: fmt(m.max), unit: m.unit }));
           break;
         }
-        picked = options.find((o) => o.option.range && inRange(answer.value!, o.option.range));
+        for (const o of options) {
+          if (o.option.range && inRange(answer.value, o.option.range)) {
+            picked = o;
+            break;
+          }
+        }
       }
       if (answer.option !== undefined) {
         const named = byId.get(answer.option);
         if (!named) {
-          unknownOption(answer.option);
+          unknownOption(out, leaf, answer.option, answer.fields.option ?? answer.source);
           break;
         }
         if (picked && picked !== named) {

@@ -12,28 +12,33 @@ export interface DocxContext {
 
 export function docxContext(doc: DocModel): DocxContext {
   const counts = new Map<number, number>();
-  const add = (size: number) => counts.set(size, (counts.get(size) ?? 0) + 1);
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.kind === "paragraph") {
-        add(b.style.size);
-        for (const r of b.runs) add(r.style.size);
-      } else if (b.kind === "table") {
-        for (const row of b.rows) for (const c of row.cells) walk(c.blocks);
-      } else {
-        for (const item of b.items) walk(item);
-      }
-    }
-  };
-  for (const s of doc.sections) walk(s.blocks);
+  for (const s of doc.sections) countSizes(s.blocks, counts);
   let best = 14;
   let bestCount = -1;
   // Ties go to the smaller size, so the choice never depends on map order.
-  for (const [size, n] of [...counts].sort((a, b) => a[0] - b[0])) {
+  for (const [size, n] of [...counts].sort(bySize)) {
     if (n > bestCount) {
       best = size;
       bestCount = n;
     }
   }
   return { defaultSize: best };
+}
+
+function bySize(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0];
+}
+
+/** Counts paragraph and run sizes (a module-level function: see tables.ts on closures). */
+function countSizes(blocks: readonly Block[], counts: Map<number, number>): void {
+  for (const b of blocks) {
+    if (b.kind === "paragraph") {
+      counts.set(b.style.size, (counts.get(b.style.size) ?? 0) + 1);
+      for (const r of b.runs) counts.set(r.style.size, (counts.get(r.style.size) ?? 0) + 1);
+    } else if (b.kind === "table") {
+      for (const row of b.rows) for (const c of row.cells) countSizes(c.blocks, counts);
+    } else {
+      for (const item of b.items) countSizes(item, counts);
+    }
+  }
 }

@@ -111,52 +111,59 @@ function deflatePart(path: string, raw: Uint8Array | string): ZipEntry {
   return { path, size: bytes.length, crc: crc32(bytes), data: zlib.deflateRawSync(bytes, { level: 1, windowBits, memLevel: Math.min(8, windowBits - 6) }) };
 }
 
+/** Writes a local (or central directory) file header up to the name; returns the offset after it. */
+function zipHeader(v: DataView, p: number, sig: number, central: boolean, e: ZipEntry, name: Uint8Array, time: number, date: number): number {
+  v.setUint32(p, sig, true);
+  p += 4;
+  if (central) {
+    v.setUint16(p, 20, true); // version made by: 2.0, MS-DOS attributes
+    p += 2;
+  }
+  v.setUint16(p, 20, true); // version needed: 2.0 (deflate)
+  v.setUint16(p + 2, 0, true); // flags
+  v.setUint16(p + 4, 8, true); // method: deflate
+  v.setUint16(p + 6, time, true);
+  v.setUint16(p + 8, date, true);
+  v.setUint32(p + 10, e.crc, true);
+  v.setUint32(p + 14, e.data.length, true);
+  v.setUint32(p + 18, e.size, true);
+  v.setUint16(p + 22, name.length, true);
+  v.setUint16(p + 24, 0, true); // extra field length
+  return p + 26;
+}
+
 /** A zip file of `entries`, in their order, all dated `iso`. */
 export function zip(entries: readonly ZipEntry[], iso: string): Uint8Array {
   const { time, date } = dosDateTime(iso);
-  const names = entries.map((e) => encoder.encode(e.path));
+  const names: Uint8Array[] = [];
   let size = 22;
-  entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i]!.length + e.data.length));
+  for (const e of entries) {
+    const name = encoder.encode(e.path);
+    names.push(name);
+    size += 30 + 46 + 2 * name.length + e.data.length;
+  }
   const out = new Uint8Array(size);
   const v = new DataView(out.buffer);
   const offsets: number[] = [];
   let p = 0;
-  const header = (sig: number, central: boolean, e: ZipEntry, name: Uint8Array) => {
-    v.setUint32(p, sig, true);
-    p += 4;
-    if (central) {
-      v.setUint16(p, 20, true); // version made by: 2.0, MS-DOS attributes
-      p += 2;
-    }
-    v.setUint16(p, 20, true); // version needed: 2.0 (deflate)
-    v.setUint16(p + 2, 0, true); // flags
-    v.setUint16(p + 4, 8, true); // method: deflate
-    v.setUint16(p + 6, time, true);
-    v.setUint16(p + 8, date, true);
-    v.setUint32(p + 10, e.crc, true);
-    v.setUint32(p + 14, e.data.length, true);
-    v.setUint32(p + 18, e.size, true);
-    v.setUint16(p + 22, name.length, true);
-    v.setUint16(p + 24, 0, true); // extra field length
-    p += 26;
-  };
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     offsets.push(p);
-    header(0x04034b50, false, e, names[i]!);
+    p = zipHeader(v, p, 0x04034b50, false, e, names[i]!, time, date);
     out.set(names[i]!, p);
     p += names[i]!.length;
     out.set(e.data, p);
     p += e.data.length;
-  });
+  }
   const central = p;
-  entries.forEach((e, i) => {
-    header(0x02014b50, true, e, names[i]!);
+  for (let i = 0; i < entries.length; i++) {
+    p = zipHeader(v, p, 0x02014b50, true, entries[i]!, names[i]!, time, date);
     // comment length, disk number, internal (2 bytes each) and external (4) attributes: all zero
     v.setUint32(p + 10, offsets[i]!, true);
     p += 14;
     out.set(names[i]!, p);
     p += names[i]!.length;
-  });
+  }
   v.setUint32(p, 0x06054b50, true);
   v.setUint16(p + 8, entries.length, true);
   v.setUint16(p + 10, entries.length, true);

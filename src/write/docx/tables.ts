@@ -29,9 +29,71 @@ function cellSize(blocks: readonly Block[], ctx: DocxContext): number {
   return first && first.kind === "paragraph" ? first.style.size : ctx.defaultSize;
 }
 
+/** A cell merged down from a row above: what its continuation cells need. */
+interface Covered {
+  rows: number;
+  span: number;
+  width: number;
+  size: number;
+  opened: number;
+}
+
+// Module-level functions rather than closures per table or row: V8 keeps a closure's optimised code
+// only while one of its closures is alive, and per-call closures were compiled again after every
+// full collection of a bulk build.
+
+/** Continuation cells (w:vMerge continue) for the merges covering the grid from `col` on. */
+function continuationXml(covered: (Covered | undefined)[], at: { col: number }, ri: number, ctx: DocxContext, keep: boolean): string {
+  let tr = "";
+  for (let c = covered[at.col]; c && c.opened !== ri; c = covered[at.col]) {
+    const span = c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "";
+    tr += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${span}<w:vMerge w:val="continue"/></w:tcPr>${emptyParagraph(c.size, ctx, keep)}</w:tc>`;
+    at.col += c.span;
+  }
+  return tr;
+}
+
+function rowXml(t: Table, ri: number, covered: (Covered | undefined)[], ctx: DocxContext, blocksXml: BlocksXml): string {
+  const r = t.rows[ri];
+  const pad = t.padding;
+  const keep = !!r.keepNext;
+  let tr = "<w:tr>";
+  const trPr = (r.cantSplit ? "<w:cantSplit/>" : "") + (ri < t.headerRows ? "<w:tblHeader/>" : "");
+  if (trPr) tr += `<w:trPr>${trPr}</w:trPr>`;
+  const at = { col: 0 };
+  for (const c of r.cells) {
+    tr += continuationXml(covered, at, ri, ctx, keep);
+    const col = at.col;
+    const span = c.colSpan ?? 1;
+    let width = 0;
+    for (let k = col; k < col + span && k < t.columns.length; k++) width += t.columns[k];
+    const rowSpan = c.rowSpan ?? 1;
+    const size = cellSize(c.blocks, ctx);
+    let tcPr = `<w:tcW w:type="dxa" w:w="${width}"/>`;
+    if (span > 1) tcPr += `<w:gridSpan w:val="${span}"/>`;
+    if (rowSpan > 1) {
+      tcPr += '<w:vMerge w:val="restart"/>';
+      covered[col] = { rows: rowSpan - 1, span, width, size, opened: ri };
+    }
+    if (c.vAlign !== "top") tcPr += `<w:vAlign w:val="${c.vAlign}"/>`;
+    let content = blocksXml(c.blocks, width - pad.left - pad.right, ctx, keep);
+    // A cell must end with a paragraph (and have one at all).
+    if (!content.endsWith("</w:p>") && !content.endsWith("<w:p/>")) content += emptyParagraph(size, ctx, keep);
+    tr += `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
+    at.col += span;
+  }
+  tr += continuationXml(covered, at, ri, ctx, keep);
+  for (let k = 0; k < covered.length; k++) {
+    const c = covered[k];
+    if (c && c.opened !== ri && --c.rows === 0) covered[k] = undefined;
+  }
+  return tr + "</w:tr>";
+}
+
 export function tableXml(t: Table, ctx: DocxContext, blocksXml: BlocksXml): string {
   const pad = t.padding;
-  const total = t.columns.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const c of t.columns) total += c;
   let x =
     "<w:tbl><w:tblPr>" +
     `<w:tblW w:type="dxa" w:w="${total}"/>` +
@@ -44,45 +106,7 @@ export function tableXml(t: Table, ctx: DocxContext, blocksXml: BlocksXml): stri
 
   // Cells merged down from rows above, by grid column: the rows they still cover, their span, width
   // and text size (for the empty continuation cell), and the row that opened them.
-  const covered: ({ rows: number; span: number; width: number; size: number; opened: number } | undefined)[] = new Array(t.columns.length).fill(undefined);
-  t.rows.forEach((r, ri) => {
-    const keep = !!r.keepNext;
-    let tr = "<w:tr>";
-    const trPr = (r.cantSplit ? "<w:cantSplit/>" : "") + (ri < t.headerRows ? "<w:tblHeader/>" : "");
-    if (trPr) tr += `<w:trPr>${trPr}</w:trPr>`;
-    let col = 0;
-    const continuation = () => {
-      for (let c = covered[col]; c && c.opened !== ri; c = covered[col]) {
-        const span = c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "";
-        tr += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>${span}<w:vMerge w:val="continue"/></w:tcPr>${emptyParagraph(c.size, ctx, keep)}</w:tc>`;
-        col += c.span;
-      }
-    };
-    for (const c of r.cells) {
-      continuation();
-      const span = c.colSpan ?? 1;
-      const width = t.columns.slice(col, col + span).reduce((a, b) => a + b, 0);
-      const rowSpan = c.rowSpan ?? 1;
-      const size = cellSize(c.blocks, ctx);
-      let tcPr = `<w:tcW w:type="dxa" w:w="${width}"/>`;
-      if (span > 1) tcPr += `<w:gridSpan w:val="${span}"/>`;
-      if (rowSpan > 1) {
-        tcPr += '<w:vMerge w:val="restart"/>';
-        covered[col] = { rows: rowSpan - 1, span, width, size, opened: ri };
-      }
-      if (c.vAlign !== "top") tcPr += `<w:vAlign w:val="${c.vAlign}"/>`;
-      let content = blocksXml(c.blocks, width - pad.left - pad.right, ctx, keep);
-      // A cell must end with a paragraph (and have one at all).
-      if (!content.endsWith("</w:p>") && !content.endsWith("<w:p/>")) content += emptyParagraph(size, ctx, keep);
-      tr += `<w:tc><w:tcPr>${tcPr}</w:tcPr>${content}</w:tc>`;
-      col += span;
-    }
-    continuation();
-    x += tr + "</w:tr>";
-    for (let k = 0; k < covered.length; k++) {
-      const c = covered[k];
-      if (c && c.opened !== ri && --c.rows === 0) covered[k] = undefined;
-    }
-  });
+  const covered: (Covered | undefined)[] = new Array(t.columns.length).fill(undefined);
+  for (let ri = 0; ri < t.rows.length; ri++) x += rowXml(t, ri, covered, ctx, blocksXml);
   return x + "</w:tbl>";
 }

@@ -21,8 +21,12 @@ export interface EmbeddedFace {
 const subsetCache = new Map<string, FontSubset>();
 const SUBSET_CACHE_LIMIT = 64;
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 export function subsetFor(usage: FaceUsage): FontSubset {
-  const glyphs = [...usage.glyphs].sort((a, b) => a - b);
+  const glyphs = [...usage.glyphs].sort(ascending);
   const key = `${usage.font.label}\u0000${glyphs.join(",")}`;
   let s = subsetCache.get(key);
   if (!s) {
@@ -49,10 +53,10 @@ function utf16Hex(cp: number): string {
 
 export function toUnicodeCMap(subset: FontSubset, usage: FaceUsage): string {
   const entries: string[] = [];
-  subset.glyphs.forEach((gid, cid) => {
-    const cp = usage.unicode.get(gid);
-    if (cid !== 0 && cp !== undefined) entries.push(`<${hex4(cid)}> <${utf16Hex(cp)}>`);
-  });
+  for (let cid = 1; cid < subset.glyphs.length; cid++) {
+    const cp = usage.unicode.get(subset.glyphs[cid]!);
+    if (cp !== undefined) entries.push(`<${hex4(cid)}> <${utf16Hex(cp)}>`);
+  }
   let body = "";
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);

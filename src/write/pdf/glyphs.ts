@@ -90,6 +90,17 @@ function codeByte(w: ByteWriter, b: number): void {
 }
 
 /**
+ * A TJ adjustment: it closes the current string if one is open; nothing drawn since the last one
+ * writes no "()". (A module-level function, not a closure per frame: V8 keeps a closure's optimised
+ * code only while one of its closures is alive, and per-call closures were compiled again after
+ * every full collection of a bulk build.)
+ */
+function adjust(w: ByteWriter, open: boolean, a: string): void {
+  if (open) w.byte(0x29).text(a); // ")" delimits the number
+  else w.byte(0x20).text(a);
+}
+
+/**
  * Writes the TJ operand for a text frame: literal strings of 2-byte subset glyph ids (Identity-H),
  * with a negative adjustment (in thousandths of an em) after each space when justified, and kerning
  * between pairs when enabled.
@@ -102,12 +113,6 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
   w.byte(0x5b); // [
   let open = false; // a string is open
   let prev = -1;
-  // A TJ adjustment closes the current string; nothing drawn since the last one writes no "()".
-  const adjust = (a: string) => {
-    if (open) w.byte(0x29).text(a); // ")" delimits the number
-    else w.byte(0x20).text(a);
-    open = false;
-  };
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
@@ -115,7 +120,10 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
       const gid = glyphFor(font, cp);
       if (prev >= 0) {
         const k = font.kerning(prev, gid);
-        if (k) adjust(num((-k * 1000) / upm));
+        if (k) {
+          adjust(w, open, num((-k * 1000) / upm));
+          open = false;
+        }
       }
       prev = gid;
     }
@@ -126,7 +134,10 @@ export function writeTjArray(w: ByteWriter, text: string, size: number, wordSpac
     const g = gids[glyphFor(font, cp)] ?? 0;
     codeByte(w, g >> 8);
     codeByte(w, g & 0xff);
-    if (spaceAdjust && cp === 0x20) adjust(spaceAdjust);
+    if (spaceAdjust && cp === 0x20) {
+      adjust(w, open, spaceAdjust);
+      open = false;
+    }
   }
   if (open) w.byte(0x29);
   w.byte(0x5d); // ]
