@@ -76,6 +76,21 @@ export class ByteWriter {
     this.buf[this.n++] = 0x30 + (x % 10);
   }
 
+  /** Raw bytes. */
+  raw(b: Uint8Array): this {
+    this.room(b.length);
+    this.buf.set(b, this.n);
+    this.n += b.length;
+    return this;
+  }
+
+  /** An object that serialises itself into a buffer (pdf-lib's PDFObject). */
+  object(o: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }): this {
+    this.room(o.sizeInBytes());
+    this.n += o.copyBytesInto(this.buf, this.n);
+    return this;
+  }
+
   /** The bytes written so far (a copy the writer no longer touches). */
   bytes(): Uint8Array {
     return this.buf.slice(0, this.n);

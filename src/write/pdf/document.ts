@@ -1,0 +1,82 @@
+/**
+ * The PDF's object graph, built on pdf-lib's object model (PDFContext, PDFDict, strings, numbers):
+ * catalog, page tree, document information, fonts and one page object per laid-out page.
+ *
+ * Built directly rather than through pdf-lib's PDFDocument: its `addPage` walks the page tree and
+ * refreshes a page cache on every page (≈ 1,7 ms of a score table's PDF), `create` and `save` are
+ * async, and its per-instance closures lose their optimised code at every full collection of a bulk
+ * build. The objects, their numbers and their key order are those PDFDocument produced (catalog,
+ * /Info with /ViewerPreferences, fonts, then each page and its content), so the bytes did not change:
+ * test/pdf-serialize.test.ts compares them with PDFDocument + save.
+ */
+import type { PDFArray, PDFContext, PDFDict, PDFRef } from "pdf-lib";
+import type { DocModel } from "../../document/model.js";
+import type { FontSet } from "../../fonts/fontset.js";
+import type { Face, LayoutResult } from "../../layout/types.js";
+import { pageContent } from "./content.js";
+import { embedFace, flate, type EmbeddedFace } from "./embed-font.js";
+import type { FaceUsage } from "./glyphs.js";
+
+type PdfLib = typeof import("pdf-lib");
+
+function pdfDate(iso: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`doc.meta.date is not an ISO date: ${iso}`);
+  return d;
+}
+
+/** The objects of the PDF of a layout, in a fresh context (serialise it with serializePdf). */
+export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet, usage: Map<Face, FaceUsage>): PDFContext {
+  const { PDFContext, PDFName, PDFHexString, PDFString, PDFBool, PDFNumber } = lib;
+  const ctx = PDFContext.create();
+  const kids = ctx.obj([]) as PDFArray;
+  const pageTree = ctx.obj({ Type: "Pages", Kids: kids, Count: 0 }) as PDFDict;
+  const pageTreeRef = ctx.register(pageTree);
+  const catalog = ctx.obj({ Type: "Catalog", Pages: pageTreeRef }) as PDFDict;
+  ctx.trailerInfo.Root = ctx.register(catalog);
+
+  // Document information, and the viewer preference that shows the title rather than the file name.
+  const meta = doc.meta;
+  const info = ctx.obj({}) as PDFDict;
+  ctx.trailerInfo.Info = ctx.register(info);
+  const text = (s: string) => PDFHexString.fromText(s.normalize("NFC"));
+  info.set(PDFName.of("Title"), text(meta.title));
+  catalog.set(PDFName.of("ViewerPreferences"), ctx.register(ctx.obj({ DisplayDocTitle: PDFBool.True })));
+  info.set(PDFName.of("Author"), text(meta.author));
+  info.set(PDFName.of("Subject"), text(meta.subject));
+  info.set(PDFName.of("Creator"), text("chamdiem"));
+  info.set(PDFName.of("Producer"), text("chamdiem (pdf-lib)"));
+  catalog.set(PDFName.of("Lang"), PDFString.of(meta.language || "vi-VN"));
+  const date = PDFString.fromDate(pdfDate(meta.date));
+  info.set(PDFName.of("CreationDate"), date);
+  info.set(PDFName.of("ModDate"), date);
+
+  const faces = new Map<string, EmbeddedFace & { name: string }>();
+  let n = 0;
+  for (const [face, u] of usage) faces.set(face, { ...embedFace(lib, ctx, u), name: `F${++n}` });
+
+  for (const frame of layout.pages) {
+    const resources = ctx.obj({}) as PDFDict;
+    const page = ctx.obj({ Type: "Page", Parent: pageTreeRef, Resources: resources, MediaBox: [0, 0, frame.width, frame.height] }) as PDFDict;
+    const pageRef = ctx.register(page);
+    kids.push(pageRef);
+    const content = pageContent(frame, faces, fonts.kerning);
+    const contentRef: PDFRef = flate(ctx, content.bytes);
+    const used = [...faces.values()].filter((f) => content.faces.has(f.name));
+    if (used.length === 0) {
+      page.set(PDFName.of("Contents"), contentRef);
+      continue;
+    }
+    // A page with fonts gets the full resource dictionaries and an annotation array, as pdf-lib's
+    // page normalisation wrote them.
+    page.set(PDFName.of("Contents"), ctx.obj([contentRef]));
+    const font = ctx.obj({}) as PDFDict;
+    for (const f of used) font.set(PDFName.of(f.name), f.ref);
+    resources.set(PDFName.of("Font"), font);
+    resources.set(PDFName.of("XObject"), ctx.obj({}));
+    resources.set(PDFName.of("ExtGState"), ctx.obj({}));
+    page.set(PDFName.of("Annots"), ctx.obj([]));
+  }
+  pageTree.set(PDFName.of("Count"), PDFNumber.of(layout.pages.length));
+  return ctx;
+}
