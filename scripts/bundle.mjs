@@ -1,6 +1,6 @@
 // Bundles the CLI into one CommonJS file: loading one file is much faster than resolving
 // hundreds of ES modules (see README, "Start-up time"). Runs on `npm ci` through "prepare".
-import { chmodSync, readFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -46,5 +46,20 @@ await build({
   inject: ["scripts/import-meta-url.js"],
   plugins: [yamlDebugSwitches],
 });
+
+/**
+ * esbuild escapes every non-ASCII character of the code (its default `charset: "ascii"`) but keeps
+ * comments as they are, and a handful of comments in our dependencies hold one ("can’t"). One such
+ * character makes V8 keep the whole source as a two-byte string, in every isolate that loads it (the
+ * source is kept for lazy compilation): 4,6 MB instead of 2,3 MB for the build worker, on each of a
+ * bulk build's threads. Escaping them as \uXXXX is exact in strings and regular expressions too, and
+ * harmless in comments.
+ */
+for (const name of ["chamdiem", "chamdiem-cli", "build-worker"]) {
+  const url = new URL(`../dist/${name}.cjs`, import.meta.url);
+  const text = readFileSync(url, "utf8");
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (ascii !== text) writeFileSync(url, ascii);
+}
 
 chmodSync(new URL("../dist/chamdiem.cjs", import.meta.url), 0o755);

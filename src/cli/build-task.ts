@@ -49,6 +49,17 @@ export function outputFolder(outDir: string, year: number, assessmentFile: strin
   return join(outDir, String(year), stem);
 }
 
+/**
+ * A copy of what a task keeps until it ends. Strings read from an assessment are slices of its whole
+ * text (the YAML readers slice), so a unit name or a diagnostic's quoted word kept in the task's
+ * result would keep the whole file alive (a 19 KB assessment, 38 KB in memory) until the task ends,
+ * long after the assessment is done: up to a task's twenty files per worker, promoted to the old
+ * generation. structuredClone gives flat copies (the result is cloned to the main thread anyway).
+ */
+function detached<T>(value: T): T {
+  return structuredClone(value);
+}
+
 export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
   const result: BuildTaskResult = { diagnostics: [], built: [], refused: [] };
   const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
@@ -65,14 +76,14 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
     // Files that were neither rubrics nor assessments.
     for (const o of check.others) result.diagnostics.push(...o.diagnostics);
     const a = check.assessments.find((x) => x.file === displayPath(abs, task.cwd));
-    result.diagnostics.push(...(a?.diagnostics ?? []));
+    result.diagnostics.push(...detached(a?.diagnostics ?? []));
     if (!a?.scored || hasErrors(a.diagnostics)) {
       result.refused.push(abs);
       continue;
     }
     const date = buildDate(task.sourceDateEpoch, a.scored.assessment.report.date);
     const { files, diagnostics } = await renderAssessment(a.scored, { fonts, numbers: task.numbers, date, formats: task.formats });
-    result.diagnostics.push(...diagnostics);
+    result.diagnostics.push(...detached(diagnostics));
     if (hasErrors(diagnostics)) {
       result.refused.push(abs);
       continue;
@@ -83,7 +94,7 @@ export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
       writeFileAtomic(p, f.bytes);
       return p;
     });
-    result.built.push({ file: abs, outputs, unit: a.scored.assessment.unit.name, total: a.scored.total });
+    result.built.push({ file: abs, outputs, unit: detached(a.scored.assessment.unit.name), total: a.scored.total });
   }
   return result;
 }
