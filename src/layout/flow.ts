@@ -6,6 +6,7 @@ import type { Block, List, Paragraph, RunStyle } from "../document/model.js";
 import { collect } from "./inline/collect.js";
 import { finalizeLine } from "./inline/finalize.js";
 import { breakLines } from "./inline/linebreak.js";
+import { plainLines } from "./inline/plain.js";
 import type { LayoutFonts } from "./measure.js";
 import type { Slice } from "./slice.js";
 import { faceOf, twipsToPt } from "./style.js";
@@ -75,29 +76,15 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
     slices.push({ height: (m.ascent + m.descent) * lineSpacing, before: 0, after: 0, keepWithPrev: false, items: [] });
   } else if (p.runs.length > 0 || !p.rule) {
     // (A paragraph with no runs and a rule is the rule alone: no empty line above it.)
-    const atoms = collect(p.runs, fonts);
-    const lines = breakLines(atoms, textWidth, firstLine, fonts);
-    for (let i = 0; i < lines.length; i++) {
-      const first = i === 0;
-      const fl = finalizeLine(
-        lines[i],
-        {
-          align: s.align,
-          left: textLeft + (first ? firstLine : 0),
-          width: textWidth - (first ? firstLine : 0),
-          lineSpacing,
-          markStyle,
-          isLast: i === lines.length - 1,
-        },
-        fonts,
-      );
-      const items: Frame[] = fl.frames;
-      if (first && marker) {
-        const style = firstTextStyle(p) ?? markStyle;
-        const script = fonts.script({ ...style, vertAlign: undefined });
-        items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
-      }
-      slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
+    const run = p.runs[0];
+    const plain =
+      !marker && p.runs.length === 1 && run?.kind === "text"
+        ? plainLines({ text: run.text.normalize("NFC"), style: run.style, align: s.align, left: textLeft, width: textWidth, firstLine, lineSpacing, markStyle }, fonts)
+        : undefined;
+    if (plain) {
+      for (const l of plain) slices.push({ height: l.height, before: 0, after: 0, keepWithPrev: false, items: l.frame ? [l.frame] : [] });
+    } else {
+      generalSlices(p, textLeft, textWidth, firstLine, lineSpacing, markStyle, ctx, slices, marker);
     }
     // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
     // last line alone at the top of the next.
@@ -127,6 +114,45 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   slices[0].before = twipsToPt(s.spaceBefore);
   slices[slices.length - 1].after = twipsToPt(s.spaceAfter);
   return slices;
+}
+
+/** A paragraph's lines through the general inline path: collect → breakLines → finalizeLine. */
+function generalSlices(
+  p: Paragraph,
+  textLeft: number,
+  textWidth: number,
+  firstLine: number,
+  lineSpacing: number,
+  markStyle: RunStyle,
+  ctx: FlowContext,
+  slices: Slice[],
+  marker: Marker | undefined,
+): void {
+  const { fonts } = ctx;
+  const atoms = collect(p.runs, fonts);
+  const lines = breakLines(atoms, textWidth, firstLine, fonts);
+  for (let i = 0; i < lines.length; i++) {
+    const first = i === 0;
+    const fl = finalizeLine(
+      lines[i],
+      {
+        align: p.style.align,
+        left: textLeft + (first ? firstLine : 0),
+        width: textWidth - (first ? firstLine : 0),
+        lineSpacing,
+        markStyle,
+        isLast: i === lines.length - 1,
+      },
+      fonts,
+    );
+    const items: Frame[] = fl.frames;
+    if (first && marker) {
+      const style = firstTextStyle(p) ?? markStyle;
+      const script = fonts.script({ ...style, vertAlign: undefined });
+      items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
+    }
+    slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
+  }
 }
 
 function firstTextStyle(p: Paragraph): RunStyle | undefined {

@@ -23,7 +23,7 @@ export type Atom =
   | { kind: "break"; style: RunStyle };
 
 /** Positions after a hyphen or en dash that follows a letter or digit and precedes a non-digit. */
-const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2013])/u;
+export const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2013])/u;
 
 /** Width reserved for a page-number field: two digits, as Word reserves the field result's width. */
 const PAGE_NUMBER_SAMPLE = "00";
