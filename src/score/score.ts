@@ -18,13 +18,7 @@ const fmt = (h: Hundredths) => formatHundredths(h);
 
 export function scoreAssessment(assessment: Assessment, rubric: Rubric): { scored: ScoredAssessment; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const items: ScoredNode[] = [];
-  let total = 0;
-  for (const n of rubric.items) {
-    const c = scoreNode(n, assessment, diagnostics);
-    items.push(c);
-    total += c.score;
-  }
+  const { nodes: items, sum: total } = scoreNodes(rubric.items, assessment, diagnostics);
   const scored: ScoredAssessment = { assessment, rubric, items, total, max: rubric.max };
   const cls = classify(total, rubric.classification);
   if (cls !== undefined) scored.classification = cls;
@@ -38,16 +32,22 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric): { score
  */
 function scoreNode(n: RubricNode, assessment: Assessment, diagnostics: Diagnostic[]): ScoredNode {
   if (n.kind === "group") {
-    const children: ScoredNode[] = [];
-    let sum = 0;
-    for (const item of n.items) {
-      const c = scoreNode(item, assessment, diagnostics);
-      children.push(c);
-      sum += c.score;
-    }
+    const { nodes: children, sum } = scoreNodes(n.items, assessment, diagnostics);
     return { node: n, score: clamp(sum, n.min, n.max), children };
   }
   return scoreLeaf(n, assessment.answers.get(n.id), diagnostics);
+}
+
+/** Scores of a list of nodes, and their sum. */
+function scoreNodes(list: readonly RubricNode[], assessment: Assessment, diagnostics: Diagnostic[]): { nodes: ScoredNode[]; sum: Hundredths } {
+  const nodes: ScoredNode[] = [];
+  let sum = 0;
+  for (const n of list) {
+    const c = scoreNode(n, assessment, diagnostics);
+    nodes.push(c);
+    sum += c.score;
+  }
+  return { nodes, sum };
 }
 
 function unknownOption(out: Diagnostic[], leaf: RubricLeaf, id: string, pos: SourcePos): void {
