@@ -17,7 +17,7 @@ import { EPS } from "./inline/linebreak.js";
 import { stackChildren, stackHeight, type Slice, type Splitter } from "./slice.js";
 import { twipsToPt } from "./style.js";
 import type { FlowContext } from "./flow.js";
-import type { Frame } from "./types.js";
+import type { Frame, LineFrame } from "./types.js";
 
 type Flow = (blocks: readonly Block[], left: number, width: number, ctx: FlowContext) => Slice[];
 
@@ -217,6 +217,13 @@ function groupSlice(
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const items: Frame[] = [];
   const children: { slice: Slice; dy: number }[] = [];
+  // Cells side by side share edges: a cell's top and bottom continue its left neighbour's, and its
+  // left edge is that neighbour's right one. They are drawn once here (finishPage merges what is left
+  // per page; the merged lines, and the order in which they are first met, are the same): a row of
+  // seven cells draws 10 border lines, not 28.
+  let lastTop: LineFrame | undefined;
+  let lastBottom: LineFrame | undefined;
+  let lastRight: LineFrame | undefined;
   for (const p of cells) {
     const top = tops[p.row - firstRow];
     const bottom = tops[p.row - firstRow + p.rowSpan];
@@ -234,12 +241,12 @@ function groupSlice(
       const y1 = top + h;
       const y2 = bottom + h;
       const w = geo.border;
-      items.push(
-        { kind: "line", x1, y1, x2, y2: y1, width: w, role: "border" },
-        { kind: "line", x1, y1: y2, x2, y2, width: w, role: "border" },
-        { kind: "line", x1, y1, x2: x1, y2, width: w, role: "border" },
-        { kind: "line", x1: x2, y1, x2, y2, width: w, role: "border" },
-      );
+      if (lastTop && lastTop.y1 === y1 && lastTop.x2 === x1) lastTop.x2 = x2;
+      else items.push((lastTop = { kind: "line", x1, y1, x2, y2: y1, width: w, role: "border" }));
+      if (lastBottom && lastBottom.y1 === y2 && lastBottom.x2 === x1) lastBottom.x2 = x2;
+      else items.push((lastBottom = { kind: "line", x1, y1: y2, x2, y2, width: w, role: "border" }));
+      if (!lastRight || lastRight.x1 !== x1 || lastRight.y1 !== y1 || lastRight.y2 !== y2) items.push({ kind: "line", x1, y1, x2: x1, y2, width: w, role: "border" });
+      items.push((lastRight = { kind: "line", x1: x2, y1, x2, y2, width: w, role: "border" }));
     }
   }
   return { height: tops[tops.length - 1], before: 0, after: 0, keepWithPrev: false, items, children };
