@@ -20,7 +20,7 @@ import { flowBlocks, type FlowContext } from "./flow.js";
 import { EPS } from "./inline/linebreak.js";
 import type { LayoutFonts } from "./measure.js";
 import { emit, type Slice } from "./slice.js";
-import type { Frame, LayoutOptions, LayoutResult, LayoutWarning, PageFrame } from "./types.js";
+import type { Frame, LayoutOptions, LayoutResult, LayoutWarning, LineFrame, PageFrame } from "./types.js";
 
 export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
   widowControl: false,
@@ -186,21 +186,15 @@ function finishPage(page: PageFrame): void {
   for (const b of buckets.values()) {
     b.spans.sort(byStart);
     let [a, z] = b.spans[0];
-    const flush = () =>
-      out.push(
-        b.horizontal
-          ? { kind: "line", x1: a, y1: b.at, x2: z, y2: b.at, width: b.width, role: "border" }
-          : { kind: "line", x1: b.at, y1: a, x2: b.at, y2: z, width: b.width, role: "border" },
-      );
     for (let i = 1; i < b.spans.length; i++) {
       const [c, d] = b.spans[i];
       if (c <= z + 1e-6) z = Math.max(z, d);
       else {
-        flush();
+        out.push(borderLine(b, a, z));
         [a, z] = [c, d];
       }
     }
-    flush();
+    out.push(borderLine(b, a, z));
   }
   page.items = out;
 }
@@ -224,6 +218,13 @@ function drawsNothing(s: Slice): boolean {
   if (s.items.length) return false;
   if (s.children) for (const c of s.children) if (!drawsNothing(c.slice)) return false;
   return true;
+}
+
+/** A merged border line from `a` to `z` along its bucket's grid line. */
+function borderLine(b: { width: number; horizontal: boolean; at: number }, a: number, z: number): LineFrame {
+  return b.horizontal
+    ? { kind: "line", x1: a, y1: b.at, x2: z, y2: b.at, width: b.width, role: "border" }
+    : { kind: "line", x1: b.at, y1: a, x2: b.at, y2: z, width: b.width, role: "border" };
 }
 
 function byStart(p: [number, number], q: [number, number]): number {

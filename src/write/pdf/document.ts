@@ -25,9 +25,14 @@ function pdfDate(iso: string): Date {
   return d;
 }
 
+/** A text string of the document information (UTF-16, NFC). */
+function infoText(lib: PdfLib, s: string) {
+  return lib.PDFHexString.fromText(s.normalize("NFC"));
+}
+
 /** The objects of the PDF of a layout, in a fresh context (serialise it with serializePdf). */
 export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet, usage: Map<Face, FaceUsage>): PDFContext {
-  const { PDFContext, PDFName, PDFHexString, PDFString, PDFBool, PDFNumber } = lib;
+  const { PDFContext, PDFName, PDFString, PDFBool, PDFNumber } = lib;
   const ctx = PDFContext.create();
   const kids = ctx.obj([]) as PDFArray;
   const pageTree = ctx.obj({ Type: "Pages", Kids: kids, Count: 0 }) as PDFDict;
@@ -39,13 +44,12 @@ export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fon
   const meta = doc.meta;
   const info = ctx.obj({}) as PDFDict;
   ctx.trailerInfo.Info = ctx.register(info);
-  const text = (s: string) => PDFHexString.fromText(s.normalize("NFC"));
-  info.set(PDFName.of("Title"), text(meta.title));
+  info.set(PDFName.of("Title"), infoText(lib, meta.title));
   catalog.set(PDFName.of("ViewerPreferences"), ctx.register(ctx.obj({ DisplayDocTitle: PDFBool.True })));
-  info.set(PDFName.of("Author"), text(meta.author));
-  info.set(PDFName.of("Subject"), text(meta.subject));
-  info.set(PDFName.of("Creator"), text("chamdiem"));
-  info.set(PDFName.of("Producer"), text("chamdiem (pdf-lib)"));
+  info.set(PDFName.of("Author"), infoText(lib, meta.author));
+  info.set(PDFName.of("Subject"), infoText(lib, meta.subject));
+  info.set(PDFName.of("Creator"), infoText(lib, "chamdiem"));
+  info.set(PDFName.of("Producer"), infoText(lib, "chamdiem (pdf-lib)"));
   catalog.set(PDFName.of("Lang"), PDFString.of(meta.language || "vi-VN"));
   const date = PDFString.fromDate(pdfDate(meta.date));
   info.set(PDFName.of("CreationDate"), date);
@@ -62,7 +66,8 @@ export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fon
     kids.push(pageRef);
     const content = pageContent(frame, faces, fonts.kerning);
     const contentRef: PDFRef = flate(ctx, content.bytes);
-    const used = [...faces.values()].filter((f) => content.faces.has(f.name));
+    const used: (EmbeddedFace & { name: string })[] = [];
+    for (const f of faces.values()) if (content.faces.has(f.name)) used.push(f);
     if (used.length === 0) {
       page.set(PDFName.of("Contents"), contentRef);
       continue;

@@ -29,6 +29,10 @@ function byteWidth(n: number): number {
   return w;
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 function refString(ref: PDFRef): string {
   return `${ref.objectNumber} ${ref.generationNumber} R`;
 }
@@ -99,7 +103,7 @@ export function serializePdf(lib: PdfLib, ctx: PDFContext): Uint8Array {
   const xrefNumber = nextNumber++;
   const xrefOffset = w.length;
   entries.set(xrefNumber, [1, xrefOffset, 0]);
-  const numbers = [...entries.keys()].sort((a, b) => a - b);
+  const numbers = [...entries.keys()].sort(ascending);
   const widths = [1, 1, 1];
   for (const n of numbers) {
     const e = entries.get(n)!;
