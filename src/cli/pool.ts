@@ -49,6 +49,11 @@ export function chunked<T>(items: readonly T[], jobs: number, max: number): T[][
  *   64 / 48: 18,2-21,0 s, 279-282 MB; 60 / 48: 17,9-20,4 s, 275-278 MB; 56 / 48: 18,8-23,8 s,
  *   272-273 MB; 64 / 24: 20,5-21,3 s, 234 MB; 48 / 48: 27-30 s (full collections: the live set is
  *   ~23 MB). 60 / 48 keeps the time of 64 / 48 with some memory to spare.
+ * After the plain-paragraph path and shared cell borders (10 MB allocated per assessment instead of
+ * 15), a smaller young generation costs little: 1 000 x all four, two interleaved runs each,
+ *   60 / 48: 15,3-16,5 s, 277-285 MB; 56 / 48: 15,0-16,2 s, 273-274 MB; 56 / 24: 16,8-17,3 s,
+ *   235 MB; 52 / 48: 16,4-17,6 s, 270 MB; .docx only 60 / 48: 5,6-5,8 s, 265-268 MB, 56 / 24:
+ *   5,8-6,0 s, 224 MB. 56 / 24 leaves the most room under both targets (25 s, 300 MB).
  * A task that needs more (a huge assessment) runs out of memory in its worker and is run again on
  * the main thread, whose heap is not limited (see runOnPool).
  * CHAMDIEM_WORKER_HEAP=OLD/YOUNG overrides them (0 = no limits); values are raised to at least 16/2,
@@ -57,8 +62,8 @@ export function chunked<T>(items: readonly T[], jobs: number, max: number): T[][
 export function workerHeapLimits(env: NodeJS.ProcessEnv = process.env): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } | undefined {
   const m = /^(\d+)(?:\/(\d+))?$/.exec(env.CHAMDIEM_WORKER_HEAP ?? "");
   if (m && Number(m[1]) === 0) return undefined;
-  const old = Math.max(16, m ? Number(m[1]) : 60);
-  const young = Math.max(2, m?.[2] ? Number(m[2]) : 48);
+  const old = Math.max(16, m ? Number(m[1]) : 56);
+  const young = Math.max(2, m?.[2] ? Number(m[2]) : 24);
   return { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young };
 }
 
