@@ -15,7 +15,7 @@ import type { Align, RunStyle } from "../../document/model.js";
 import type { LayoutFonts } from "../measure.js";
 import { faceOf } from "../style.js";
 import type { Frame, LineFrame, TextFrame } from "../types.js";
-import type { BrokenLine, LineSeg } from "./linebreak.js";
+import type { BrokenLine } from "./linebreak.js";
 
 export interface FinalLine {
   height: number;

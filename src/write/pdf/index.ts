@@ -11,10 +11,10 @@ import type { DocModel } from "../../document/model.js";
 import type { FontSet } from "../../fonts/fontset.js";
 import { createLayoutFonts } from "../../fonts/measure.js";
 import { layoutDocument } from "../../layout/pages.js";
-import type { Face, LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
+import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
 import { pdfObjects } from "./document.js";
 import { serializePdf } from "./serialize.js";
-import { collectGlyphs, type FaceUsage } from "./glyphs.js";
+import { collectGlyphs } from "./glyphs.js";
 
 export interface PdfOptions {
   layout?: LayoutOptions;
