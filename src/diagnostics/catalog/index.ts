@@ -1,7 +1,7 @@
 /**
  * The closed list of diagnostic codes. Each stage owns one file of codes (its own number range),
  * so codes stay stable and never collide:
- *   CD1xx input files and YAML           (input.ts)
+ *   CD1xx input files and YAML           (input.ts; CD130–CD149 the file system: files.ts)
  *   CD2xx schema validation              (schema.ts)
  *   CD3xx rubric semantics               (rubric.ts)
  *   CD4xx assessment semantics, scoring  (assessment.ts)
@@ -11,6 +11,7 @@
  *   CD8xx build and output               (build.ts)
  */
 import { INPUT_CODES } from "./input.js";
+import { FILE_CODES } from "./files.js";
 import { SCHEMA_CODES } from "./schema.js";
 import { RUBRIC_CODES } from "./rubric.js";
 import { ASSESSMENT_CODES } from "./assessment.js";
@@ -21,6 +22,7 @@ import { BUILD_CODES } from "./build.js";
 
 export const CATALOG = {
   ...INPUT_CODES,
+  ...FILE_CODES,
   ...SCHEMA_CODES,
   ...RUBRIC_CODES,
   ...ASSESSMENT_CODES,
