@@ -1,4 +1,4 @@
-/** The cover report's structure, against nd30.md's rules, on a hand-built scored assessment. */
+/** The cover report's structure, against the rules of docs/nd30.md, on a hand-built scored assessment. */
 import { describe, expect, it } from "vitest";
 import { composeReport, MOTTO, NATIONAL_NAME } from "../src/compose/index.js";
 import { widthTwips } from "../src/compose/measure.js";

@@ -1,6 +1,6 @@
 /**
- * NĐ 30/2020 conformance, read from the generated WordprocessingML of the example (nd30.md rows
- * marked [R]): page size and margins, Times New Roman, sizes, bold/italic/upper case, the exact
+ * NĐ 30/2020 conformance, read from the generated WordprocessingML of the example (the rules of
+ * docs/nd30.md): page size and margins, Times New Roman, sizes, bold/italic/upper case, the exact
  * national name and motto, the date and "Số:" formats, the page number hidden on page 1, Nơi nhận.
  */
 import { beforeAll, describe, expect, it } from "vitest";

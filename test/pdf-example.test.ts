@@ -140,7 +140,7 @@ describe("the example's PDFs", () => {
     visit(scored.items);
   });
 
-  it("draw the header rules as nd30.md states: agency rule 1/3–1/2 of the agency line, motto rule as long as the motto", () => {
+  it("draw the header rules as docs/nd30.md states: agency rule 1/3–1/2 of the agency line, motto rule as long as the motto", () => {
     for (const b of Object.values(built)) {
       const p = b.pdf.pages[0];
       const rules = p.lines.filter((l) => Math.abs(l.y1 - l.y2) < 0.01 && l.y1 < 160);

@@ -9,7 +9,7 @@ import { ROOT, loadExampleScored } from "./helpers/example.js";
 const rubricSchema = JSON.parse(readFileSync(join(ROOT, "schema/rubric.schema.json"), "utf8"));
 
 describe("JSON Schemas", () => {
-  // One invalid schema switches off all editor help for a file (libraries.md): validate them all.
+  // One invalid schema switches off all editor help for a file (docs/dependencies.md): validate them all.
   it("the rubric schema and the generated assessment schema are valid 2020-12 schemas", () => {
     const meta = new Ajv2020({ strict: false });
     const generated = generateAssessmentSchema(loadExampleScored().rubric);

@@ -2,7 +2,7 @@
  * Generates, from a rubric, the JSON Schema (2020-12) of its assessments: it knows every leaf criterion
  * id, its options and value range, with Vietnamese descriptions for editor hover and completion
  * (yaml-language-server shows `markdownDescription`/`description`, never `title`, and per-criterion
- * option lists must be inline: see libraries.md). The same schema validates with ajv.
+ * option lists must be inline: see docs/dependencies.md). The same schema validates with ajv.
  */
 import { formatHundredths } from "../model/points.js";
 import type { Rubric, RubricLeaf } from "../model/rubric.js";

@@ -1,6 +1,6 @@
 /**
  * The layout profile: every size, margin and spacing the composed documents use, in one place.
- * Values follow ../shared/reference/nd30.md (section M, "suggested profile"), each chosen strictly
+ * Values follow the rules of docs/nd30.md ("nd30 X" below is its section X), each chosen strictly
  * inside the decree's ranges so that rounding can never push one out. Lengths in twips, sizes in
  * points. Changing a value here changes both the .docx and the PDF, which read the same DocModel.
  */

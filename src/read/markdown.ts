@@ -1,6 +1,6 @@
 /**
  * Markdown reader for justifications and the report body: remark-parse + remark-gfm, with two
- * micromark constructs switched off (libraries.md): `htmlFlow`, so a line starting with <i> stays a
+ * micromark constructs switched off (docs/dependencies.md): `htmlFlow`, so a line starting with <i> stays a
  * paragraph instead of a raw HTML block that would swallow its Markdown, and `codeIndented`, so text
  * indented four spaces (common when pasting from Word) is not turned into a code block.
  * Whitelisted inline HTML (i, b, em, strong, u, sub, sup, br) becomes ordinary mdast nodes; any other

@@ -5,8 +5,8 @@
  *
  * A paragraph with a `rule` becomes two: the text (its space after removed, kept with the next),
  * then an empty rule paragraph whose bottom border is the rule and whose left/right indents make the
- * border exactly `rule.width` twips long, centred on the text area (libraries.md: rules are measured
- * against the text, not the column). The text paragraph's space after follows the rule, as the model
+ * border exactly `rule.width` twips long, centred on the text area (docs/dependencies.md: rules are
+ * measured against the text, not the column). The text paragraph's space after follows the rule, as the model
  * says. The rule paragraph is 4 pt high (exact), so the line sits just under the text.
  */
 import type { Align, Paragraph, ParagraphStyle, Twips } from "../../document/model.js";
