@@ -60,6 +60,8 @@ export async function main(argv: readonly string[], io = defaultIo()): Promise<n
 }
 
 export function defaultIo() {
+  quietWhenPipeCloses(process.stdout);
+  quietWhenPipeCloses(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -67,6 +69,18 @@ export function defaultIo() {
     stdout: (s: string) => void process.stdout.write(s + "\n"),
     stderr: (s: string) => void process.stderr.write(s + "\n"),
   };
+}
+
+/**
+ * A reader that stops early (`chamdiem codes | head`) closes the pipe: stop quietly with success, as
+ * Unix tools do, instead of an unhandled EPIPE with a stack trace. Other stream errors stay errors.
+ */
+function quietWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount("error") > 0) return;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
 }
 
 // Run when executed directly (bundled CLI or `node src/cli/main.ts` through a loader), not when imported by tests.
