@@ -4,6 +4,7 @@
  */
 import { UsageError, parseArgs } from "./args.js";
 import { COMMAND_FORMATS, makeCli, type Cli } from "./context.js";
+import { commandHelp, hasCommandHelp } from "./help.js";
 import { messages } from "./messages.js";
 
 declare const CHAMDIEM_VERSION: string;
@@ -38,8 +39,13 @@ export async function main(argv: readonly string[], io = defaultIo()): Promise<n
     }
     const [name, ...rest] = args.positional;
     if (!name || name === "help" || args.flags.has("help") || args.flags.has("h")) {
+      const topic = name === "help" ? rest[0] : name;
+      if (topic && hasCommandHelp(topic)) {
+        io.stdout(commandHelp(topic, cli.lang));
+        return 0;
+      }
       io.stdout(cli.m.help);
-      return name && name !== "help" && !COMMANDS[name] ? 2 : 0;
+      return topic ? 2 : 0;
     }
     const load = COMMANDS[name];
     if (!load) throw new UsageError(cli.m.unknownCommand(name));

@@ -15,7 +15,8 @@ Cách dùng:
                                   Tổng hợp, xếp hạng các đơn vị; lập Biểu tổng hợp
   chamdiem init --rubric MÃ --unit "TÊN" --year NĂM [--from BẢN_CŨ.yaml]
                                   Tạo bản tự chấm mới để điền
-  chamdiem help                   In hướng dẫn này
+  chamdiem codes                  In danh mục mã thông báo
+  chamdiem help [LỆNH]            In hướng dẫn này, hoặc mọi tùy chọn của một lệnh
 
 Tùy chọn chung:
   --lang vi|en                    Ngôn ngữ thông báo (mặc định: vi)
@@ -26,6 +27,7 @@ Tùy chọn chung:
   --out THƯ_MỤC                   (build) Thư mục kết quả (mặc định: output)
   --quiet                         Chỉ in lỗi và cảnh báo
   --version                       In phiên bản
+  Tùy chọn riêng của mỗi lệnh (--no-pdf, --jobs, --agency…): chamdiem help LỆNH
 
 Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 = sai cách dùng.
 Đường dẫn mặc định: content`,
@@ -78,7 +80,8 @@ Usage:
                                   Consolidate and rank units; write the Biểu tổng hợp
   chamdiem init --rubric ID --unit "NAME" --year YYYY [--from OLD.yaml]
                                   Create a new assessment to fill in
-  chamdiem help                   Print this help
+  chamdiem codes                  Print the catalogue of diagnostic codes
+  chamdiem help [COMMAND]         Print this help, or every option of one command
 
 Common options:
   --lang vi|en                    Message language (default: vi)
@@ -89,6 +92,7 @@ Common options:
   --out DIR                       (build) Output folder (default: output)
   --quiet                         Print only errors and warnings
   --version                       Print the version
+  Each command's own options (--no-pdf, --jobs, --agency…): chamdiem help COMMAND
 
 Exit status: 0 = no errors (warnings allowed), 1 = errors, 2 = usage error.
 Default path: content`,
