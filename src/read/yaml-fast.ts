@@ -8,9 +8,10 @@
  * It refuses anything outside that subset by returning undefined — flow collections, anchors,
  * aliases, tags, escapes, folded or kept block scalars, multi-line plain or quoted scalars, tabs
  * outside block scalars, CR line ends, directives and document markers, duplicate or non-string keys,
- * anything malformed — and the caller then reads the file with the `yaml` library, which also gives
+ * collections nested deeper than MAX_NESTING (yaml-depth.ts), anything malformed — and the caller then reads the file with the `yaml` library, which also gives
  * every error its message. test/yaml-fast.test.ts checks that both readers agree on data and offsets.
  */
+import { MAX_NESTING } from "./yaml-depth.js";
 import type { YMap, YNode, YScalar, YSeq } from "./yaml-tree.js";
 
 export interface FastYaml {
@@ -61,6 +62,8 @@ interface ContentLine {
 class Reader {
   private pos = 0;
   private readonly len: number;
+  /** Collections open around the current position: deeper than MAX_NESTING is left to yaml-source.ts to report. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -113,6 +116,7 @@ class Reader {
 
   /** A block mapping whose keys sit at column `indent`; its first key starts at `firstAt`. */
   private map(indent: number, firstAt: number): { node: YMap; data: Record<string, unknown> } {
+    if (++this.depth > MAX_NESTING) refuse();
     const pairs: YMap["pairs"] = [];
     const data: Record<string, unknown> = {};
     let at = firstAt;
@@ -127,11 +131,13 @@ class Reader {
       if (next.indent > indent || this.isDash(next.at)) refuse();
       at = next.at;
     }
+    this.depth--;
     return { node: { kind: "map", pairs, start: firstAt, end: pairs[pairs.length - 1]!.value.end }, data };
   }
 
   /** A block sequence whose "-" sit at column `indent`. */
   private seq(indent: number): { node: YSeq; data: unknown[] } {
+    if (++this.depth > MAX_NESTING) refuse();
     const items: YNode[] = [];
     const data: unknown[] = [];
     let start = -1;
@@ -156,6 +162,7 @@ class Reader {
       data.push(item.data);
     }
     if (start < 0) refuse();
+    this.depth--;
     return { node: { kind: "seq", items, start, end: items[items.length - 1]!.end }, data };
   }
 
