@@ -22,6 +22,8 @@ export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
   path: string;
   bytes: Uint8Array;
+  /** Why the file could not be read (src/cli/files.ts readInputFile); `bytes` is then empty. */
+  diagnostics?: Diagnostic[];
 }
 
 export type InputKind = "rubric" | "assessment" | "appraisal" | "unknown";
@@ -82,6 +84,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
+function folderOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "." : i === 0 ? "/" : path.slice(0, i);
+}
+
 function memoRubric(f: InputFile): RubricResult | undefined {
   const hit = rubricMemo.get(f.path);
   return hit && sameBytes(hit.bytes, f.bytes) ? { ...hit.result, diagnostics: [...hit.result.diagnostics] } : undefined;
@@ -98,10 +105,16 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const appraisalSources: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const others: CheckResult["others"] = [];
+  const rubricBytes = new Map<RubricResult, Uint8Array>();
   for (const input of inputs) {
+    if (input.diagnostics) {
+      others.push({ file: input.path, diagnostics: [...input.diagnostics] });
+      continue;
+    }
     const known = memoRubric(input);
     if (known) {
       rubrics.push(known);
+      rubricBytes.set(known, input.bytes);
       continue;
     }
     const p = { file: input.path, ...readYaml(input.path, input.bytes) };
@@ -114,6 +127,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
       const r = checkRubricFile(p.source, p.diagnostics, opts);
       rememberRubric(input, r);
       rubrics.push(r);
+      rubricBytes.set(r, input.bytes);
     }
     else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
     else if (kind === "appraisal") appraisalSources.push({ src: p.source, diagnostics: p.diagnostics });
@@ -124,8 +138,10 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   for (const r of rubrics) {
     if (!r.rubric) continue;
     const prior = byId.get(r.rubric.id);
-    if (prior) r.diagnostics.push(diag("CD312", r.rubric.source, { id: r.rubric.id, other: prior.file }));
-    else byId.set(r.rubric.id, r);
+    if (!prior) byId.set(r.rubric.id, r);
+    // The same rubric in two folders (a copy of the project inside it): identical bytes are no conflict.
+    else if (sameBytes(rubricBytes.get(prior)!, rubricBytes.get(r)!)) r.diagnostics.push(diag("CD136", r.rubric.source, { id: r.rubric.id, used: prior.file }));
+    else r.diagnostics.push(diag("CD312", r.rubric.source, { id: r.rubric.id, used: prior.file, folder: folderOf(prior.file) }));
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);

@@ -2,6 +2,8 @@
  * A small, strict argument parser: known flags only, so a typo is a usage error (exit 2), not a
  * silently ignored option.
  */
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
 export interface FlagSpec {
   /** Flags that take a value (`--lang en` or `--lang=en`). */
   values: readonly string[];
@@ -16,6 +18,16 @@ export interface ParsedArgs {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * A problem in an input that the whole command depends on (chamdiem.yaml): reported as positioned
+ * diagnostics by main, exit 1.
+ */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => `${d.pos.file}:${d.pos.line}:${d.pos.column}: ${d.code}`).join("\n"));
+  }
+}
 
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   const out: ParsedArgs = { positional: [], values: {}, flags: new Set() };

@@ -11,7 +11,7 @@ import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";
 import type { Config } from "./config.js";
-import { displayPath, readInputs } from "./files.js";
+import { displayPath, readInputs, type InputFs } from "./files.js";
 import { writeFileAtomic } from "./write-atomic.js";
 import { appraisalCompanions } from "../review/companions.js";
 
@@ -60,24 +60,27 @@ function detached<T>(value: T): T {
   return structuredClone(value);
 }
 
-export async function runBuildTask(task: BuildTask): Promise<BuildTaskResult> {
+/** `fs`: how inputs are read (src/cli/files.ts), on this thread only; workers read the real files. */
+export async function runBuildTask(task: BuildTask, fs?: InputFs): Promise<BuildTaskResult> {
   const result: BuildTaskResult = { diagnostics: [], built: [], refused: [] };
   const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
   const validatorCache = diskValidatorCache(task.env);
-  const rubricInputs = readInputs(task.rubricFiles, task.cwd);
+  const rubricInputs = readInputs(task.rubricFiles, task.cwd, fs);
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
     // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
-    const inputs = [...rubricInputs, ...readInputs([abs, ...appraisalCompanions([abs])], task.cwd)];
-    const check = runChecks(inputs, { validatorCache });
+    const own = readInputs([abs, ...appraisalCompanions([abs])], task.cwd, fs);
+    const check = runChecks([...rubricInputs, ...own], { validatorCache });
     // The rubrics' own diagnostics are reported once per task.
     if (i === 0) result.diagnostics.push(...check.rubrics.flatMap((r) => r.diagnostics));
     // Files that were neither rubrics nor assessments.
     for (const o of check.others) result.diagnostics.push(...o.diagnostics);
     const a = check.assessments.find((x) => x.file === displayPath(abs, task.cwd));
     result.diagnostics.push(...detached(a?.diagnostics ?? []));
-    if (!a?.scored || hasErrors(a.diagnostics)) {
+    // An appraisal that cannot be read or parsed refuses its assessment too: its documents would lack it.
+    const brokenCompanion = check.others.some((o) => o.file !== own[0]!.path && own.some((f) => f.path === o.file) && hasErrors(o.diagnostics));
+    if (!a?.scored || hasErrors(a.diagnostics) || brokenCompanion) {
       result.refused.push(abs);
       continue;
     }

@@ -9,12 +9,13 @@
  *     italic: C:/Windows/Fonts/timesi.ttf
  *     boldItalic: C:/Windows/Fonts/timesbi.ttf
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { parse } from "yaml";
 import type { OutputFormat } from "../build/render.js";
 import { VI_NUMBERS, type NumberFormat } from "../model/points.js";
-import { UsageError } from "./args.js";
+import { readYaml } from "../read/yaml-source.js";
+import { InputError, UsageError } from "./args.js";
+import { readInputFile, type InputFs } from "./files.js";
 
 export interface Config {
   numbers: NumberFormat;
@@ -24,16 +25,9 @@ export interface Config {
 
 export const CONFIG_FILE = "chamdiem.yaml";
 
-export function loadConfig(cwd: string): Config {
-  const file = join(cwd, CONFIG_FILE);
+export function loadConfig(cwd: string, fs?: InputFs): Config {
   const config: Config = { numbers: VI_NUMBERS, formats: ["docx", "pdf"] };
-  if (!existsSync(file)) return config;
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, "utf8"), { maxAliasCount: 10 });
-  } catch (e) {
-    throw new UsageError(`${CONFIG_FILE}: ${(e as Error).message.split("\n")[0]}`);
-  }
+  const raw = readConfigData(join(cwd, CONFIG_FILE), cwd, fs);
   const c = (raw ?? {}) as Record<string, unknown>;
   const bad = (what: string) => new UsageError(`${CONFIG_FILE}: ${what}`);
   for (const k of Object.keys(c)) if (!["numbers", "formats", "fonts"].includes(k)) throw bad(`“${k}”`);
@@ -61,4 +55,28 @@ export function loadConfig(cwd: string): Config {
     config.fonts = fonts;
   }
   return config;
+}
+
+/**
+ * The settings file's data (undefined when there is none, or it is empty), read like every input
+ * (src/cli/files.ts, src/read/yaml-source.ts): a file that cannot be read, too large, not a regular
+ * file, with a YAML error or nested too deeply is an InputError, with the diagnostics' positions.
+ */
+function readConfigData(file: string, cwd: string, fs: InputFs | undefined): unknown {
+  if (!pathExists(file)) return undefined;
+  const input = readInputFile(file, cwd, fs);
+  const read = input.diagnostics ? { diagnostics: input.diagnostics, source: undefined } : readYaml(input.path, input.bytes);
+  if (read.diagnostics.some((d) => d.code === "CD102")) return undefined;
+  if (!read.source || read.diagnostics.some((d) => d.severity === "error")) throw new InputError(read.diagnostics.filter((d) => d.severity === "error"));
+  return read.source.data;
+}
+
+/** The path exists, or is a link (a broken one is reported, not ignored). */
+function pathExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Lang } from "../diagnostics/diagnostic.js";
 import { messages, type Messages } from "./messages.js";
 import { UsageError, type ParsedArgs } from "./args.js";
+import type { InputFs } from "./files.js";
 
 export type OutputFormat = "text" | "json" | "github" | "markdown" | "csv";
 
@@ -27,9 +28,11 @@ export interface Cli {
   isTTY: boolean;
   stdout(s: string): void;
   stderr(s: string): void;
+  /** How inputs are read (src/cli/files.ts); the real file system when absent. Tests pass their own. */
+  fs?: InputFs;
 }
 
-export function makeCli(args: ParsedArgs, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stdout(s: string): void; stderr(s: string): void }): Cli {
+export function makeCli(args: ParsedArgs, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stdout(s: string): void; stderr(s: string): void; fs?: InputFs }): Cli {
   const lang = (args.values.lang ?? "vi") as Lang;
   if (lang !== "vi" && lang !== "en") throw new UsageError(messages("vi").badValue("lang", String(lang)));
   const format = (args.values.format ?? "text") as OutputFormat;

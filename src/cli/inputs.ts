@@ -3,6 +3,7 @@
  * appraisal with it, and the rubrics they need. Shared by check, build and summary.
  */
 import { resolve } from "node:path";
+import { uniqueDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isAppraisalPath } from "../review/appraisal.js";
 import { withCompanions } from "../review/companions.js";
 import { UsageError } from "./args.js";
@@ -16,18 +17,22 @@ export interface InputPlan {
   rubricFiles: string[];
   /** `files` without appraisals. */
   assessments: string[];
+  /** Folders that could not be listed, links that lead nowhere (src/cli/files.ts findYamlFiles). */
+  diagnostics: Diagnostic[];
 }
 
 const IN_RUBRICS_FOLDER = /(^|[/\\])rubrics[/\\]/;
 
 export function planInputs(cli: Cli): InputPlan {
   const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const found = findYamlFiles(paths, cli.cwd);
+  const found = findYamlFiles(paths, cli.cwd, cli.fs);
   if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
-  if (found.files.length === 0) throw new UsageError(cli.m.noFiles);
+  if (found.files.length === 0 && found.problems.length === 0) throw new UsageError(cli.m.noFiles);
   const named = withCompanions(found.files);
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd);
-  const rubricSet = new Set([...findYamlFiles(rubricDirs, cli.cwd).files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);
+  const rubricsFound = findYamlFiles(rubricDirs, cli.cwd, cli.fs);
+  const rubricSet = new Set([...rubricsFound.files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);
   const files = named.filter((f) => !rubricSet.has(f));
-  return { files, rubricFiles: [...rubricSet].sort(), assessments: files.filter((f) => !isAppraisalPath(f)) };
+  const diagnostics = uniqueDiagnostics([...found.problems, ...rubricsFound.problems]);
+  return { files, rubricFiles: [...rubricSet].sort(), assessments: files.filter((f) => !isAppraisalPath(f)), diagnostics };
 }

@@ -1,8 +1,10 @@
 /**
  * chamdiem's command line. Commands are loaded on demand, so `check` never pays for the document
- * writers. Usage errors exit 2; a crash (a bug, never bad input) prints a short report and exits 70.
+ * writers. Usage errors exit 2; a broken chamdiem.yaml (InputError) exits 1 with its diagnostics; a
+ * crash (a bug, never bad input) prints a short report and exits 70.
  */
-import { UsageError, parseArgs } from "./args.js";
+import { countBySeverity, formatGithub, formatText, toJson } from "../diagnostics/format.js";
+import { InputError, UsageError, parseArgs } from "./args.js";
 import { COMMAND_FORMATS, makeCli, type Cli } from "./context.js";
 import { commandHelp, hasCommandHelp } from "./help.js";
 import { messages } from "./messages.js";
@@ -28,11 +30,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import("./commands/init.js")).runInit,
 };
 
-export async function main(argv: readonly string[], io = defaultIo()): Promise<number> {
+export async function main(argv: readonly string[], io: Parameters<typeof makeCli>[1] = defaultIo()): Promise<number> {
   const langGuess = argv.includes("en") && argv.some((a) => a.startsWith("--lang")) ? "en" : "vi";
+  let shown: Pick<Cli, "format" | "lang"> = { format: "text", lang: langGuess };
   try {
     const args = parseArgs(argv, SPEC);
     const cli = makeCli(args, io);
+    shown = cli;
     if (args.flags.has("version")) {
       io.stdout(VERSION);
       return 0;
@@ -58,6 +62,13 @@ export async function main(argv: readonly string[], io = defaultIo()): Promise<n
       const text = e.message.startsWith("-") ? m.unknownOption(e.message) : e.message;
       io.stderr(m.usage(text));
       return 2;
+    }
+    if (e instanceof InputError) {
+      const { format, lang } = shown;
+      if (format === "json") io.stdout(JSON.stringify({ diagnostics: e.diagnostics.map((d) => toJson(d, lang)), counts: countBySeverity(e.diagnostics) }, null, 2));
+      else if (format === "github") io.stdout(formatGithub(e.diagnostics, lang));
+      else io.stderr(formatText(e.diagnostics, lang));
+      return 1;
     }
     io.stderr(messages(langGuess).internalError);
     io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));

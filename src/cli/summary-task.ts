@@ -7,12 +7,12 @@
  */
 import { runChecks } from "../check/run-checks.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { appraisalPathFor, isAppraisalPath } from "../review/appraisal.js";
 import { withCompanions } from "../review/companions.js";
 import { unitScore, type UnitScore } from "../review/consolidate.js";
 import { diskValidatorCache } from "./cache.js";
-import { displayPath, readInputs } from "./files.js";
+import { bytesForHash, displayPath, readInputs, type InputFs } from "./files.js";
 import { rowKey, type CachedRows } from "./summary-cache.js";
 
 export interface SummaryTask {
@@ -33,7 +33,8 @@ export interface SummaryTaskResult {
   rows?: CachedRows;
 }
 
-export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
+/** `fs`: how inputs are read (src/cli/files.ts), on this thread only; workers read the real files. */
+export function runSummaryTask(task: SummaryTask, fs?: InputFs): SummaryTaskResult {
   const assessments = task.files.filter((f) => !task.rubricFiles.includes(f) && !isAppraisalPath(f));
   const units: UnitScore[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -43,11 +44,11 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
   let todo = assessments;
   if (cached) {
     // The rubrics enter every key through one digest, not their bytes again for every file.
-    const rubricBytes = [rowKey(task.rubricFiles.flatMap((f) => [f, readBytes(f)]))];
+    const rubricBytes = [rowKey(task.rubricFiles.flatMap((f) => [f, bytesForHash(f, fs)]))];
     todo = [];
     for (const f of assessments) {
       const companion = appraisalPathFor(f);
-      const key = rowKey([...rubricBytes, task.cwd, f, readBytes(f), existsSync(companion) ? readBytes(companion) : ""]);
+      const key = rowKey([...rubricBytes, task.cwd, f, bytesForHash(f, fs), existsSync(companion) ? bytesForHash(companion, fs) : ""]);
       const hit = cached[f];
       if (hit?.key === key && hit.unit && Array.isArray(hit.errors)) {
         units.push(hit.unit);
@@ -66,7 +67,7 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
   const validatorCache = diskValidatorCache(task.env);
   for (const file of todo) {
     const files = withCompanions([file]).filter((f) => !task.rubricFiles.includes(f));
-    const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache, proseStyle: false });
+    const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs), { validatorCache, proseStyle: false });
     const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
     const rubricErrors = result.rubrics.some((r) => r.diagnostics.some((d) => d.severity === "error"));
     for (const a of result.assessments) {
@@ -81,12 +82,4 @@ export function runSummaryTask(task: SummaryTask): SummaryTaskResult {
     diagnostics.push(...result.diagnostics.filter((d) => d.severity === "error"));
   }
   return { units, diagnostics, ...(cached ? { rows } : {}) };
-}
-
-function readBytes(f: string): Uint8Array {
-  try {
-    return readFileSync(f);
-  } catch {
-    return new Uint8Array();
-  }
 }

@@ -19,7 +19,7 @@ import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-tas
 import { loadConfig } from "../config.js";
 import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
-import { displayPath } from "../files.js";
+import { bytesForHash, displayPath } from "../files.js";
 import { planInputs } from "../inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
@@ -39,15 +39,15 @@ interface Manifest {
 }
 
 export async function runBuild(cli: Cli): Promise<number> {
-  const config = loadConfig(cli.cwd);
+  const config = loadConfig(cli.cwd, cli.fs);
   const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
   if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
-  const { rubricFiles, assessments: assessmentFiles } = planInputs(cli);
+  const { rubricFiles, assessments: assessmentFiles, diagnostics: found } = planInputs(cli);
 
   const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
   const sourceDateEpoch = cli.env.SOURCE_DATE_EPOCH;
-  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...rubricFiles.flatMap((f) => [f, readFileSync(f)])]);
+  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.fs)])]);
 
   const manifestPath = join(outDir, MANIFEST);
   const manifest = readManifest(manifestPath);
@@ -56,7 +56,8 @@ export async function runBuild(cli: Cli): Promise<number> {
   const hashes = new Map<string, string>();
   let skipped = 0;
   for (const f of assessmentFiles) {
-    const h = hashAll([depsHash, readFileSync(f), ...appraisalCompanions([f]).map((c) => readFileSync(c))]);
+    // A file that cannot be read hashes as empty (never recorded as built): the build reports why.
+    const h = hashAll([depsHash, bytesForHash(f, cli.fs), ...appraisalCompanions([f]).map((c) => bytesForHash(c, cli.fs))]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
     const entry = manifest.entries[key];
@@ -79,7 +80,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   bar.done();
 
   // Merge: rubric diagnostics come back from every batch; report each once.
-  const diagnostics = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
+  const diagnostics = uniqueDiagnostics([...found, ...results.flatMap((r) => r.diagnostics)]);
   const built = results.flatMap((r) => r.built);
   const refused = results.flatMap((r) => r.refused);
   for (const b of built) {
@@ -98,7 +99,7 @@ async function execute(cli: Cli, base: Omit<BuildTask, "assessmentFiles">, todo:
   if (todo.length < POOL_THRESHOLD || jobs === 1 || !worker) {
     const out: BuildTaskResult[] = [];
     for (const chunk of chunked(todo, 1, CHUNK)) {
-      out.push(await runBuildTask({ ...base, assessmentFiles: chunk }));
+      out.push(await runBuildTask({ ...base, assessmentFiles: chunk }, cli.fs));
       advance(chunk.length);
     }
     return out;

@@ -2,33 +2,35 @@
  * `chamdiem check [paths…]`: validate rubrics and assessments and print a score summary per assessment.
  */
 import { runChecks, type AssessmentResult, type CheckResult } from "../../check/run-checks.js";
-import { hasErrors, uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
 import { formatHundredths } from "../../model/points.js";
 import type { Cli } from "../context.js";
 import { cacheEnv, diskValidatorCache } from "../cache.js";
 import { readInputs } from "../files.js";
-import { planInputs } from "../inputs.js";
+import { planInputs, type InputPlan } from "../inputs.js";
 import type { CheckTask, CheckTaskResult } from "../check-task.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runCheckTask } from "../check-task.js";
 
 /** Find, read and check the inputs named on the command line (default: content/). */
 export function loadAndCheck(cli: Cli): CheckResult {
-  const { files, rubricFiles } = planInputs(cli);
-  return runChecks(readInputs([...new Set([...files, ...rubricFiles])].sort(), cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  const { files, rubricFiles, diagnostics } = planInputs(cli);
+  const result = runChecks(readInputs([...new Set([...files, ...rubricFiles])].sort(), cli.cwd, cli.fs), { validatorCache: diskValidatorCache(cli.env) });
+  result.diagnostics = sortDiagnostics([...diagnostics, ...result.diagnostics]);
+  return result;
 }
 
 /** From this many files on, checking is spread over worker threads (and memory freed batch by batch). */
 const CHECK_POOL_THRESHOLD = 60;
 
-async function runCheckParallel(cli: Cli, assessments: string[], rubricFiles: string[], worker: string): Promise<number> {
+async function runCheckParallel(cli: Cli, { assessments, rubricFiles, diagnostics: found }: InputPlan, worker: string): Promise<number> {
   const jobs = jobCount(cli.args.values.jobs);
   const summaries = cli.format === "json" ? "json" : cli.format === "text" && !cli.args.flags.has("quiet") ? "text" : "none";
   const env = cacheEnv(cli.env);
   const tasks: CheckTask[] = chunked(assessments, jobs, 25).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
   const results = await runShared<CheckTask, CheckTaskResult>(worker, jobs, tasks, runCheckTask);
-  const diagnostics = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
+  const diagnostics = uniqueDiagnostics([...found, ...results.flatMap((r) => r.diagnostics)]);
   const counts = countBySeverity(diagnostics);
   const all = results.flatMap((r) => r.summaries);
   if (cli.format === "json") {
@@ -99,9 +101,11 @@ export async function runCheck(cli: Cli): Promise<number> {
   const plan = planInputs(cli);
   const worker = workerScript();
   if (plan.files.length >= CHECK_POOL_THRESHOLD && worker && jobCount(cli.args.values.jobs) > 1) {
-    return runCheckParallel(cli, plan.assessments, plan.rubricFiles, worker);
+    return runCheckParallel(cli, plan, worker);
   }
-  const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd, cli.fs), { validatorCache: diskValidatorCache(cli.env) });
+  // Folders that could not be listed, broken links: found before any file was read.
+  result.diagnostics = sortDiagnostics([...plan.diagnostics, ...result.diagnostics]);
   const counts = countBySeverity(result.diagnostics);
   const pairedAppraisals = result.appraisals.filter((r) => r.assessmentFile).length;
   const files = result.rubrics.length + result.assessments.length + result.others.length + pairedAppraisals;

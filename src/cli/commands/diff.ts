@@ -8,9 +8,10 @@
  * with the same pipeline as `check` (src/review/diff-load.ts). Exit status: 0 = report printed (changes
  * or not), 1 = the new side of a changed assessment has errors, 2 = usage (bad revision, not a repo).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { displayPath, findYamlFiles, rubricDirsFor } from "../files.js";
+import { displayPath, findYamlFiles, readInputFile, rubricDirsFor, type InputFs } from "../files.js";
+import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
 import { diskValidatorCache } from "../cache.js";
@@ -45,7 +46,8 @@ export function runDiff(cli: Cli): number {
   const rubricDirs = cli.args.values.rubrics
     ? [displayPath(resolve(cli.cwd, cli.args.values.rubrics), cli.cwd)]
     : rubricDirsFor(scope.map((p) => resolve(cli.cwd, p, "x.yaml")), cli.cwd).map((d) => displayPath(d, cli.cwd));
-  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree), {
+  const unreadable: Diagnostic[] = [];
+  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree, unreadable, cli.fs), {
     rubricDirs,
     scope,
     validatorCache: diskValidatorCache(cli.env),
@@ -57,7 +59,7 @@ export function runDiff(cli: Cli): number {
   else if (cli.format === "csv") cli.stdout(diffCsv(result));
   else cli.stdout(diffText(result, opts));
 
-  const errors = result.entries.flatMap((e) => e.newErrors);
+  const errors = uniqueDiagnostics([...unreadable, ...result.entries.flatMap((e) => e.newErrors)]);
   if (errors.length > 0 && cli.format === "text") cli.stderr(formatText(errors, cli.lang, cli.color));
   return errors.length > 0 ? 1 : 0;
 }
@@ -102,17 +104,19 @@ function gitSide(repo: GitRepo, rev: string): Side {
   };
 }
 
-function worktreeSide(cwd: string, label: string): Side {
+/** The working tree; a file that cannot be read (src/cli/files.ts) is absent, and its diagnostic goes to `unreadable`. */
+function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: InputFs | undefined): Side {
   return {
     label,
     read(paths) {
       return new Map(
         paths.map((p) => {
-          try {
-            return [p, readFileSync(join(cwd, p))];
-          } catch {
+          const input = readInputFile(join(cwd, p), cwd, fs);
+          if (input.diagnostics) {
+            if (existsSync(join(cwd, p))) unreadable.push(...input.diagnostics);
             return [p, undefined];
           }
+          return [p, input.bytes];
         }),
       );
     },

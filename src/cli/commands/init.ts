@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { assessmentSchemaFileName } from "../../check/assessment-schema.js";
 import { runChecks } from "../../check/run-checks.js";
 import { scaffoldAssessment, slug } from "../../review/scaffold.js";
-import { UsageError } from "../args.js";
+import { InputError, UsageError } from "../args.js";
 import { diskValidatorCache } from "../cache.js";
 import type { Cli } from "../context.js";
 import { displayPath, findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
@@ -27,8 +27,12 @@ export function runInit(cli: Cli): number {
   const fromAbs = v.from ? resolve(cli.cwd, v.from) : undefined;
   if (fromAbs && !existsSync(fromAbs)) throw new UsageError(cli.m.missingPath(v.from!));
   const rubricDirs = v.rubrics ? [resolve(cli.cwd, v.rubrics)] : rubricDirsFor(fromAbs ? [fromAbs] : [], cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => f !== fromAbs);
-  const result = runChecks(readInputs([...rubricFiles, ...(fromAbs ? [fromAbs] : [])], cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.fs).files.filter((f) => f !== fromAbs);
+  const inputs = readInputs([...rubricFiles, ...(fromAbs ? [fromAbs] : [])], cli.cwd, cli.fs);
+  // An earlier assessment that cannot be read (a folder, a FIFO, too large…): say why, at its place.
+  const fromProblems = fromAbs ? inputs[inputs.length - 1]!.diagnostics : undefined;
+  if (fromProblems) throw new InputError(fromProblems);
+  const result = runChecks(inputs, { validatorCache: diskValidatorCache(cli.env) });
   const rubric = result.rubrics.find((r) => r.rubric?.id === v.rubric)?.rubric;
   if (!rubric) {
     const known = result.rubrics.flatMap((r) => (r.rubric ? [r.rubric.id] : [])).join(", ");

@@ -9,7 +9,7 @@
  * up in content/rubrics there (or --rubrics). With --plain it never fails: a file it cannot read is
  * printed as it is, and the exit status is 0, so `git diff` always works.
  */
-import { readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { resolve } from "node:path";
 import { runChecks } from "../../check/run-checks.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
@@ -19,23 +19,21 @@ import { plainAppraisal, plainAssessment, plainRubric } from "../../review/plain
 import { UsageError } from "../args.js";
 import { diskValidatorCache } from "../cache.js";
 import type { Cli } from "../context.js";
-import { displayPath, findYamlFiles, readInputs, rubricDirsFor } from "../files.js";
+import { findYamlFiles, readInputFile, readInputs, rubricDirsFor } from "../files.js";
 
 export function runShow(cli: Cli): number {
   const plain = cli.args.flags.has("plain");
   const [file, ...extra] = cli.args.positional;
   if (!file || extra.length > 0) throw new UsageError(cli.m.showUsage);
   const abs = resolve(cli.cwd, file);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(abs);
-  } catch {
-    throw new UsageError(cli.m.missingPath(file));
-  }
+  if (!pathExists(abs)) throw new UsageError(cli.m.missingPath(file));
+  // A file that cannot be read (a folder, a FIFO, too large…) is reported by runChecks, like any input.
+  const input = readInputFile(abs, cli.cwd, cli.fs);
+  const bytes = input.bytes;
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor([abs], cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd).files.filter((f) => f !== abs);
-  const path = displayPath(abs, cli.cwd);
-  const result = runChecks([{ path, bytes }, ...readInputs(rubricFiles, cli.cwd)], { validatorCache: diskValidatorCache(cli.env) });
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.fs).files.filter((f) => f !== abs);
+  const path = input.path;
+  const result = runChecks([input, ...readInputs(rubricFiles, cli.cwd, cli.fs)], { validatorCache: diskValidatorCache(cli.env) });
 
   const assessment = result.assessments.find((a) => a.file === path);
   const appraisal = result.appraisals.find((a) => a.file === path);
@@ -86,4 +84,13 @@ function nodeJson(n: ScoredNode): object {
     ...(n.justification ? { justification: n.justification.text } : {}),
     ...(n.appraisal?.opinion ? { opinion: n.appraisal.opinion.text } : {}),
   };
+}
+
+function pathExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -33,12 +33,12 @@ const POOL_THRESHOLD = 60;
 type Writable = (typeof WRITABLE)[number];
 
 export async function runSummary(cli: Cli): Promise<number> {
-  const { rubricFiles, assessments } = planInputs(cli);
+  const { rubricFiles, assessments, diagnostics: found } = planInputs(cli);
   const year = cli.args.values.year;
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
   const write = parseWrite(cli);
 
-  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd), { validatorCache: diskValidatorCache(cli.env) });
+  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd, cli.fs), { validatorCache: diskValidatorCache(cli.env) });
   const rubrics = new Map(rubricCheck.rubrics.flatMap((r) => (r.rubric ? [[r.rubric.id, r.rubric] as const] : [])));
 
   const env = cacheEnv(cli.env);
@@ -49,10 +49,10 @@ export async function runSummary(cli: Cli): Promise<number> {
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
       ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map(task), async (t) => runSummaryTask(t))
-      : [runSummaryTask(task(assessments))];
+      : [runSummaryTask(task(assessments), cli.fs)];
   store?.save(Object.assign({}, ...results.map((r) => r.rows ?? {})));
   const units = results.flatMap((r) => r.units);
-  const errors = uniqueDiagnostics(results.flatMap((r) => r.diagnostics));
+  const errors = uniqueDiagnostics([...found.filter((d) => d.severity === "error"), ...results.flatMap((r) => r.diagnostics)]);
 
   const groups = consolidate(units, rubrics, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
   if (errors.length && cli.format !== "json" && cli.format !== "csv") cli.stderr(formatText(errors, cli.lang, cli.color));
@@ -102,7 +102,7 @@ function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, App
 }
 
 async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser): Promise<string[]> {
-  const config = loadConfig(cli.cwd);
+  const config = loadConfig(cli.cwd, cli.fs);
   const epoch = cli.env.SOURCE_DATE_EPOCH;
   const date = epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : `${g.latestDate || "1980-01-01"}T00:00:00.000Z`;
   const base = join(outDir, String(g.year), `bieu-tong-hop-${g.rubric.id}`);

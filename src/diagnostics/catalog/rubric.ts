@@ -50,8 +50,8 @@ export const RUBRIC_CODES = {
   },
   CD312: {
     severity: "error",
-    vi: "Bộ tiêu chí “{id}” được khai báo ở hai tệp: {other}",
-    en: "Rubric “{id}” is defined in two files: {other}",
+    vi: "Bộ tiêu chí “{id}” được khai báo ở hai tệp có nội dung khác nhau; dùng bản trong thư mục {folder} ({used}), không dùng tệp này",
+    en: "Rubric “{id}” is defined in two files that differ; the one in the folder {folder} ({used}) is used, not this file",
   },
   CD313: {
     severity: "error",
