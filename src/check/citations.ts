@@ -5,7 +5,7 @@
  * same number and symbol always carry the same date and issuer, that the type word matches the symbol's
  * type code (NĐ 30/2020, Phụ lục III), and that a symbol names its issuing agency.
  */
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, listed, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePos } from "../model/source.js";
 import type { TextSpan } from "./text-spans.js";
 
@@ -208,7 +208,7 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
     const dates = [...new Set(dated.map((c) => dateKey(c.date!)))];
     if (dates.length > 1) {
       const second = dated.find((c) => dateKey(c.date!) !== dateKey(dated[0]!.date!))!;
-      out.push(diag("CD505", citePos(second), { ref, dates: dates.join(", ") }));
+      out.push(diag("CD505", citePos(second), { ref, dates: listed(dates) }));
     }
   }
   // Numbers run per issuer, so 167/QĐ-VP and 167/QĐ-UBND may be different documents: only warn when
@@ -222,7 +222,7 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
     );
     if (clash) {
       const [number, type] = key.split("/");
-      out.push(diag("CD506", citePos(clash), { number: number!, type: type!, symbols: symbols.join(", ") }));
+      out.push(diag("CD506", citePos(clash), { number: number!, type: type!, symbols: listed(symbols) }));
     }
   }
   return out;

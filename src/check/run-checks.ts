@@ -3,7 +3,7 @@
  * YAML → schema → model → semantic checks → scores. Pure: no file system, no clock.
  */
 import rubricSchema from "../../schema/rubric.schema.json" with { type: "json" };
-import { diag, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { boundDiagnostics, diag, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Assessment } from "../model/assessment.js";
 import { walkRubric, type Rubric } from "../model/rubric.js";
 import type { ScoredAssessment } from "../model/scored.js";
@@ -145,6 +145,8 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
+  // What each file reports is bounded here, once, for every command (src/diagnostics/diagnostic.ts).
+  for (const r of [...rubrics, ...results, ...others, ...appraisals]) r.diagnostics = boundDiagnostics(r.diagnostics);
   const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
   return { rubrics, assessments: results, appraisals, others, diagnostics: sortDiagnostics(all) };
 }
@@ -198,7 +200,7 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const rubric = found.rubric;
   const groups = new Set<string>();
   for (const [n] of walkRubric(rubric.items)) if (n.kind === "group") groups.add(n.id);
-  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache), src, {
+  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache, ["answers"]), src, {
     additional: (path, key) =>
       path.length === 1 && path[0] === "answers"
         ? diag(groups.has(key) ? "CD402" : "CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })

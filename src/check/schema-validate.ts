@@ -8,15 +8,37 @@ import { createRequire } from "node:module";
 import { Script } from "node:vm";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import * as standalone from "ajv/dist/standalone/index.js";
-import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, listed, PER_CODE_LIMIT, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { posOf, type PathSegment, type YamlSource } from "../read/yaml-source.js";
+
+type ValidateFn = ((data: unknown, ctx?: object) => boolean) & { errors?: ErrorObject[] | null };
 
 /** A compiled schema: the validation function and the schema it came from (for error details). */
 export interface Validator {
-  validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  validate: ValidateFn;
   schema: object;
   /** Called once after the first validation (saves V8's code cache of a cached validator). */
   afterFirstUse?: () => void;
+  /** The map validated entry by entry (see compileSchema's `keyedAt`). */
+  keyed?: KeyedMap;
+}
+
+/**
+ * A map with one property per criterion (an assessment's answers), validated entry by entry. ajv
+ * writes one block of code per property into the map's validation function, with each property's
+ * schema inlined: a rubric of 10 000 criteria gave a 6,7 MB schema, 6 s and 700 MB of compilation
+ * and a function whose frame overflowed the stack when called. Instead, the compiled schema keeps the
+ * map's keys (`properties: { id: true }`, so `required` and `additionalProperties` still apply) and
+ * the distinct entry schemas, without their editor annotations, as `$defs` exported from the same
+ * compiled code; each present entry is validated by its shape's function, in the schema's order, and
+ * its errors are given the schema paths the whole schema would have (for the descriptions quoted).
+ */
+interface KeyedMap {
+  /** Data path of the map. */
+  path: readonly string[];
+  /** The map's key → the export validating its entries, in the schema's order. */
+  shapeOf: Map<string, string>;
+  parts: Record<string, ValidateFn>;
 }
 
 /**
@@ -56,37 +78,157 @@ export function getAjv(): Ajv2020 {
 }
 
 const compiled = new WeakMap<object, Validator>();
-const byText = new Map<string, Validator>();
+/** Compiled code by schema text; `afterFirstUse` is cleared here once it has run. */
+interface Compiled {
+  validate: ValidateFn;
+  parts?: Record<string, ValidateFn>;
+  afterFirstUse?: () => void;
+}
+const byText = new Map<string, Compiled>();
 const runtimeRequire = createRequire(import.meta.url);
 
 /**
  * Compile once per schema. The same rubric may be read again in one process (tests, many runs), giving
  * an equal schema object with the same $id, which ajv would refuse to add twice: equal schemas share a
  * validator, and a changed schema replaces the old one under its $id.
+ *
+ * `keyedAt`: the data path of a map (reached through `properties`) whose entries are validated one by
+ * one (see KeyedMap). The schema then needs an $id.
  */
-export function compileSchema(schema: object, cache?: ValidatorCache): Validator {
+export function compileSchema(schema: object, cache?: ValidatorCache, keyedAt?: readonly string[]): Validator {
   const known = compiled.get(schema);
   if (known) return known;
-  const text = JSON.stringify(schema);
-  let v = byText.get(text);
-  if (!v) {
-    const key = cache ? createHash("sha256").update(JSON.stringify(AJV_OPTIONS)).update(EDITOR_KEYWORDS.join()).update(text).digest("hex").slice(0, 32) : "";
-    const code = cache?.get(key);
-    const loaded = code ? loadStandalone(code, key, cache!) : undefined;
-    if (loaded) {
-      v = { validate: loaded.validate, schema, afterFirstUse: loaded.afterFirstUse };
-    } else {
-      const a = getAjv();
-      const id = (schema as { $id?: string }).$id;
-      if (id && a.getSchema(id)) a.removeSchema(id);
-      const fn = a.compile(schema);
-      v = { validate: fn, schema };
-      if (cache) cache.set(key, standaloneCodeOf(a, fn));
-    }
-    byText.set(text, v);
+  const split = keyedAt ? splitKeyed(schema, keyedAt) : undefined;
+  const target = split ? split.schema : schema;
+  const text = JSON.stringify(target);
+  const c = byText.get(text) ?? compileText(target, text, cache, split?.names);
+  const v: Validator = { validate: c.validate, schema };
+  if (c.afterFirstUse) {
+    const shared = c;
+    v.afterFirstUse = () => {
+      const after = shared.afterFirstUse;
+      shared.afterFirstUse = undefined;
+      after?.();
+    };
   }
+  if (split) v.keyed = { path: keyedAt!, shapeOf: split.shapeOf, parts: c.parts! };
   compiled.set(schema, v);
   return v;
+}
+
+/** Compiles (or loads from the cache) the code of a schema's text; with `parts`, of its keyed entries too. */
+function compileText(target: object, text: string, cache: ValidatorCache | undefined, parts: readonly string[] | undefined): Compiled {
+  const key = cache ? createHash("sha256").update(JSON.stringify(AJV_OPTIONS)).update(EDITOR_KEYWORDS.join()).update(text).digest("hex").slice(0, 32) : "";
+  const code = cache?.get(key);
+  const loaded = code ? loadStandalone(code, key, cache!, parts) : undefined;
+  if (loaded) {
+    byText.set(text, loaded);
+    return loaded;
+  }
+  const a = getAjv();
+  const id = (target as { $id?: string }).$id;
+  if (id && a.getSchema(id)) a.removeSchema(id);
+  // Fragments compiled for an earlier schema under this $id stay in ajv's refs: drop them too.
+  if (id) for (const ref of Object.keys(a.refs)) if (ref.startsWith(id + "#")) a.removeSchema(ref);
+  const fn = a.compile(target);
+  const made: Compiled = { validate: fn as unknown as ValidateFn };
+  if (parts) {
+    const refs: Record<string, string> = { default: id! };
+    made.parts = {};
+    for (const name of parts) {
+      refs[name] = `${id}#/$defs/${name}`;
+      made.parts[name] = a.getSchema(refs[name]) as unknown as ValidateFn;
+    }
+    if (cache) cache.set(key, standaloneCodeOf(a, refs));
+  } else if (cache) {
+    cache.set(key, standaloneCodeOf(a, fn));
+  }
+  byText.set(text, made);
+  return made;
+}
+
+/** Annotations (for editors and readers), which validation ignores and which make every entry's schema unique. */
+const ANNOTATIONS = new Set(["title", "description", ...EDITOR_KEYWORDS]);
+/** Keywords whose value is data or a map of names, where keys are not keywords. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const DATA_VALUES = new Set(["enum", "const", "default", "examples"]);
+
+function withoutAnnotations(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (!schema || typeof schema !== "object") return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(k)) continue;
+    if (DATA_VALUES.has(k)) out[k] = v;
+    else if (NAME_MAPS.has(k) && v && typeof v === "object") {
+      const names: Record<string, unknown> = {};
+      for (const [name, sub] of Object.entries(v)) names[name] = withoutAnnotations(sub);
+      out[k] = names;
+    } else out[k] = withoutAnnotations(v);
+  }
+  return out;
+}
+
+/** The schema to compile for a keyed map (KeyedMap): its entries become shared `$defs`. */
+function splitKeyed(schema: object, path: readonly string[]): { schema: object; shapeOf: Map<string, string>; names: string[] } {
+  type S = { properties?: Record<string, unknown>; $defs?: Record<string, unknown> };
+  const root: S = { ...(schema as S) };
+  let node = root;
+  for (const seg of path) {
+    const child: S = { ...(node.properties![seg] as S) };
+    node.properties = { ...node.properties, [seg]: child };
+    node = child;
+  }
+  const defs: Record<string, unknown> = { ...root.$defs };
+  const byShape = new Map<string, string>();
+  const shapeOf = new Map<string, string>();
+  const keys: Record<string, true> = {};
+  for (const [key, sub] of Object.entries(node.properties ?? {})) {
+    const shape = withoutAnnotations(sub);
+    const text = JSON.stringify(shape);
+    let name = byShape.get(text);
+    if (!name) {
+      name = `keyedEntry${byShape.size}`;
+      byShape.set(text, name);
+      defs[name] = shape;
+    }
+    shapeOf.set(key, name);
+    keys[key] = true;
+  }
+  node.properties = keys;
+  root.$defs = defs;
+  return { schema: root, shapeOf, names: [...byShape.values()] };
+}
+
+/** Errors of a keyed map's entries (KeyedMap), with the schema paths of the whole schema. */
+function keyedErrors(keyed: KeyedMap, data: unknown): ErrorObject[] {
+  const map = valueAt(data, keyed.path);
+  if (!map || typeof map !== "object" || Array.isArray(map)) return [];
+  const entries = map as Record<string, unknown>;
+  const base = keyed.path.map((s) => "/" + escapePointer(s)).join("");
+  const schemaBase = "#" + keyed.path.map((s) => "/properties/" + escapePointer(s)).join("") + "/properties/";
+  const out: ErrorObject[] = [];
+  for (const [key, name] of keyed.shapeOf) {
+    const value = entries[key];
+    if (value === undefined) continue;
+    const fn = keyed.parts[name]!;
+    const at = escapePointer(key);
+    if (fn(value, { instancePath: `${base}/${at}`, parentData: entries, parentDataProperty: key, rootData: data })) continue;
+    const entryPath = `${base}/${at}`;
+    for (const e of fn.errors ?? []) {
+      // Paths are relative to the entry's schema, or to a $ref'd definition (score → points) whose
+      // error deeper down names no property: that one is placed at its reference (its description).
+      let rest = e.schemaPath.replace(/^#/, "");
+      const below = e.instancePath.length > entryPath.length ? e.instancePath.slice(entryPath.length + 1).split("/") : [];
+      if (below.length > 0 && !rest.startsWith(`/properties/${below[0]}/`)) rest = below.map((seg) => `/properties/${seg}`).join("") + rest;
+      out.push({ ...e, schemaPath: schemaBase + at + rest });
+    }
+  }
+  return out;
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** ajv's standalone generator (a CommonJS default export, typed as a namespace under NodeNext). */
@@ -98,16 +240,22 @@ const standaloneCodeOf = (standalone as unknown as { default: (a: Ajv2020, fn: u
  * check of one assessment. The code cache is written after the first validation, so it holds the
  * functions that validation compiled.
  */
-function loadStandalone(code: string, key: string, cache: ValidatorCache): { validate: Validator["validate"]; afterFirstUse?: () => void } | undefined {
+function loadStandalone(code: string, key: string, cache: ValidatorCache, parts?: readonly string[]): Compiled | undefined {
   try {
     const cachedData = cache.getCompiled?.(key);
     const script = new Script(`(function (module, exports, require) {${code}\n})`, { filename: `chamdiem-validator-${key}.cjs`, cachedData });
     const m: { exports: unknown } = { exports: {} };
     (script.runInThisContext() as (m: unknown, e: unknown, r: unknown) => void)(m, m.exports, runtimeRequire);
-    const fn = (m.exports as { default?: unknown }).default ?? m.exports;
+    const exports = m.exports as Record<string, unknown>;
+    const fn = exports.default ?? m.exports;
     if (typeof fn !== "function") return undefined;
+    const found: Record<string, ValidateFn> = {};
+    for (const name of parts ?? []) {
+      if (typeof exports[name] !== "function") return undefined;
+      found[name] = exports[name] as ValidateFn;
+    }
     const save = cache.setCompiled && (!cachedData || script.cachedDataRejected) ? () => cache.setCompiled!(key, script.createCachedData()) : undefined;
-    return { validate: fn as Validator["validate"], afterFirstUse: save };
+    return { validate: fn as ValidateFn, ...(parts ? { parts: found } : {}), ...(save ? { afterFirstUse: save } : {}) };
   } catch {
     return undefined; // a damaged cache entry is recompiled
   }
@@ -131,21 +279,28 @@ const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
 
 export function validateWithSchema(v: Validator, src: YamlSource, hooks: SchemaErrorHooks = {}): Diagnostic[] {
   const valid = v.validate(src.data);
+  let errors = valid ? [] : (v.validate.errors ?? []);
+  if (v.keyed) {
+    const more = keyedErrors(v.keyed, src.data);
+    if (more.length > 0) errors = errors.concat(more);
+  }
   if (v.afterFirstUse) {
     const after = v.afterFirstUse;
     v.afterFirstUse = undefined;
     after();
   }
-  if (valid) return [];
-  const errors = v.validate.errors ?? [];
+  if (errors.length === 0) return [];
   // An anyOf/oneOf failure says it all: drop its branches' errors at the same place.
   const unions = new Set(errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // "Did you mean" is looked for among every allowed name (10 000 criterion ids in a large rubric's
+  // maps): for as many unknown names as a file lists of one code (PER_CODE_LIMIT), not for each of 100 000.
+  const hints = { left: PER_CODE_LIMIT };
   for (const e of errors) {
     if (unions.has(e.instancePath) && e.keyword !== "anyOf" && e.keyword !== "oneOf") continue;
     if (e.keyword === "if") continue;
-    const d = toDiagnostic(e, v.schema, src, hooks);
+    const d = toDiagnostic(e, v.schema, src, hooks, hints);
     const key = `${d.code}:${d.pos.line}:${d.pos.column}:${JSON.stringify(d.args)}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -163,7 +318,7 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: SchemaErrorHooks): Diagnostic {
+function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: SchemaErrorHooks, hints: { left: number }): Diagnostic {
   const path = pointerToPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   const value = valueAt(src.data, path);
@@ -179,7 +334,7 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
       const custom = hooks.additional?.(path, key);
       if (custom) return custom;
       const allowed = Object.keys((parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const near = closest(key, allowed);
+      const near = hints.left-- > 0 ? closest(key, allowed) : undefined;
       const hint: Arg = near ? { vi: `; có phải “${near}”?`, en: `; did you mean “${near}”?` } : "";
       return diag("CD202", posOf(src, [...path, key], true), { field: key, hint });
     }
@@ -194,7 +349,7 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
     case "enum":
       return diag("CD204", posOf(src, path), {
         value: short(value),
-        allowed: (p.allowedValues as unknown[]).map(String).join(", "),
+        allowed: listed((p.allowedValues as unknown[]).slice(0, PER_CODE_LIMIT + 1).map(String)),
       });
     case "const":
       return diag("CD204", posOf(src, path), { value: short(value), allowed: String(p.allowedValue) });

@@ -16,6 +16,8 @@ interface Piece {
   value: string;
   line: number;
   column: number;
+  /** Offsets of the line breaks in `value`, found when a position is first asked for. */
+  newlines?: number[];
 }
 
 export function paragraphSpans(md: Markdown): TextSpan[] {
@@ -59,13 +61,38 @@ class ParagraphSpan implements TextSpan {
   }
 }
 
+/**
+ * Binary searches, and each piece's line breaks found once: a linear scan of the pieces and of the
+ * text before the offset at every call made 20 000 citations in one justification take 10 s.
+ */
 function locate(md: Markdown, pieces: Piece[], offset: number): SourcePos {
-  let piece = pieces[0];
-  for (const p of pieces) if (p.start <= offset) piece = p;
-  if (!piece) return markdownPos(md, undefined);
-  const within = piece.value.slice(0, Math.max(0, offset - piece.start));
-  const nl = within.lastIndexOf("\n");
-  const line = piece.line + (within.match(/\n/g)?.length ?? 0);
-  const column = nl >= 0 ? within.length - nl : piece.column + within.length;
+  if (pieces.length === 0) return markdownPos(md, undefined);
+  // The last piece starting at or before the offset (else the first).
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo]!;
+  const length = Math.min(Math.max(0, offset - piece.start), piece.value.length);
+  const breaks = (piece.newlines ??= newlinesOf(piece.value));
+  // Line breaks before `length`.
+  let n = 0;
+  let top = breaks.length;
+  while (n < top) {
+    const mid = (n + top) >> 1;
+    if (breaks[mid]! < length) n = mid + 1;
+    else top = mid;
+  }
+  const line = piece.line + n;
+  const column = n > 0 ? length - breaks[n - 1]! : piece.column + length;
   return markdownPos(md, { line, column });
+}
+
+function newlinesOf(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) out.push(i);
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { runChecks } from "../check/run-checks.js";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildDate, renderAssessment, type OutputFormat } from "../build/render.js";
 import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
@@ -86,7 +86,8 @@ export async function runBuildTask(task: BuildTask, fs?: InputFs): Promise<Build
     }
     const date = buildDate(task.sourceDateEpoch, a.scored.assessment.report.date);
     const { files, diagnostics } = await renderAssessment(a.scored, { fonts, numbers: task.numbers, date, formats: task.formats });
-    result.diagnostics.push(...detached(diagnostics));
+    // Bounded as the checks' diagnostics are (runChecks): a report of 100 000 images warns 20 times.
+    result.diagnostics.push(...detached(boundDiagnostics(diagnostics)));
     if (hasErrors(diagnostics)) {
       result.refused.push(abs);
       continue;

@@ -9,7 +9,7 @@ import type { SourcePos } from "../model/source.js";
 import { readPlainYaml } from "./yaml-fast.js";
 import { lineIndex, type LinePos } from "./line-index.js";
 import { MAX_NESTING, tooDeepAt } from "./yaml-depth.js";
-import { fromYamlDocument, keyString, type YNode, type YPair } from "./yaml-tree.js";
+import { fromYamlDocument, keyString, type YMap, type YNode, type YPair } from "./yaml-tree.js";
 
 /** Larger inputs are refused: a rubric or an assessment is tens of kilobytes. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -210,7 +210,7 @@ export function nodeAt(src: YamlSource, path: readonly PathSegment[], key = fals
     if (!node) return undefined;
     if (node.kind === "map") {
       const name = String(seg);
-      const pair: YPair | undefined = node.pairs.find((p) => keyString(p.key) === name);
+      const pair = findPair(node, name);
       if (!pair) return undefined;
       keyNode = pair.key;
       node = pair.value;
@@ -223,6 +223,32 @@ export function nodeAt(src: YamlSource, path: readonly PathSegment[], key = fals
   }
   const picked = key && keyNode ? keyNode : node;
   return picked ?? undefined;
+}
+
+/**
+ * A key's pair in a map: the first with that key, as `find` would give. Maps with many keys (an
+ * assessment's answers) are looked up through an index built once per map: one lookup per answer
+ * field over a scan of every pair was quadratic (100 000 answers: minutes).
+ */
+const pairIndex = new WeakMap<YMap, Map<string, YPair>>();
+const INDEX_FROM = 16;
+
+function findPair(map: YMap, name: string): YPair | undefined {
+  const pairs = map.pairs;
+  if (pairs.length < INDEX_FROM) {
+    for (const p of pairs) if (keyString(p.key) === name) return p;
+    return undefined;
+  }
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of pairs) {
+      const k = keyString(p.key);
+      if (!index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(name);
 }
 
 /** Position of the value at a path; falls back to the nearest existing ancestor. */

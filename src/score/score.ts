@@ -6,7 +6,7 @@
  * Problems with an answer are diagnostics, and the leaf then scores 0, so a partial result is still
  * available for summaries.
  */
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, listed, PER_CODE_LIMIT, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Assessment } from "../model/assessment.js";
 import { clamp, formatHundredths, mulDivRound, type Hundredths } from "../model/points.js";
 import type { Classification, Rubric, RubricLeaf, RubricNode, RubricOption } from "../model/rubric.js";
@@ -51,7 +51,12 @@ function scoreNodes(list: readonly RubricNode[], assessment: Assessment, diagnos
 }
 
 function unknownOption(out: Diagnostic[], leaf: RubricLeaf, id: string, pos: SourcePos): void {
-  const allowed = leaf.options.map((o) => o.id).join(", ");
+  const ids: string[] = [];
+  for (const o of leaf.options) {
+    if (ids.length > PER_CODE_LIMIT) break;
+    ids.push(o.id);
+  }
+  const allowed = listed(ids);
   out.push(diag("CD404", pos, { option: id, id: leaf.id, allowed }));
 }
 

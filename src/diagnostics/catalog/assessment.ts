@@ -98,4 +98,15 @@ export const ASSESSMENT_CODES = {
     vi: "Nội dung còn chỗ để trống cần điền: “{text}”",
     en: "A placeholder still needs filling in: “{text}”",
   },
+  // The bound on what one file reports (boundDiagnostics in src/diagnostics/diagnostic.ts), for every file.
+  CD423: {
+    severity: "info",
+    vi: "Còn {count} chỗ khác trong tệp này cũng có thông báo {code}; chỉ liệt kê {limit} chỗ đầu tiên",
+    en: "{count} more places in this file have message {code}; only the first {limit} are listed",
+  },
+  CD424: {
+    severity: "info",
+    vi: "Tệp có quá nhiều thông báo: {count} thông báo khác không được liệt kê; chỉ liệt kê {limit} thông báo, lỗi trước cảnh báo",
+    en: "Too many messages for this file: {count} more are not listed; only {limit} are, errors before warnings",
+  },
 } satisfies Record<string, CatalogEntry>;
