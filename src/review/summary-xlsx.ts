@@ -49,7 +49,9 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     note: st.createFormat({ font: { ...font, italic: true }, border: box, alignment: { vertical: "center", wrapText: true } }),
   };
   const id = (fmt: unknown) => (fmt as { id: number }).id;
-  const cell = (value: string | number | null, fmt: unknown) => ({ value, metadata: { style: id(fmt) } });
+  // A cell without a value (a unit not appraised, an unranked unit) is written as the empty string and
+  // made a truly empty cell after export (emptyCells): the library writes null as the text "null".
+  const cell = (value: string | number | null, fmt: unknown) => ({ value: value ?? "", metadata: { style: id(fmt) } });
   const used = new Set<string>();
 
   for (const g of groups) {
@@ -62,7 +64,7 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     const col = (i: number) => String.fromCharCode(65 + i);
     const last = col(n - 1);
     const split = Math.min(2, n - 1); // header block: agency over A–B, national name over the rest
-    const blank = (k: number) => Array.from({ length: k }, () => null);
+    const blank = (k: number) => Array.from({ length: k }, () => "");
     const data: unknown[][] = [
       [cell(upper(opts.issuer.superior ?? ""), f.superior), ...blank(split - 1), cell(NATIONAL_NAME, f.national), ...blank(n - split - 1)],
       [cell(upper(opts.issuer.agency), f.agency), ...blank(split - 1), cell(MOTTO, f.motto), ...blank(n - split - 1)],
@@ -103,19 +105,55 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     ws.freezePane(0, 7, "A8");
     (ws.sheetView as unknown as { pane: { freezePane(x: number, y: number, c: string): void } }).pane.freezePane(0, 7, "A8");
     wb.addWorksheet(ws);
-    wb.setPrintTitleTop(name, 7);
+    // The column headings (row 7) repeat on every printed page, as the .docx table's header row does;
+    // the NĐ 30 header block and the title stay on page 1. Not setPrintTitleTop: excel-builder-vanilla
+    // 5.2.5 writes the sheet name unquoted ("2021 mini!$1:$7"), which Excel and Calc do not read as a
+    // reference when the name has a space or a non-ASCII letter, so no row repeated.
+    wb.addDefinedName("_xlnm.Print_Titles", `=${sheetRef(name)}!$7:$7`, name);
   }
   const bytes = await xl.createExcelFile(wb, "Uint8Array", { zipOptions: { mtime: new Date(opts.date), level: 6 } });
-  return renumberRelationships(bytes, new Date(opts.date));
+  return fixPackage(bytes, new Date(opts.date));
+}
+
+/** A sheet name as a formula reference: quoted (with ' doubled) unless it is a plain ASCII name. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The corrections the library's output needs, on the unzipped package, re-zipped with the same fixed date. */
+function fixPackage(bytes: Uint8Array, mtime: Date): Uint8Array {
+  const files = unzipSync(bytes);
+  renumberRelationships(files);
+  const dec = new TextDecoder();
+  const enc = new TextEncoder();
+  const strings = files["xl/sharedStrings.xml"] ? dec.decode(files["xl/sharedStrings.xml"]) : "";
+  const emptyIndex = [...strings.matchAll(/<si>(.*?)<\/si>/gs)].findIndex((m) => /^<t(?: [^>]*)?(?:\/>|><\/t>)$/.test(m[1]!));
+  for (const name of Object.keys(files)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    let sheet = dec.decode(files[name]!);
+    sheet = emptyCells(sheet, emptyIndex);
+    // A4 (paperSize 9): the library writes only the orientation, and readers then use Letter.
+    sheet = sheet.replace(/<pageSetup /, '<pageSetup paperSize="9" ');
+    files[name] = enc.encode(sheet);
+  }
+  return zipSync(files, { mtime, level: 6 });
+}
+
+/**
+ * Cells holding the empty shared string become empty cells (style kept, no value, no type): what a
+ * spreadsheet shows as blank and counts as blank (COUNTA, ISBLANK), as in the .docx and the PDF.
+ */
+function emptyCells(sheet: string, emptyIndex: number): string {
+  if (emptyIndex < 0) return sheet;
+  return sheet.replace(new RegExp(`<c ([^>]*?) ?t="s"([^>]*)><v>${emptyIndex}</v></c>`, "g"), (_, a: string, b: string) => `<c ${`${a}${b}`.trim()}/>`);
 }
 
 /**
  * The library numbers relationship ids from a process-wide counter, so a second workbook written by
  * the same process gets rId12 where the first had rId6. Renumber each .rels part's ids in order
- * (rId1, rId2, …) in the part and in the part that owns it, and re-zip with the same fixed date.
+ * (rId1, rId2, …) in the part and in the part that owns it.
  */
-function renumberRelationships(bytes: Uint8Array, mtime: Date): Uint8Array {
-  const files = unzipSync(bytes);
+function renumberRelationships(files: Record<string, Uint8Array>): void {
   const dec = new TextDecoder();
   const enc = new TextEncoder();
   for (const name of Object.keys(files)) {
@@ -130,7 +168,6 @@ function renumberRelationships(bytes: Uint8Array, mtime: Date): Uint8Array {
     files[name] = enc.encode(rels);
     if (files[owner]) files[owner] = enc.encode(swap(dec.decode(files[owner]!), /\br:id="(rId\d+)"/g));
   }
-  return zipSync(files, { mtime, level: 6 });
 }
 
 function upper(s: string): string {
