@@ -33,35 +33,47 @@ const PAGE_NUMBER_SAMPLE = "00";
  * atom. A module-level function, not a closure per call: V8 keeps a closure's optimised code only
  * while some closure of it is alive, so per-call closures were compiled again after every full
  * collection of a bulk build.
+ *
+ * An atom that grows is listed in `grown` and measured once, by `measureGrown`, when the paragraph is
+ * collected: measuring the joined text and summing the pieces at every append took time quadratic in
+ * the number of runs a word is made of (a 1 MB word of alternating bold and plain letters).
  */
-function push(atoms: Atom[], kind: "word" | "space", piece: Piece, fonts: LayoutFonts, open = true): void {
+function push(atoms: Atom[], kind: "word" | "space", piece: Piece, grown: Atom[], open = true): void {
   const last = atoms[atoms.length - 1];
   if (last && last.kind === kind && (last.kind !== "word" || last.open !== false)) {
     const prev = last.pieces[last.pieces.length - 1];
-    if (prev && prev.style === piece.style && !prev.pageNumber && !piece.pageNumber) {
-      prev.text += piece.text;
-      prev.width = fonts.measure(prev.text, prev.style);
-    } else {
-      last.pieces.push(piece);
-    }
-    let width = 0;
-    for (const p of last.pieces) width += p.width;
-    last.width = width;
+    if (prev && prev.style === piece.style && !prev.pageNumber && !piece.pageNumber) prev.text += piece.text;
+    else last.pieces.push(piece);
+    if (grown[grown.length - 1] !== last) grown.push(last);
     if (last.kind === "word") last.open = open;
   } else {
     atoms.push(kind === "word" ? { kind, pieces: [piece], width: piece.width, open } : { kind, pieces: [piece], width: piece.width });
   }
 }
 
+/** The widths of the atoms that grew: each text piece measured as a whole, the pieces summed in order. */
+function measureGrown(grown: readonly Atom[], fonts: LayoutFonts): void {
+  for (const atom of grown) {
+    if (atom.kind === "break") continue;
+    let width = 0;
+    for (const p of atom.pieces) {
+      if (!p.pageNumber) p.width = fonts.measure(p.text, p.style);
+      width += p.width;
+    }
+    atom.width = width;
+  }
+}
+
 export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
   const atoms: Atom[] = [];
+  const grown: Atom[] = [];
   for (const run of runs) {
     if (run.kind === "break") {
       atoms.push({ kind: "break", style: run.style });
       continue;
     }
     if (run.kind === "pageNumber") {
-      push(atoms, "word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true, space: false }, fonts);
+      push(atoms, "word", { text: "", style: run.style, width: fonts.measure(PAGE_NUMBER_SAMPLE, run.style), pageNumber: true, space: false }, grown);
       continue;
     }
     const text = run.text.normalize("NFC");
@@ -85,7 +97,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
           i++;
         }
         const t = " ".repeat(spaces);
-        push(atoms, "space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false, space: true }, fonts);
+        push(atoms, "space", { text: t, style: run.style, width: spaces ? fonts.measure(t, run.style) : 0, pageNumber: false, space: true }, grown);
         continue;
       }
       let j = i + 1;
@@ -99,7 +111,7 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const token = text.slice(i, j);
       i = j;
       if (!hyphen) {
-        push(atoms, "word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false, space: false }, fonts);
+        push(atoms, "word", { text: token, style: run.style, width: fonts.measure(token, run.style), pageNumber: false, space: false }, grown);
         continue;
       }
       // Word (and LibreOffice) may break a line after a hyphen inside a word ("1880/BC-" | "VP"),
@@ -107,9 +119,10 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const parts = token.split(HYPHEN_BREAK);
       for (let k = 0; k < parts.length; k++) {
         const part = parts[k];
-        if (part) push(atoms, "word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, fonts, k === parts.length - 1);
+        if (part) push(atoms, "word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, grown, k === parts.length - 1);
       }
     }
   }
+  if (grown.length) measureGrown(grown, fonts);
   return atoms;
 }

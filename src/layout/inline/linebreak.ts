@@ -4,7 +4,8 @@
  * - Lines break at white space and after a hyphen inside a word (collect.ts marks those); the spaces
  *   at a break stay at the end of the line and "hang" (they take no room and are not drawn).
  * - A word that does not fit moves to the next line. A word wider than a whole line is broken after its
- *   last "/" or "-" that fits, else after the last character that fits (at least one character).
+ *   last "/" or "-" that fits, else after the last character that fits (at least one character), over
+ *   as many lines as it needs, in time linear in its length (split.ts).
  * - A forced break ends the line.
  *
  * Word and LibreOffice differ here, and we follow Word: LibreOffice breaks by the Unicode line breaking
@@ -14,6 +15,7 @@
 import type { RunStyle } from "../../document/model.js";
 import type { LayoutFonts } from "../measure.js";
 import type { Atom, Piece } from "./collect.js";
+import { WordSplitter } from "./split.js";
 
 /** A piece on a line (the collected pieces themselves: `space` says which are white space). */
 export type LineSeg = Piece;
@@ -27,6 +29,8 @@ export interface BrokenLine {
   end: "wrap" | "break" | "end";
   /** Style of the forced break that ended the line (it counts for the line height in Word). */
   breakStyle?: RunStyle;
+  /** Set when a character did not fit in the room the line had (a line narrower than one letter). */
+  overflow?: true;
 }
 
 /** Tolerance for floating-point sums, points (well under Word's 1/20 pt resolution). */
@@ -41,17 +45,22 @@ interface LineState {
   width: number;
   pendingWidth: number;
   hasWord: boolean;
+  /** The line holds a character wider than the room it had. */
+  overflow: boolean;
 }
 
 // Module-level helpers, not closures per call: V8 keeps a closure's optimised code only while one of
 // its closures is alive, and per-call closures were compiled again after every full collection.
 function finishLine(st: LineState, end: BrokenLine["end"], breakStyle?: RunStyle): void {
-  st.lines.push({ segs: st.segs, trailing: st.pending, end, breakStyle });
+  const line: BrokenLine = { segs: st.segs, trailing: st.pending, end, breakStyle };
+  if (st.overflow) line.overflow = true;
+  st.lines.push(line);
   st.segs = [];
   st.pending = [];
   st.width = 0;
   st.pendingWidth = 0;
   st.hasWord = false;
+  st.overflow = false;
 }
 
 function addWord(st: LineState, pieces: readonly Piece[], w: number): void {
@@ -68,7 +77,7 @@ function addWord(st: LineState, pieces: readonly Piece[], w: number): void {
  * indent, a hanging one, makes it wider).
  */
 export function breakLines(atoms: readonly Atom[], width: number, firstLineIndent: number, fonts: LayoutFonts): BrokenLine[] {
-  const st: LineState = { lines: [], segs: [], pending: [], width: 0, pendingWidth: 0, hasWord: false };
+  const st: LineState = { lines: [], segs: [], pending: [], width: 0, pendingWidth: 0, hasWord: false, overflow: false };
   for (const atom of atoms) {
     if (atom.kind === "break") {
       finishLine(st, "break", atom.style);
@@ -79,23 +88,47 @@ export function breakLines(atoms: readonly Atom[], width: number, firstLineInden
       st.pendingWidth += atom.width;
       continue;
     }
-    let pieces = atom.pieces;
-    let w = atom.width;
-    if (st.hasWord && st.width + st.pendingWidth + w > lineWidth(st, width, firstLineIndent) + EPS) finishLine(st, "wrap");
+    if (st.hasWord && st.width + st.pendingWidth + atom.width > lineWidth(st, width, firstLineIndent) + EPS) finishLine(st, "wrap");
     // Now either the word fits, or the line has no word yet.
-    while (st.width + st.pendingWidth + w > lineWidth(st, width, firstLineIndent) + EPS) {
-      const room = lineWidth(st, width, firstLineIndent) - st.width - st.pendingWidth;
-      const [head, rest] = splitWord(pieces, room, fonts);
-      if (!rest.length) break;
-      addWord(st, head, sum(head));
-      finishLine(st, "wrap");
-      pieces = rest;
-      w = sum(rest);
-    }
-    addWord(st, pieces, w);
+    if (st.width + st.pendingWidth + atom.width > lineWidth(st, width, firstLineIndent) + EPS) addLongWord(st, atom.pieces, atom.width, width, firstLineIndent, fonts);
+    else addWord(st, atom.pieces, atom.width);
   }
   finishLine(st, "end");
   return st.lines;
+}
+
+/**
+ * A word wider than the room left on a line without words: broken over as many lines as it needs
+ * (split.ts), its rest starting the next line. A line that cannot hold even one character gets it
+ * anyway, and is marked as overflowing.
+ */
+function addLongWord(st: LineState, pieces: Piece[], w: number, width: number, firstLineIndent: number, fonts: LayoutFonts): void {
+  const split = new WordSplitter(pieces, fonts);
+  let current = true;
+  for (;;) {
+    const lw = lineWidth(st, width, firstLineIndent);
+    const n = split.cut(lw - st.width - st.pendingWidth + EPS);
+    if (n < 0) break;
+    const head = split.take(n);
+    addWord(st, head, sum(head));
+    if (st.width > lw + EPS) st.overflow = true;
+    finishLine(st, "wrap");
+    current = false;
+    // Measure the rest as a whole only when it may fit on a line: a rest whose characters add up to
+    // more than twice the line is wider than it (kerning never takes back half of a word).
+    const next = lineWidth(st, width, firstLineIndent) + EPS;
+    if (split.longerThan(2 * next + 1)) continue;
+    pieces = split.rest();
+    w = sum(pieces);
+    current = true;
+    if (!(st.width + st.pendingWidth + w > next)) break;
+  }
+  if (!current) {
+    pieces = split.rest();
+    w = sum(pieces);
+  }
+  addWord(st, pieces, w);
+  if (st.width > lineWidth(st, width, firstLineIndent) + EPS) st.overflow = true;
 }
 
 /** Width available to the line being built. */
@@ -107,49 +140,4 @@ function sum(pieces: readonly Piece[]): number {
   let s = 0;
   for (const p of pieces) s += p.width;
   return s;
-}
-
-/** Code points with their combining marks, so accents never part from their letters. */
-function clusters(text: string): string[] {
-  return text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [];
-}
-
-/**
- * Splits an over-wide word so that the head fits in `room`: after the last "/" or "-" that fits, else
- * after the last character that fits; always at least one character.
- */
-export function splitWord(pieces: readonly Piece[], room: number, fonts: LayoutFonts): [Piece[], Piece[]] {
-  const flat: { piece: number; text: string; width: number }[] = [];
-  pieces.forEach((p, i) => {
-    if (p.pageNumber) flat.push({ piece: i, text: "", width: p.width });
-    else for (const c of clusters(p.text)) flat.push({ piece: i, text: c, width: fonts.measure(c, p.style) });
-  });
-  if (flat.length <= 1) return [pieces.slice(), []];
-  let fit = 0;
-  let acc = 0;
-  while (fit < flat.length && acc + flat[fit].width <= room + EPS) acc += flat[fit++].width;
-  let cut = Math.max(1, fit);
-  for (let j = Math.min(fit, flat.length) - 1; j >= 0; j--) {
-    if (flat[j].text === "/" || flat[j].text === "-") {
-      if (j + 1 < flat.length) cut = j + 1;
-      break;
-    }
-  }
-  if (cut >= flat.length) return [pieces.slice(), []];
-  const build = (from: number, to: number): Piece[] => {
-    const out: Piece[] = [];
-    let lastSrc = -1;
-    for (let k = from; k < to; k++) {
-      const f = flat[k];
-      const src = pieces[f.piece];
-      if (f.piece === lastSrc && !src.pageNumber) out[out.length - 1].text += f.text;
-      else out.push({ text: src.pageNumber ? "" : f.text, style: src.style, width: src.width, pageNumber: src.pageNumber, space: false });
-      lastSrc = f.piece;
-    }
-    for (const p of out) if (!p.pageNumber) p.width = fonts.measure(p.text, p.style);
-    return out;
-  };
-  const head = build(0, cut);
-  const rest = build(cut, flat.length);
-  return [head, rest];
 }
