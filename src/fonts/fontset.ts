@@ -66,12 +66,15 @@ export function tinosPaths(): FontPaths {
 
 const parsed = new Map<string, TrueTypeFont>();
 
-/** Reads and parses a TrueType file once per process (keyed by absolute path). */
-export function loadFont(path: string): TrueTypeFont {
+/**
+ * Reads and parses a TrueType file once per process (keyed by absolute path). `bytes`: the file's
+ * contents when the caller has read them already (src/cli/font-check.ts, which validates them).
+ */
+export function loadFont(path: string, bytes?: Uint8Array): TrueTypeFont {
   const abs = resolvePath(path);
   let font = parsed.get(abs);
   if (!font) {
-    const buf = readFileSync(abs);
+    const buf = bytes ?? readFileSync(abs);
     font = new TrueTypeFont(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), abs);
     // OS/2 fsType bit 1 (0x0002) = "restricted licence embedding": the font must not be embedded.
     if ((font.fsType & 0x000f) === 0x0002) {

@@ -65,6 +65,7 @@ export function compositeComponents(rec: Uint8Array): { components: Component[];
     else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
     if (!(flags & MORE_COMPONENTS)) break;
   }
+  if (p > rec.length) throw new FontFormatError("composite glyph truncated");
   return { components, end: p };
 }
 
@@ -94,6 +95,7 @@ function rewriteRecord(rec: Uint8Array, newGid: Map<number, number>, hinting: bo
   if (lenPos + 2 > rec.length) throw new FontFormatError("simple glyph truncated");
   const instrLen = (rec[lenPos] << 8) | rec[lenPos + 1];
   if (instrLen === 0) return rec;
+  if (lenPos + 2 + instrLen > rec.length) throw new FontFormatError("simple glyph instructions truncated");
   const out = new Uint8Array(rec.length - instrLen);
   out.set(rec.subarray(0, lenPos));
   // instructionLength = 0, then flags and coordinates unchanged
@@ -122,6 +124,16 @@ export function subsetTag(font: TrueTypeFont, glyphs: readonly number[]): string
 }
 
 export function subsetTrueType(font: TrueTypeFont, used: Iterable<number>, options: SubsetOptions = {}): FontSubset {
+  try {
+    return subset(font, used, options);
+  } catch (e) {
+    // Name the font in what a damaged glyph throws (the CLI reports it against the font's setting).
+    if (e instanceof FontFormatError && !e.message.startsWith(`${font.label}: `)) throw new FontFormatError(`${font.label}: ${e.message}`);
+    throw e;
+  }
+}
+
+function subset(font: TrueTypeFont, used: Iterable<number>, options: SubsetOptions): FontSubset {
   const hinting = options.hinting ?? false;
   // 1. Glyph closure over composite components.
   const set = new Set<number>([0]);

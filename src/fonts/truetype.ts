@@ -6,6 +6,10 @@
  *
  * Parsing is lazy where it matters: the table directory, head/hhea/OS-2/post are read at once (a few
  * hundred bytes); `cmap`, `hmtx` and `kern` on first use; `loca` only when subsetting.
+ *
+ * Every read is inside its table: a damaged font gives a FontFormatError (which the CLI reports as a
+ * diagnostic), never a RangeError from the DataView. validate.ts checks a configured font's structure
+ * before it is used; these checks are for what it does not look at, and for fonts it never saw.
  */
 
 export interface TableRecord {
@@ -82,6 +86,7 @@ export class TrueTypeFont {
       throw new FontFormatError(`${label}: not a TrueType font`);
     }
     const numTables = v.getUint16(4);
+    if (12 + 16 * numTables > bytes.byteLength) throw new FontFormatError(`${label}: table directory out of bounds`);
     const tables = new Map<string, TableRecord>();
     for (let i = 0; i < numTables; i++) {
       const rec = 12 + 16 * i;
@@ -94,6 +99,10 @@ export class TrueTypeFont {
     this.tables = tables;
     for (const t of ["head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"]) {
       if (!tables.has(t)) throw new FontFormatError(`${label}: missing required table '${t}'`);
+    }
+    // The fixed fields read below (and rewritten by the subsetter) must be inside their tables.
+    for (const [t, min] of [["head", 54], ["hhea", 36], ["maxp", 6]] as const) {
+      if (tables.get(t)!.length < min) throw new FontFormatError(`${label}: table '${t}' too short`);
     }
 
     const head = this.table("head").offset;
@@ -187,9 +196,10 @@ export class TrueTypeFont {
       const v = this.view;
       const hmtx = this.table("hmtx").offset;
       const n = this.numGlyphs;
-      const m = Math.max(1, Math.min(this.numberOfHMetrics, n));
+      // (A damaged hmtx shorter than its count: the metrics it has, the last one repeated.)
+      const m = Math.max(1, Math.min(this.numberOfHMetrics, n, Math.floor(this.table("hmtx").length / 4)));
       const adv = new Uint16Array(n);
-      for (let i = 0; i < m; i++) adv[i] = v.getUint16(hmtx + 4 * i);
+      if (this.table("hmtx").length >= 4) for (let i = 0; i < m; i++) adv[i] = v.getUint16(hmtx + 4 * i);
       for (let i = m; i < n; i++) adv[i] = adv[m - 1];
       this.#advances = adv;
     }
@@ -199,9 +209,10 @@ export class TrueTypeFont {
   /** Left side bearing of a glyph (font units). */
   leftSideBearing(gid: number): number {
     const v = this.view;
-    const hmtx = this.table("hmtx").offset;
+    const hmtx = this.table("hmtx");
     const m = this.numberOfHMetrics;
-    return gid < m ? v.getInt16(hmtx + 4 * gid + 2) : v.getInt16(hmtx + 4 * m + 2 * (gid - m));
+    const at = gid < m ? 4 * gid + 2 : 4 * m + 2 * (gid - m);
+    return at + 2 <= hmtx.length ? v.getInt16(hmtx.offset + at) : 0;
   }
 
   /** Glyph id for a Unicode code point (0 = .notdef when the font lacks it). */
@@ -268,15 +279,18 @@ export class TrueTypeFont {
     if (!name) return fallback;
     const v = this.view;
     const o = name.offset;
+    const end = o + name.length;
+    if (name.length < 6) return fallback;
     const count = v.getUint16(o + 2);
     const strings = o + v.getUint16(o + 4);
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < count && o + 6 + 12 * (i + 1) <= end; i++) {
       const r = o + 6 + 12 * i;
       const platform = v.getUint16(r);
       const nameId = v.getUint16(r + 6);
       if (nameId !== 6) continue;
       const len = v.getUint16(r + 8);
       const off = strings + v.getUint16(r + 10);
+      if (off + len > end) continue;
       let s = "";
       if (platform === 3 || platform === 0) {
         for (let k = 0; k + 1 < len; k += 2) s += String.fromCharCode(v.getUint16(off + k));
@@ -292,54 +306,66 @@ export class TrueTypeFont {
 
   #parseCmap(): void {
     const v = this.view;
-    const cmap = this.table("cmap").offset;
-    const count = v.getUint16(cmap + 2);
+    const table = this.table("cmap");
+    const cmap = table.offset;
+    const end = cmap + table.length;
+    const count = table.length >= 4 ? v.getUint16(cmap + 2) : 0;
     let best4 = -1;
     let best12 = -1;
-    for (let i = 0; i < count; i++) {
+    // The first Unicode subtable of each format whose header and arrays are inside the table.
+    for (let i = 0; i < count && cmap + 4 + 8 * (i + 1) <= end; i++) {
       const r = cmap + 4 + 8 * i;
       const platform = v.getUint16(r);
       const encoding = v.getUint16(r + 2);
       const sub = cmap + v.getUint32(r + 4);
-      const format = v.getUint16(sub);
       const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-      if (!unicode) continue;
-      if (format === 12 && best12 < 0) best12 = sub;
-      if (format === 4 && best4 < 0) best4 = sub;
+      if (!unicode || sub + 4 > end) continue;
+      const format = v.getUint16(sub);
+      if (format === 12 && best12 < 0 && sub + 16 <= end && sub + 16 + 12 * v.getUint32(sub + 12) <= end) best12 = sub;
+      if (format === 4 && best4 < 0 && sub + 14 <= end && sub + 16 + 4 * v.getUint16(sub + 6) <= end) best4 = sub;
     }
     const bmp = new Uint16Array(0x10000);
     const astral = new Map<number, number>();
     if (best12 >= 0) {
       const groups = v.getUint32(best12 + 12);
+      let prevEnd = -1;
       for (let g = 0; g < groups; g++) {
         const r = best12 + 16 + 12 * g;
         const start = v.getUint32(r);
-        const end = v.getUint32(r + 4);
+        const stop = Math.min(v.getUint32(r + 4), 0x10ffff);
         let gid = v.getUint32(r + 8);
-        for (let c = start; c <= end; c++, gid++) {
+        // Groups are sorted and apart; an overlapping one (a damaged font) is skipped, so that every
+        // code point is mapped at most once.
+        if (start <= prevEnd || stop < start) continue;
+        prevEnd = stop;
+        for (let c = start; c <= stop; c++, gid++) {
           if (gid >= this.numGlyphs) continue;
           if (c < 0x10000) bmp[c] = gid;
           else astral.set(c, gid);
         }
       }
     } else if (best4 >= 0) {
-      const segX2 = v.getUint16(best4 + 6);
+      const segX2 = v.getUint16(best4 + 6) & ~1;
       const ends = best4 + 14;
       const starts = ends + segX2 + 2;
       const deltas = starts + segX2;
       const rangeOffsets = deltas + segX2;
+      let prevEnd = -1;
       for (let s = 0; s < segX2; s += 2) {
-        const end = v.getUint16(ends + s);
+        const stop = v.getUint16(ends + s);
         const start = v.getUint16(starts + s);
         const delta = v.getInt16(deltas + s);
         const ro = v.getUint16(rangeOffsets + s);
-        for (let c = start; c <= end && c !== 0xffff; c++) {
+        // As for format 12: segments are sorted and apart, a damaged one is skipped.
+        if (start <= prevEnd || stop < start) continue;
+        prevEnd = stop;
+        for (let c = start; c <= stop && c !== 0xffff; c++) {
           let gid: number;
           if (ro === 0) {
             gid = (c + delta) & 0xffff;
           } else {
             const addr = rangeOffsets + s + ro + 2 * (c - start);
-            gid = v.getUint16(addr);
+            gid = addr + 2 <= end ? v.getUint16(addr) : 0;
             if (gid !== 0) gid = (gid + delta) & 0xffff;
           }
           if (gid < this.numGlyphs) bmp[c] = gid;
@@ -358,6 +384,7 @@ export class TrueTypeFont {
     const v = this.view;
     const o = kern.offset;
     const pairs = new Map<number, number>();
+    if (kern.length < 4) return null;
     const version = v.getUint16(o);
     if (version !== 0) return null; // Apple's kern (version 1.0) is not used by Word either.
     const nTables = v.getUint16(o + 2);
@@ -370,7 +397,7 @@ export class TrueTypeFont {
       const minimum = (coverage & 2) !== 0;
       const cross = (coverage & 4) !== 0;
       const override = (coverage & 8) !== 0;
-      if (format === 0 && horizontal && !minimum && !cross) {
+      if (format === 0 && horizontal && !minimum && !cross && p + 8 <= o + kern.length) {
         const n = v.getUint16(p + 6);
         for (let i = 0; i < n; i++) {
           const r = p + 14 + 6 * i;
