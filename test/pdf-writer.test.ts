@@ -181,7 +181,7 @@ describe("PDF writer edge cases", () => {
   it("warns about characters the font lacks and still writes the page", async () => {
     const { doc, p, section } = await import("./helpers/layout-build.js");
     const r = await renderPdf(doc(section([p("Việt Nam 中文")], 300, 100)), fonts);
-    expect(r.warnings).toEqual([{ code: "missing-glyph", message: "font regular lacks: 中 文" }]);
+    expect(r.warnings).toEqual([{ code: "missing-glyph", kind: "glyph", message: "font regular lacks: 中 文", face: "regular", codePoints: [0x4e2d, 0x6587] }]);
     expect((await readPdf(r.bytes)).pages.length).toBe(1);
   });
 

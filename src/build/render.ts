@@ -4,9 +4,11 @@
  * the bytes to disk.
  */
 import { composeReport, composeScoreTable } from "../compose/index.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel } from "../document/model.js";
-import { createMeasurer, type FontSet } from "../fonts/index.js";
+import { createMeasurer, FontFormatError, type FontSet } from "../fonts/index.js";
+import type { FaceKey } from "../fonts/fontset.js";
+import { layoutDiagnostics, type FontOrigin } from "./layout-diagnostics.js";
 import type { NumberFormat } from "../model/points.js";
 import type { ScoredAssessment } from "../model/scored.js";
 
@@ -18,6 +20,10 @@ export interface RenderOptions {
   /** ISO timestamp written into every file (reproducible builds). */
   date: string;
   formats: readonly OutputFormat[];
+  /** The faces set in chamdiem.yaml, for messages (src/cli/font-check.ts). */
+  fontOrigins?: Partial<Record<FaceKey, FontOrigin>>;
+  /** Characters already reported missing from a face (CD803): not repeated for each document. */
+  reportedMissing?: Partial<Record<FaceKey, readonly number[]>>;
 }
 
 export interface RenderedFile {
@@ -39,15 +45,49 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
   for (const d of DOCUMENTS) {
     const { doc, diagnostics: ds } = d.compose(scored, { measure, numbers: opts.numbers, date: opts.date });
     diagnostics.push(...ds);
-    for (const format of opts.formats) files.push({ name: `${d.name}.${format}`, bytes: await write(format, doc, opts.fonts) });
+    for (const format of opts.formats) {
+      const name = `${d.name}.${format}`;
+      const context: WriteContext = { document: name, file: scored.assessment.file };
+      if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
+      if (opts.reportedMissing) context.reported = opts.reportedMissing;
+      const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
+      if (bytes) files.push({ name, bytes });
+    }
   }
   return { files, diagnostics };
 }
 
-/** Writers are loaded on first use: a docx-only build never loads pdf-lib, a check loads neither. */
-async function write(format: OutputFormat, doc: DocModel, fonts: FontSet): Promise<Uint8Array> {
+export interface WriteContext {
+  /** The output file's name, e.g. "bao-cao.pdf". */
+  document: string;
+  /** The input file the document is made from (diagnostics without a better position point at it). */
+  file: string;
+  fontOrigins?: Partial<Record<FaceKey, FontOrigin>>;
+  reported?: Partial<Record<FaceKey, readonly number[]>>;
+}
+
+/**
+ * One document in one format, its layout warnings (PDF) added to `diagnostics`. A font found damaged
+ * only now (a glyph the validation of font-check.ts does not decode) is an error (CD809) and the
+ * document is not written: undefined. Writers are loaded on first use: a docx-only build never loads
+ * pdf-lib, a check loads neither.
+ */
+export async function writeDocument(format: OutputFormat, doc: DocModel, fonts: FontSet, ctx: WriteContext, diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
   if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(doc);
-  return (await import("../write/pdf/index.js")).writePdf(doc, fonts);
+  const { renderPdf } = await import("../write/pdf/index.js");
+  try {
+    const r = await renderPdf(doc, fonts);
+    if (r.warnings.length) diagnostics.push(...layoutDiagnostics(r.warnings, ctx));
+    return r.bytes;
+  } catch (e) {
+    if (!(e instanceof FontFormatError)) throw e;
+    const origin = Object.values(ctx.fontOrigins ?? {}).find((o) => o && e.message.includes(o.path));
+    // What the validation (src/fonts/validate.ts) does not decode: the glyph outlines.
+    const what = origin ? e.message.split(`${origin.path}: `).join("") : e.message;
+    const detail = { vi: "dữ liệu nét chữ (bảng glyf) không đọc được", en: `its glyph data (table glyf) cannot be read: ${what}` };
+    diagnostics.push(diag("CD809", origin?.pos ?? { file: ctx.file, line: 1, column: 1 }, { setting: origin?.setting ?? "fonts", file: origin?.file ?? "Tinos", detail, document: ctx.document }));
+    return undefined;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { runChecks } from "../check/run-checks.js";
 import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildDate, renderAssessment, type OutputFormat } from "../build/render.js";
+import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../build/render.js";
 import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";
@@ -22,7 +22,11 @@ export interface BuildTask {
   assessmentFiles: string[];
   formats: OutputFormat[];
   numbers: NumberFormat;
+  /** The configured fonts that can be used (src/cli/font-check.ts); the other faces are Tinos. */
   fonts?: Config["fonts"];
+  /** Every configured face and where it is set, and the characters already reported missing (CD803). */
+  fontOrigins?: RenderOptions["fontOrigins"];
+  reportedMissing?: RenderOptions["reportedMissing"];
   sourceDateEpoch?: string;
   env: { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string };
 }
@@ -85,7 +89,14 @@ export async function runBuildTask(task: BuildTask, fs?: InputFs): Promise<Build
       continue;
     }
     const date = buildDate(task.sourceDateEpoch, a.scored.assessment.report.date);
-    const { files, diagnostics } = await renderAssessment(a.scored, { fonts, numbers: task.numbers, date, formats: task.formats });
+    const { files, diagnostics } = await renderAssessment(a.scored, {
+      fonts,
+      numbers: task.numbers,
+      date,
+      formats: task.formats,
+      ...(task.fontOrigins ? { fontOrigins: task.fontOrigins } : {}),
+      ...(task.reportedMissing ? { reportedMissing: task.reportedMissing } : {}),
+    });
     // Bounded as the checks' diagnostics are (runChecks): a report of 100 000 images warns 20 times.
     result.diagnostics.push(...detached(boundDiagnostics(diagnostics)));
     if (hasErrors(diagnostics)) {

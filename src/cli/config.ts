@@ -42,15 +42,18 @@ export function loadConfig(cwd: string, fs?: InputFs): Config {
     config.formats = [...new Set(f as OutputFormat[])];
   }
   if (c.fonts !== undefined) {
+    // The shape only (a mapping of the four faces to non-empty strings). Whether each file exists and
+    // is a usable TrueType font is checked by font-check.ts, as a diagnostic at the setting's line.
     const f = c.fonts as Record<string, unknown>;
+    if (!f || typeof f !== "object" || Array.isArray(f)) throw bad("fonts");
+    const faces = ["regular", "bold", "italic", "boldItalic"] as const;
+    for (const k of Object.keys(f)) if (!(faces as readonly string[]).includes(k)) throw bad(`fonts.${k}`);
     const fonts: NonNullable<Config["fonts"]> = {};
-    for (const k of ["regular", "bold", "italic", "boldItalic"] as const) {
-      const p = f?.[k];
-      if (p === undefined) continue;
-      if (typeof p !== "string") throw bad(`fonts.${k}`);
-      const abs = isAbsolute(p) ? p : join(cwd, p);
-      if (!existsSync(abs)) throw bad(`fonts.${k}: ${p}`);
-      fonts[k] = abs;
+    for (const k of faces) {
+      const p = f[k];
+      if (p === undefined || p === null) continue;
+      if (typeof p !== "string" || p.trim() === "") throw bad(`fonts.${k}`);
+      fonts[k] = isAbsolute(p) ? p : join(cwd, p);
     }
     config.fonts = fonts;
   }

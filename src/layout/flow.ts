@@ -81,10 +81,19 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
       !marker && p.runs.length === 1 && run?.kind === "text"
         ? plainLines({ text: run.text.normalize("NFC"), style: run.style, align: s.align, left: textLeft, width: textWidth, firstLine, lineSpacing, markStyle }, fonts)
         : undefined;
+    let overflow = false;
     if (plain) {
-      for (const l of plain) slices.push({ height: l.height, before: 0, after: 0, keepWithPrev: false, items: l.frame ? [l.frame] : [] });
+      for (const l of plain) {
+        slices.push({ height: l.height, before: 0, after: 0, keepWithPrev: false, items: l.frame ? [l.frame] : [] });
+        if (l.overflow) overflow = true;
+      }
     } else {
-      generalSlices(p, textLeft, textWidth, firstLine, lineSpacing, markStyle, ctx, slices, marker);
+      overflow = generalSlices(p, textLeft, textWidth, firstLine, lineSpacing, markStyle, ctx, slices, marker);
+    }
+    if (overflow) {
+      const w: LayoutWarning = { code: "overflow", kind: "line", message: "a line narrower than one character: text runs past its edge" };
+      if (p.source) w.source = p.source;
+      ctx.warnings.push(w);
     }
     // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
     // last line alone at the top of the next.
@@ -116,7 +125,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   return slices;
 }
 
-/** A paragraph's lines through the general inline path: collect → breakLines → finalizeLine. */
+/** A paragraph's lines through the general inline path: collect → breakLines → finalizeLine. True if a line overflows. */
 function generalSlices(
   p: Paragraph,
   textLeft: number,
@@ -127,12 +136,14 @@ function generalSlices(
   ctx: FlowContext,
   slices: Slice[],
   marker: Marker | undefined,
-): void {
+): boolean {
   const { fonts } = ctx;
   const atoms = collect(p.runs, fonts);
   const lines = breakLines(atoms, textWidth, firstLine, fonts);
+  let overflow = false;
   for (let i = 0; i < lines.length; i++) {
     const first = i === 0;
+    if (lines[i].overflow) overflow = true;
     const fl = finalizeLine(
       lines[i],
       {
@@ -153,6 +164,7 @@ function generalSlices(
     }
     slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
   }
+  return overflow;
 }
 
 function firstTextStyle(p: Paragraph): RunStyle | undefined {

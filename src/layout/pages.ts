@@ -103,7 +103,7 @@ function layoutSection(
     }
     if (!pg.contentOnPage) {
       // Taller than an empty page and cannot split: place it anyway.
-      warnings.push({ code: "overflow", message: "content taller than the page", page: pg.page.number });
+      warnings.push({ code: "overflow", kind: "page", message: "content taller than the page", page: pg.page.number });
       pg.put(s, i, before);
       carry = null;
       i++;

@@ -81,7 +81,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
           }
         }
       }
-      ctx.warnings.push({ code: "unsupported", message: "vertically merged cells taller than a page were laid out unmerged" });
+      ctx.warnings.push({ code: "unsupported", kind: "merge", message: "vertically merged cells taller than a page were laid out unmerged" });
       continue;
     }
     // Header rows repeat only when they leave room for the body: at most half a page (beyond that,
@@ -143,7 +143,7 @@ function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: 
     for (const cell of t.rows[r].cells) {
       while (c < ncols && covered[r][c]) c++;
       if (c >= ncols) {
-        ctx.warnings.push({ code: "overflow", message: `table row ${r + 1} has more cells than columns` });
+        ctx.warnings.push({ code: "overflow", kind: "cells", message: `table row ${r + 1} has more cells than columns`, row: r + 1 });
         break;
       }
       const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, ncols - c));

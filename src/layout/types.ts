@@ -2,6 +2,7 @@
  * The layout engine's output: pages of positioned frames, in points, origin at the page's top-left
  * corner, y growing downwards. The PDF writer flips y; tests read the frames or their text dump.
  */
+import type { SourcePos } from "../model/source.js";
 
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -53,8 +54,21 @@ export interface PageFrame {
 
 export interface LayoutWarning {
   code: "overflow" | "missing-glyph" | "unsupported";
+  /**
+   * What exactly (src/build/layout-diagnostics.ts gives each its diagnostic): a line narrower than one
+   * character ("line"), content taller than a page ("page"), a table row with more cells than columns
+   * ("cells"), merged cells laid out unmerged ("merge"), characters the font lacks ("glyph").
+   */
+  kind: "line" | "page" | "cells" | "merge" | "glyph";
   message: string;
   page?: number;
+  /** Where the content came from, when the document model says (a paragraph's `source`). */
+  source?: SourcePos;
+  /** "cells": the 1-based row. */
+  row?: number;
+  /** "glyph": the face and the code points it lacks, in the order first drawn. */
+  face?: Face;
+  codePoints?: number[];
 }
 
 export interface LayoutResult {

@@ -20,7 +20,9 @@ import { cacheEnv, diskValidatorCache } from "../cache.js";
 import { planInputs } from "../inputs.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
-import { uniqueDiagnostics } from "../../diagnostics/diagnostic.js";
+import { hasErrors, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { WriteContext } from "../../build/render.js";
+import { checkFonts, type FontCheck } from "../font-check.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryRowStore } from "../summary-cache.js";
@@ -66,16 +68,24 @@ export async function runSummary(cli: Cli): Promise<number> {
   else if (cli.format === "csv") cli.stdout(summaryCsv(groups));
   else cli.stdout(summaryText(groups, cli.lang));
 
+  // The fonts (font-check.ts) and the PDF layout's warnings: on stderr whatever the format, as they
+  // say why a file was not written or what is wrong in it.
+  const writing: Diagnostic[] = [];
   if (write.length > 0) {
     const appraisers = new Map(units.flatMap((u) => (u.appraiser ? [[u.file, u.appraiser] as const] : [])));
     const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
-    for (const g of groups) {
-      const issuer = issuerOf(cli, g, appraisers);
-      const written = await writeGroup(cli, g, write, outDir, issuer);
-      for (const w of written) if (cli.format === "text") cli.stderr(cli.m.schemaWritten(displayPath(w, cli.cwd)));
+    const fonts = write.includes("docx") || write.includes("pdf") ? checkFonts(cli.cwd, loadConfig(cli.cwd, cli.fs).fonts, write.includes("pdf"), cli.fs) : undefined;
+    if (fonts) writing.push(...fonts.diagnostics);
+    if (!fonts?.fatal) {
+      for (const g of groups) {
+        const issuer = issuerOf(cli, g, appraisers);
+        const files = await writeGroup(cli, g, write, outDir, issuer, fonts, writing);
+        for (const w of files) if (cli.format === "text") cli.stderr(cli.m.schemaWritten(displayPath(w, cli.cwd)));
+      }
     }
+    if (writing.length) cli.stderr(formatText(uniqueDiagnostics(writing), cli.lang, cli.color));
   }
-  return errors.length > 0 ? 1 : 0;
+  return errors.length > 0 || hasErrors(writing) ? 1 : 0;
 }
 
 function parseWrite(cli: Cli): Writable[] {
@@ -101,7 +111,7 @@ function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, App
   return cli.args.values.superior ? { ...best.a, superior: cli.args.values.superior } : best.a;
 }
 
-async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser): Promise<string[]> {
+async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser, fontCheck: FontCheck | undefined, diagnostics: Diagnostic[]): Promise<string[]> {
   const config = loadConfig(cli.cwd, cli.fs);
   const epoch = cli.env.SOURCE_DATE_EPOCH;
   const date = epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : `${g.latestDate || "1980-01-01"}T00:00:00.000Z`;
@@ -110,7 +120,7 @@ async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir
   const { composeSummaryTable, summaryTitleText } = await import("../../compose/summary-table.js");
   if (formats.includes("docx") || formats.includes("pdf")) {
     const { createMeasurer, loadFontSet } = await import("../../fonts/index.js");
-    const fonts = loadFontSet(config.fonts ? { paths: config.fonts } : {});
+    const fonts = loadFontSet(fontCheck && Object.keys(fontCheck.usable).length ? { paths: fontCheck.usable } : {});
     const doc = composeSummaryTable(g, { measure: createMeasurer(fonts), numbers: config.numbers, date, issuer });
     if (formats.includes("docx")) {
       const { writeDocx } = await import("../../write/docx/index.js");
@@ -118,9 +128,17 @@ async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir
       written.push(`${base}.docx`);
     }
     if (formats.includes("pdf")) {
-      const { writePdf } = await import("../../write/pdf/index.js");
-      writeFileAtomic(`${base}.pdf`, await writePdf(doc, fonts));
-      written.push(`${base}.pdf`);
+      const { writeDocument } = await import("../../build/render.js");
+      const context: WriteContext = { document: `bieu-tong-hop-${g.rubric.id}.pdf`, file: g.rubric.source.file };
+      if (fontCheck) {
+        context.fontOrigins = fontCheck.origins;
+        context.reported = fontCheck.reportedMissing;
+      }
+      const bytes = await writeDocument("pdf", doc, fonts, context, diagnostics);
+      if (bytes) {
+        writeFileAtomic(`${base}.pdf`, bytes);
+        written.push(`${base}.pdf`);
+      }
     }
   }
   if (formats.includes("xlsx")) {

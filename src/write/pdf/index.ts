@@ -41,7 +41,11 @@ export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOption
   return (await renderPdf(doc, fonts, options)).bytes;
 }
 
-/** Like writePdf, also returning the layout (pages of frames) and warnings (missing glyphs, overflow). */
+/**
+ * Like writePdf, also returning the layout (pages of frames) and warnings (missing glyphs, overflow),
+ * which src/build/layout-diagnostics.ts turns into diagnostics. The bytes are writePdf's: the warnings
+ * are only reported.
+ */
 export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {
   const t0 = performance.now();
   const layout = layoutDocument(doc, createLayoutFonts(fonts), options.layout);
@@ -55,7 +59,7 @@ export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptio
   for (const [face, u] of usage) {
     if (u.missing.size) {
       const chars = [...u.missing].map((cp) => String.fromCodePoint(cp)).join(" ");
-      warnings.push({ code: "missing-glyph", message: `font ${face} lacks: ${chars}` });
+      warnings.push({ code: "missing-glyph", kind: "glyph", message: `font ${face} lacks: ${chars}`, face, codePoints: [...u.missing] });
     }
   }
   return { bytes, layout, warnings, timings: { layout: t1 - t0, load: t2 - t1, emit: t3 - t2 } };
