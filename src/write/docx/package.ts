@@ -10,6 +10,7 @@
  */
 import * as zlib from "node:zlib";
 import type { DocMeta } from "../../document/model.js";
+import { escapeText } from "./xml.js";
 
 /** "2021-11-19T00:00:00Z" (W3CDTF, whole seconds, UTC) from any ISO 8601 timestamp. */
 export function w3cdtf(iso: string): string {
@@ -18,7 +19,7 @@ export function w3cdtf(iso: string): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeText;
 
 export function coreProperties(meta: DocMeta): string {
   const when = w3cdtf(meta.date);
