@@ -37,12 +37,12 @@ describe("inputs that cannot be written as fixtures", () => {
     expect(codesOf(junk)).toEqual(["CD104@1"]);
   });
 
-  it("a NUL byte is refused with its line", () => {
-    expect(codesOf(enc("rubric: mini\nyear: 20\u000021\n"))).toEqual(["CD104@2"]);
+  it("a NUL byte is refused with its line, naming the character (CD118, see test/robust-text.test.ts)", () => {
+    expect(codesOf(enc("rubric: mini\nyear: 20\u000021\n"))).toEqual(["CD118@2"]);
   });
 
-  it("Latin-1 bytes (not UTF-8) are refused", () => {
-    expect(codesOf(Uint8Array.from([0x72, 0x75, 0x62, 0x3a, 0x20, 0xe9, 0x0a]))).toEqual(["CD104@1"]);
+  it("Latin-1 bytes (not UTF-8) are refused, saying the encoding it probably is (CD115)", () => {
+    expect(codesOf(Uint8Array.from([0x72, 0x75, 0x62, 0x3a, 0x20, 0xe9, 0x0a]))).toEqual(["CD115@1"]);
   });
 
   it("a 10 MB file is refused before parsing", () => {

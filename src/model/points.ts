@@ -5,9 +5,12 @@
  */
 export type Hundredths = number & { readonly __brand?: "hundredths" };
 
-/** Parse "3", "3.5", "3,50", "-0,5" or a JS number into hundredths; null if not a decimal with ≤ 2 places. */
-export function parseHundredths(input: string | number): Hundredths | null {
-  const text = typeof input === "number" ? numberToPlainString(input) : input.trim();
+/**
+ * Parse "3", "3.5", "3,50", "-0,5" or a JS number into hundredths; null if not a decimal with ≤ 2
+ * places, or not a string or number at all (a YAML boolean, list or map where a number belongs).
+ */
+export function parseHundredths(input: unknown): Hundredths | null {
+  const text = typeof input === "number" ? numberToPlainString(input) : typeof input === "string" ? input.trim() : "";
   const m = /^([+-]?)(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text);
   if (!m) return null;
   const sign = m[1] === "-" ? -1 : 1;

@@ -15,6 +15,8 @@ export interface FieldReaders {
   num(v: unknown, path: PathSegment[]): Hundredths | undefined;
 }
 
+const NUMBER = { vi: "số (ví dụ 3, 95.5 hoặc \"98,93\")", en: "a number (e.g. 3, 95.5 or \"98,93\")" };
+
 export function fieldReaders(src: YamlSource, diagnostics: Diagnostic[]): FieldReaders {
   return {
     markdown(path) {
@@ -25,7 +27,13 @@ export function fieldReaders(src: YamlSource, diagnostics: Diagnostic[]): FieldR
     },
     num(v, path) {
       if (v === undefined || v === null) return undefined;
-      const h = parseHundredths(v as string | number);
+      if (typeof v !== "number" && typeof v !== "string") {
+        diagnostics.push(diag("CD203", posOf(src, path), { expected: NUMBER }));
+        return undefined;
+      }
+      // .inf and .nan were refused where they were read (CD121, src/read/text-hygiene.ts).
+      if (typeof v === "number" && !Number.isFinite(v)) return undefined;
+      const h = parseHundredths(v);
       if (h === null) diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
       return h ?? undefined;
     },

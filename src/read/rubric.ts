@@ -24,7 +24,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
   const data = src.data as Obj;
   const num = (v: unknown, path: PathSegment[], fallback: Hundredths = 0): Hundredths => {
     if (v === undefined || v === null) return fallback;
-    const h = parseHundredths(v as string | number);
+    const h = parseHundredths(v);
     if (h === null) {
       diagnostics.push(diag("CD314", posOf(src, path), { value: String(v) }));
       return fallback;

@@ -9,6 +9,8 @@ import type { SourcePos } from "../model/source.js";
 import { readPlainYaml } from "./yaml-fast.js";
 import { lineIndex, type LinePos } from "./line-index.js";
 import { MAX_NESTING, tooDeepAt } from "./yaml-depth.js";
+import { decodeText, findMojibake, mojibakeHint } from "./encoding.js";
+import { cleanValues, forbiddenInText, hasSuspects, readLoneCR } from "./text-hygiene.js";
 import { fromYamlDocument, keyString, type YMap, type YNode, type YPair } from "./yaml-tree.js";
 
 /** Larger inputs are refused: a rubric or an assessment is tens of kilobytes. */
@@ -39,18 +41,20 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_INPUT_BYTES) {
     return { diagnostics: [diag("CD103", at(), { size: bytes.length, limit: MAX_INPUT_BYTES })] };
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { diagnostics: [diag("CD104", at())] };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const nul = text.indexOf("\u0000");
-  if (nul >= 0 || /[\u0001-\u0008\u000e-\u001f]/.test(text)) {
-    return { diagnostics: [diag("CD104", posAt(file, text, nul >= 0 ? nul : text.search(/[\u0001-\u0008\u000e-\u001f]/)))] };
-  }
+  // Not UTF-8: where, in which encoding it probably is, how to convert (encoding.ts).
+  const decoded = decodeText(file, bytes);
+  if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
   const diagnostics: Diagnostic[] = [];
+  // Lone CRs are line ends (text-hygiene.ts), then UTF-8 decoded as Windows-1252 once, then refused characters.
+  let text = readLoneCR(file, decoded.text, diagnostics);
+  const mojibake = findMojibake(text);
+  if (mojibake) {
+    const pos = posAt(file, text, mojibake.offset);
+    return { diagnostics: [...diagnostics, diag("CD117", pos, { text: mojibake.text, meant: mojibake.meant, fix: mojibakeHint(file) })] };
+  }
+  const suspects = hasSuspects(text);
+  const refused = forbiddenInText(file, text, suspects);
+  if (refused.length > 0) return { diagnostics: [...diagnostics, ...refused] };
   const normalised = text.normalize("NFC");
   if (normalised !== text) {
     diagnostics.push(diag("CD111", posAt(file, text, firstDifference(text, normalised))));
@@ -63,7 +67,7 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   // Plain block YAML (every assessment and appraisal we know of) has a reader of its own, ten times
   // faster; anything else, and every error, goes through the yaml library.
   const fast = readPlainYaml(text);
-  if (fast) return { source: { file, text, root: fast.root, linePos: lineIndex(text), data: fast.data }, diagnostics };
+  if (fast) return cleaned({ file, text, root: fast.root, linePos: lineIndex(text), data: fast.data }, diagnostics, suspects);
 
   const linePos = lineIndex(text);
   // The library's parser (which keeps its own stack) first, then a depth check (yaml-depth.ts), then
@@ -98,7 +102,13 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
   } catch {
     return { diagnostics: [...diagnostics, diag("CD107", libraryNodePos(file, linePos, doc.contents as Node | null))] };
   }
-  return { source: { file, text, root: fromYamlDocument(doc), linePos, data }, diagnostics };
+  return cleaned({ file, text, root: fromYamlDocument(doc), linePos, data }, diagnostics, suspects);
+}
+
+/** Characters and numbers of every value, once, whichever reader parsed them (text-hygiene.ts). */
+function cleaned(source: YamlSource, diagnostics: Diagnostic[], suspects: boolean): ReadResult {
+  diagnostics.push(...cleanValues(source.file, source.text, source.root, source.data, source.linePos, suspects));
+  return { source, diagnostics };
 }
 
 /**
