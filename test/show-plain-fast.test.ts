@@ -1,0 +1,116 @@
+/**
+ * `show --plain` (git's textconv) takes a short path that skips the checks which only make diagnostics
+ * (src/cli/commands/show.ts, plainOnly) and keeps the folders' rubrics in the tool cache. Its text must
+ * be exactly what the full path (runChecks, as `show` without --plain) prints: compared here on every
+ * assessment, appraisal and rubric in the repository (content/ and test/fixtures/, valid or not), with
+ * the default rubric folders and with the mini rubric's, with the rubric cache off, cold and warm.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { plainOnly } from "../src/cli/commands/show.js";
+import { findYamlFiles, readInputFile, readInputs } from "../src/cli/files.js";
+import { main } from "../src/cli/main.js";
+import { ROOT } from "./helpers/example.js";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "chamdiem-show-cache-"));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+function yamlUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".yaml"))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+    .sort();
+}
+const FILES = [...yamlUnder("content"), ...yamlUnder("test/fixtures")];
+
+/**
+ * Where the full path itself crashes today (exit 70; `chamdiem check RUBRIC test/fixtures/mini/assessment.yaml`
+ * as well): a rubric that fails its own rules is still used to check the assessments beside it (here
+ * test/fixtures/mini/assessment.yaml, in the rubric folder), and ajv refuses the assessment schema
+ * generated from it with an exception — a duplicate criterion id gives a duplicate `required` entry,
+ * a leaf without options an empty `enum`. The short path prints the rubric. Once runChecks is fixed,
+ * the comparison runs for these files too, and this test fails until the list is emptied.
+ */
+const KNOWN_CRASHES = ["test/fixtures/invalid/rubric-duplicate-id.yaml --rubrics test/fixtures/mini", "test/fixtures/invalid/rubric-leaf-without-options.yaml --rubrics test/fixtures/mini"];
+const crashed: string[] = [];
+
+async function show(args: string[], env: Record<string, string>, cwd = ROOT): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const code = await main(["show", ...args], { cwd, env, isTTY: false, stdout: (s) => void out.push(s), stderr: () => {} });
+  return { code, out: out.join("\n") };
+}
+
+describe("show --plain: the short path prints what the full path prints", () => {
+  it("covers the repository's assessments, appraisals and rubrics", () => {
+    expect(FILES.length).toBeGreaterThan(100);
+    expect(FILES).toContain("content/assessments/2021/van-phong-ubnd-tinh.yaml");
+    expect(FILES).toContain("content/assessments/2021/van-phong-ubnd-tinh.appraisal.yaml");
+    expect(FILES).toContain("content/rubrics/dvcq-qng-2021.yaml");
+  });
+
+  for (const rubrics of [[], ["--rubrics", "test/fixtures/mini"]]) {
+    it(`every file${rubrics.length ? " against the mini rubric" : ""}: same text with the cache off, cold and warm`, async () => {
+      const dir = mkdtempSync(join(cacheDir, "run-"));
+      let scored = 0;
+      for (const file of FILES) {
+        const full = await show([file, ...rubrics], { CHAMDIEM_CACHE: "0" });
+        if (full.code === 70) {
+          // The full path's internal error (exit 70), not a text to compare: see KNOWN_CRASHES.
+          expect(KNOWN_CRASHES, file).toContain(`${file} ${rubrics.join(" ")}`.trim());
+          crashed.push(`${file} ${rubrics.join(" ")}`.trim());
+          continue;
+        }
+        const off = await show(["--plain", file, ...rubrics], { CHAMDIEM_CACHE: "0" });
+        const cold = await show(["--plain", file, ...rubrics], { CHAMDIEM_CACHE_DIR: dir });
+        const warm = await show(["--plain", file, ...rubrics], { CHAMDIEM_CACHE_DIR: dir });
+        expect(off.out, file).toBe(full.out);
+        expect(cold.out, file).toBe(full.out);
+        expect(warm.out, file).toBe(full.out);
+        expect([off.code, cold.code, warm.code]).toEqual([0, 0, 0]);
+        if (/^# chamdiem show --plain: (?:assessment|rubric)$/m.test(full.out)) scored++;
+      }
+      // Not all raw text: the files' own forms (a scored assessment, a rubric) were printed.
+      expect(scored).toBeGreaterThan(rubrics.length ? 30 : 2);
+      expect(readdirSync(dir).some((f) => /^rubric-[0-9a-f]{40}\.json$/.test(f))).toBe(true);
+    }, 300_000);
+  }
+
+  it("the known crashes of the full path are still there (else empty KNOWN_CRASHES)", () => {
+    expect(crashed.sort()).toEqual([...KNOWN_CRASHES].sort());
+  });
+
+  it("takes the short path for every assessment and rubric (only appraisals take the full one)", () => {
+    const rubricFiles = findYamlFiles([join(ROOT, "test/fixtures/mini")], ROOT).files;
+    const kinds = { short: 0, full: 0 };
+    for (const file of FILES) {
+      const text = plainOnly(readInputFile(join(ROOT, file), ROOT), () => readInputs(rubricFiles.filter((f) => f !== join(ROOT, file)), ROOT));
+      if (text === undefined) {
+        expect(file, "full path").toMatch(/appraisal/);
+        kinds.full++;
+      } else kinds.short++;
+    }
+    expect(kinds.short).toBeGreaterThan(100);
+  });
+
+  it("another year's rubric in the folder is not read; a damaged cache entry is ignored", async () => {
+    const project = mkdtempSync(join(cacheDir, "project-"));
+    mkdirSync(join(project, "content/rubrics"), { recursive: true });
+    mkdirSync(join(project, "content/assessments/2021"), { recursive: true });
+    copyFileSync(join(ROOT, "content/rubrics/dvcq-qng-2021.yaml"), join(project, "content/rubrics/dvcq-qng-2021.yaml"));
+    copyFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), join(project, "content/assessments/2021/a.yaml"));
+    // Not YAML at all: read, it would be a file of no kind; named another id on its `id:` line, it is skipped.
+    writeFileSync(join(project, "content/rubrics/dvcq-qng-2022.yaml"), "id: dvcq-qng-2022\nitems: [\n");
+    const dir = join(project, "cache");
+    const full = await show(["content/assessments/2021/a.yaml"], { CHAMDIEM_CACHE: "0" }, project);
+    expect(full.out).toMatch(/dvcq-qng-2021/);
+    const cold = await show(["--plain", "content/assessments/2021/a.yaml"], { CHAMDIEM_CACHE_DIR: dir }, project);
+    expect(cold.out).toBe(full.out);
+    const entries = readdirSync(dir).filter((f) => f.startsWith("rubric-"));
+    expect(entries).toHaveLength(1); // the 2021 rubric only
+    for (const f of entries) writeFileSync(join(dir, f), "{ not json");
+    const damaged = await show(["--plain", "content/assessments/2021/a.yaml"], { CHAMDIEM_CACHE_DIR: dir }, project);
+    expect(damaged.out).toBe(full.out);
+  });
+});
