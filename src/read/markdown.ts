@@ -44,11 +44,79 @@ function getProcessor(): Processor<Root> {
 }
 
 export function parseMarkdown(text: string, origin: Markdown["origin"]): { md: Markdown; diagnostics: Diagnostic[] } {
-  const root = parsePlainMarkdown(text) ?? parseWithRemark(text);
-  const md: Markdown = { text, root, origin };
+  const plain = parsePlainMarkdown(text);
   const diagnostics: Diagnostic[] = [];
-  convertInlineHtml(root, md, diagnostics);
+  const md: Markdown = { text, root: plain ?? LITERAL, origin };
+  if (!plain) {
+    const limit = beyondLimits(text);
+    if (limit) {
+      // Refused, so nothing is ever laid out from it: keep the text as one literal paragraph.
+      md.root = literalRoot(text);
+      diagnostics.push(limit.code === "CD514" ? diag("CD514", markdownPos(md, limit.at), { count: limit.count, limit: MAX_DELIMITER_RUNS }) : diag("CD515", markdownPos(md, limit.at), { limit: MAX_NESTING }));
+      return { md, diagnostics };
+    }
+    md.root = parseWithRemark(text);
+  }
+  convertInlineHtml(md.root, md, diagnostics);
   return { md, diagnostics };
+}
+
+/**
+ * Bounds on what micromark is given. Its emphasis resolution is quadratic in the number of `*`, `_`
+ * and `~` runs in a paragraph (8 000 runs: 4,5 s; 4 000: 0,6 s), and mdast utilities recurse once
+ * per level of nesting (thousands of `>` overflow the stack). Real justifications have a handful of
+ * each, so the limits sit far above any real text, and low enough that a 2 MB file of values at the
+ * limit still checks in seconds.
+ */
+const MAX_DELIMITER_RUNS = 200;
+const MAX_NESTING = 32;
+const DELIMITER_RUN = /[*_~]+/g;
+/** One level of block container at the start of a line: a quote marker or a list item marker. */
+const CONTAINER = /^[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/;
+
+const LITERAL: Root = { type: "root", children: [] };
+
+function literalRoot(text: string): Root {
+  return { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: text }] }] };
+}
+
+function beyondLimits(text: string): { code: "CD514" | "CD515"; count: number; at: { line: number; column: number } } | undefined {
+  let runs = 0;
+  let at: { line: number; column: number } | undefined;
+  DELIMITER_RUN.lastIndex = 0;
+  for (let m = DELIMITER_RUN.exec(text); m; m = DELIMITER_RUN.exec(text)) {
+    if (++runs === MAX_DELIMITER_RUNS + 1) at = pointAt(text, m.index);
+  }
+  if (at) return { code: "CD514", count: runs, at };
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const end = text.indexOf("\n", start);
+    let rest = text.slice(start, end < 0 ? text.length : end);
+    // Markers, plus indentation: a nested list item needs at least two more columns per level, so
+    // this is an upper bound of the line's nesting.
+    let depth = 0;
+    let spaces = 0;
+    for (let m = CONTAINER.exec(rest); m && depth + spaces / 2 <= MAX_NESTING; m = CONTAINER.exec(rest)) {
+      depth++;
+      spaces += m[0].length - m[0].trimStart().length;
+      rest = rest.slice(m[0].length);
+    }
+    const levels = depth + Math.floor(spaces / 2);
+    if (depth > 0 && levels > MAX_NESTING) return { code: "CD515", count: levels, at: { line, column: 1 } };
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function pointAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** The full CommonMark + GFM parse (what parsePlainMarkdown must agree with). */

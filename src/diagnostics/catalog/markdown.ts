@@ -66,4 +66,14 @@ export const MARKDOWN_CODES = {
     vi: "Thừa khoảng trắng trước dấu “{mark}”",
     en: "Extra space before “{mark}”",
   },
+  CD514: {
+    severity: "error",
+    vi: "Đoạn văn có quá nhiều dấu định dạng *, _ hoặc ~ ({count}; tối đa {limit}); nếu là ký tự thường, hãy viết \\* hoặc bỏ bớt",
+    en: "Too many *, _ or ~ formatting marks ({count}; at most {limit}); write \\* for a literal one, or use fewer",
+  },
+  CD515: {
+    severity: "error",
+    vi: "Trích dẫn (>) hoặc danh sách lồng nhau quá sâu (hơn {limit} cấp)",
+    en: "Quotes (>) or lists nested too deeply (more than {limit} levels)",
+  },
 } satisfies Record<string, CatalogEntry>;
