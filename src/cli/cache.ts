@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { writeFileAtomic } from "./write-atomic.js";
+import { removeStaleTemps, writeFileAtomic } from "./write-atomic.js";
 import { fileURLToPath } from "node:url";
 import type { ValidatorCache } from "../check/schema-validate.js";
 
@@ -35,6 +35,8 @@ export function diskValidatorCache(env: NodeJS.ProcessEnv): ValidatorCache | und
   const write = (path: string, data: string | Uint8Array) => {
     try {
       writeFileAtomic(path, data);
+      // Written on a cache miss only: then also the temporary files of killed processes (write-atomic.ts).
+      removeStaleTemps(dir, 0);
     } catch {
       // read-only install: run without a cache
     }

@@ -26,7 +26,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { cacheDir } from "./cache.js";
-import { writeFileAtomic } from "./write-atomic.js";
+import { removeStaleTemps, writeFileAtomic } from "./write-atomic.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = join(here, "chamdiem-cli.cjs");
@@ -48,6 +48,8 @@ function saveCache(target: string, bytes: Uint8Array): void {
     const prefix = basename(target).split("-").slice(0, 4).join("-") + "-";
     const dir = dirname(target);
     for (const f of readdirSync(dir)) if (f.startsWith("code-") && !f.startsWith(prefix)) rmSync(join(dir, f), { force: true });
+    // And the temporary files of processes killed while writing one (write-atomic.ts).
+    removeStaleTemps(dir, 0);
   } catch {
     // read-only install: run without a code cache
   }
