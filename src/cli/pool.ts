@@ -77,7 +77,7 @@ export async function runOnPool<T, R>(
   worker: string,
   jobs: number,
   tasks: readonly T[],
-  onDone: (task: T) => void = () => {},
+  onDone: (task: T, result: R) => void = () => {},
   options: { heapLimits?: ReturnType<typeof workerHeapLimits>; runHere?: (task: T) => Promise<R>; onOutOfMemory?: (task: T) => void } = {},
 ): Promise<R[]> {
   const { Tinypool } = await importTinypool();
@@ -108,7 +108,7 @@ export async function runOnPool<T, R>(
           options.onOutOfMemory?.(t);
           r = await options.runHere(t);
         }
-        onDone(t);
+        onDone(t, r);
         return r;
       }),
     );

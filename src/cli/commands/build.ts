@@ -36,6 +36,7 @@ const MANIFEST = ".chamdiem-build.json";
 /** Below this many assessments, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 6;
 const CHUNK = 20;
+const SAVE_EVERY_MS = 1000;
 
 /** Written when a build starts writing and removed when it ends: left behind, it says a build was killed. */
 const RUNNING = ".chamdiem-build.running";
@@ -128,17 +129,26 @@ export async function runBuild(cli: Cli): Promise<number> {
     env: cacheEnv(cli.env),
   };
   const bar = progress(cli, todo.length);
-  const results = todo.length === 0 ? [] : await execute(cli, base, todo, bar.advance);
+  // The manifest is saved as tasks finish (at most once a second), so that a build killed or
+  // interrupted half-way is resumed by the next one instead of started again.
+  let saved = Date.now();
+  const record = (r: BuildTaskResult) => {
+    for (const b of r.built) {
+      manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
+    }
+    for (const f of r.refused) delete manifest.entries[displayPath(f, cli.cwd)];
+    if (Date.now() - saved >= SAVE_EVERY_MS) {
+      writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
+      saved = Date.now();
+    }
+  };
+  const results = todo.length === 0 ? [] : await execute(cli, base, todo, bar.advance, record);
   bar.done();
 
   // Merge: rubric diagnostics come back from every batch; report each once.
   const diagnostics = uniqueDiagnostics([...found, ...fontCheck.diagnostics, ...results.flatMap((r) => r.diagnostics)]);
   const built = results.flatMap((r) => r.built);
   const refused = results.flatMap((r) => r.refused);
-  for (const b of built) {
-    manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
-  }
-  for (const f of refused) delete manifest.entries[displayPath(f, cli.cwd)];
   if (built.length > 0 || refused.length > 0) writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
   rmSync(running, { force: true });
 
@@ -146,20 +156,28 @@ export async function runBuild(cli: Cli): Promise<number> {
   return countBySeverity(diagnostics).error > 0 || refused.length > 0 ? 1 : 0;
 }
 
-async function execute(cli: Cli, base: Omit<BuildTask, "assessmentFiles">, todo: string[], advance: (n: number) => void): Promise<BuildTaskResult[]> {
+async function execute(
+  cli: Cli,
+  base: Omit<BuildTask, "assessmentFiles">,
+  todo: string[],
+  advance: (n: number) => void,
+  record: (r: BuildTaskResult) => void,
+): Promise<BuildTaskResult[]> {
   const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
   if (todo.length < POOL_THRESHOLD || jobs === 1 || !worker) {
     const out: BuildTaskResult[] = [];
     for (const chunk of chunked(todo, 1, CHUNK)) {
-      out.push(await runBuildTask({ ...base, assessmentFiles: chunk }, cli.fs));
+      const r = await runBuildTask({ ...base, assessmentFiles: chunk }, cli.fs);
+      out.push(r);
+      record(r);
       advance(chunk.length);
     }
     return out;
   }
   const tasks = chunked(todo, jobs, CHUNK).map((chunk) => ({ ...base, assessmentFiles: chunk }));
   let oom = 0;
-  return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t) => advance(t.assessmentFiles.length), {
+  return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t, r) => (record(r), advance(t.assessmentFiles.length)), {
     heapLimits: workerHeapLimits(cli.env),
     runHere: runBuildTask,
     onOutOfMemory: () => oom++,
