@@ -99,6 +99,36 @@ describe("scale: rubrics of 10 000 criteria", () => {
     );
     const allowed = r2.diagnostics.find((d) => d.code === "CD204")!;
     expect(message(allowed, "en")).toContain("a, b");
+
+    // With an appraisal: its rounds' criteria and responses are maps of 10 000 entries too.
+    const appraisal = [
+      "assessment: a.yaml",
+      "rubric: big",
+      "rounds:",
+      "  - round: 1",
+      "    date: 2021-12-01",
+      "    criteria:",
+      '      "1.1":',
+      "        option: b",
+      "        opinion: Chưa đủ hồ sơ.",
+      '      "50.50":',
+      "        option: q",
+      "        opinion: Không có văn bản.",
+      "    response:",
+      "      date: 2021-12-05",
+      "      criteria:",
+      '        "1.1": Đã bổ sung hồ sơ.',
+      '        "1.2": 7',
+      "",
+    ].join("\n");
+    const r3 = runChecks([file("big.yaml", big.rubric), file("a.yaml", big.assessment), file("a.appraisal.yaml", appraisal)]);
+    expect(codesAt(r3.diagnostics, "a.appraisal.yaml").filter((c) => !c.startsWith("CD71")).sort()).toEqual(
+      [`CD204@${lineOf(appraisal, "        option: q")}`, `CD203@${lineOf(appraisal, '        "1.2": 7')}`].sort(),
+    );
+    const good = appraisal.replace("        option: q", "        option: b").replace('        "1.2": 7\n', "");
+    const r4 = runChecks([file("big.yaml", big.rubric), file("a.yaml", big.assessment), file("a.appraisal.yaml", good)]);
+    expect(r4.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(r4.assessments[0]!.scored!.appraised!.total).toBe(big.expectedTotal - 2);
   });
 
   it("build writes the documents of a 10 000-criterion rubric (.docx), with the exact total", async () => {

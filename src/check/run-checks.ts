@@ -180,6 +180,8 @@ function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[], opts: Check
 }
 
 const assessmentSchemas = new WeakMap<Rubric, object>();
+/** The answers map, one entry per criterion, is validated entry by entry (schema-validate.ts, KeyedMap). */
+const ANSWERS_KEYED = [{ schema: ["properties", "answers"], data: ["answers"] }];
 
 export function assessmentSchemaFor(rubric: Rubric): object {
   let s = assessmentSchemas.get(rubric);
@@ -200,7 +202,7 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const rubric = found.rubric;
   const groups = new Set<string>();
   for (const [n] of walkRubric(rubric.items)) if (n.kind === "group") groups.add(n.id);
-  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache, ["answers"]), src, {
+  const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache, ANSWERS_KEYED), src, {
     additional: (path, key) =>
       path.length === 1 && path[0] === "answers"
         ? diag(groups.has(key) ? "CD402" : "CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })

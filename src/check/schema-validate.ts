@@ -19,8 +19,8 @@ export interface Validator {
   schema: object;
   /** Called once after the first validation (saves V8's code cache of a cached validator). */
   afterFirstUse?: () => void;
-  /** The map validated entry by entry (see compileSchema's `keyedAt`). */
-  keyed?: KeyedMap;
+  /** The maps validated entry by entry (see compileSchema's `keyed`). */
+  keyed?: KeyedMap[];
 }
 
 /**
@@ -33,12 +33,18 @@ export interface Validator {
  * compiled code; each present entry is validated by its shape's function, in the schema's order, and
  * its errors are given the schema paths the whole schema would have (for the descriptions quoted).
  */
-interface KeyedMap {
-  /** Data path of the map. */
-  path: readonly string[];
+interface KeyedMap extends KeyedAt {
   /** The map's key → the export validating its entries, in the schema's order. */
   shapeOf: Map<string, string>;
   parts: Record<string, ValidateFn>;
+}
+
+/** Where a keyed map is: in the schema, and in the data ("*": every item of a list). */
+export interface KeyedAt {
+  /** Segments from the schema's root to the map's schema, e.g. ["properties", "answers"]. */
+  schema: readonly string[];
+  /** The data path of the map(s), e.g. ["answers"] or ["rounds", "*", "criteria"]. */
+  data: readonly string[];
 }
 
 /**
@@ -92,13 +98,12 @@ const runtimeRequire = createRequire(import.meta.url);
  * an equal schema object with the same $id, which ajv would refuse to add twice: equal schemas share a
  * validator, and a changed schema replaces the old one under its $id.
  *
- * `keyedAt`: the data path of a map (reached through `properties`) whose entries are validated one by
- * one (see KeyedMap). The schema then needs an $id.
+ * `keyed`: maps whose entries are validated one by one (see KeyedMap). The schema then needs an $id.
  */
-export function compileSchema(schema: object, cache?: ValidatorCache, keyedAt?: readonly string[]): Validator {
+export function compileSchema(schema: object, cache?: ValidatorCache, keyed?: readonly KeyedAt[]): Validator {
   const known = compiled.get(schema);
   if (known) return known;
-  const split = keyedAt ? splitKeyed(schema, keyedAt) : undefined;
+  const split = keyed ? splitKeyed(schema, keyed) : undefined;
   const target = split ? split.schema : schema;
   const text = JSON.stringify(target);
   const c = byText.get(text) ?? compileText(target, text, cache, split?.names);
@@ -111,7 +116,7 @@ export function compileSchema(schema: object, cache?: ValidatorCache, keyedAt?: 
       after?.();
     };
   }
-  if (split) v.keyed = { path: keyedAt!, shapeOf: split.shapeOf, parts: c.parts! };
+  if (split) v.keyed = keyed!.map((at, i) => ({ ...at, shapeOf: split.shapeOf[i]!, parts: c.parts! }));
   compiled.set(schema, v);
   return v;
 }
@@ -169,62 +174,73 @@ function withoutAnnotations(schema: unknown): unknown {
   return out;
 }
 
-/** The schema to compile for a keyed map (KeyedMap): its entries become shared `$defs`. */
-function splitKeyed(schema: object, path: readonly string[]): { schema: object; shapeOf: Map<string, string>; names: string[] } {
-  type S = { properties?: Record<string, unknown>; $defs?: Record<string, unknown> };
+/** The schema to compile for keyed maps (KeyedMap): their entries become shared `$defs`. */
+function splitKeyed(schema: object, maps: readonly KeyedAt[]): { schema: object; shapeOf: Map<string, string>[]; names: string[] } {
+  type S = Record<string, unknown>;
   const root: S = { ...(schema as S) };
-  let node = root;
-  for (const seg of path) {
-    const child: S = { ...(node.properties![seg] as S) };
-    node.properties = { ...node.properties, [seg]: child };
-    node = child;
-  }
-  const defs: Record<string, unknown> = { ...root.$defs };
+  const defs: S = {};
   const byShape = new Map<string, string>();
-  const shapeOf = new Map<string, string>();
-  const keys: Record<string, true> = {};
-  for (const [key, sub] of Object.entries(node.properties ?? {})) {
-    const shape = withoutAnnotations(sub);
-    const text = JSON.stringify(shape);
-    let name = byShape.get(text);
-    if (!name) {
-      name = `keyedEntry${byShape.size}`;
-      byShape.set(text, name);
-      defs[name] = shape;
+  const shapeOf = maps.map((at) => {
+    // Copy the objects along the path (the schema given is shared), then replace the map's entries.
+    let node = root;
+    for (const seg of at.schema) {
+      const child: S = { ...(node[seg] as S) };
+      node[seg] = child;
+      node = child;
     }
-    shapeOf.set(key, name);
-    keys[key] = true;
-  }
-  node.properties = keys;
-  root.$defs = defs;
+    const shapes = new Map<string, string>();
+    const keys: Record<string, true> = {};
+    for (const [key, sub] of Object.entries((node.properties as S | undefined) ?? {})) {
+      const shape = withoutAnnotations(sub);
+      const text = JSON.stringify(shape);
+      let name = byShape.get(text);
+      if (!name) {
+        name = `keyedEntry${byShape.size}`;
+        byShape.set(text, name);
+        defs[name] = shape;
+      }
+      shapes.set(key, name);
+      keys[key] = true;
+    }
+    node.properties = keys;
+    return shapes;
+  });
+  // After the paths were copied (a map may lie under $defs): the shapes join the definitions.
+  root.$defs = { ...(root.$defs as S | undefined), ...defs };
   return { schema: root, shapeOf, names: [...byShape.values()] };
 }
 
-/** Errors of a keyed map's entries (KeyedMap), with the schema paths of the whole schema. */
-function keyedErrors(keyed: KeyedMap, data: unknown): ErrorObject[] {
-  const map = valueAt(data, keyed.path);
-  if (!map || typeof map !== "object" || Array.isArray(map)) return [];
-  const entries = map as Record<string, unknown>;
-  const base = keyed.path.map((s) => "/" + escapePointer(s)).join("");
-  const schemaBase = "#" + keyed.path.map((s) => "/properties/" + escapePointer(s)).join("") + "/properties/";
-  const out: ErrorObject[] = [];
-  for (const [key, name] of keyed.shapeOf) {
-    const value = entries[key];
-    if (value === undefined) continue;
-    const fn = keyed.parts[name]!;
-    const at = escapePointer(key);
-    if (fn(value, { instancePath: `${base}/${at}`, parentData: entries, parentDataProperty: key, rootData: data })) continue;
-    const entryPath = `${base}/${at}`;
-    for (const e of fn.errors ?? []) {
-      // Paths are relative to the entry's schema, or to a $ref'd definition (score → points) whose
-      // error deeper down names no property: that one is placed at its reference (its description).
-      let rest = e.schemaPath.replace(/^#/, "");
-      const below = e.instancePath.length > entryPath.length ? e.instancePath.slice(entryPath.length + 1).split("/") : [];
-      if (below.length > 0 && !rest.startsWith(`/properties/${below[0]}/`)) rest = below.map((seg) => `/properties/${seg}`).join("") + rest;
-      out.push({ ...e, schemaPath: schemaBase + at + rest });
+/** The maps at a data path ("*": each item of a list), with their instance paths. */
+function mapsAt(data: unknown, path: readonly string[], at = 0, pointer = ""): { map: Record<string, unknown>; pointer: string }[] {
+  if (at === path.length) return data && typeof data === "object" && !Array.isArray(data) ? [{ map: data as Record<string, unknown>, pointer }] : [];
+  if (!data || typeof data !== "object") return [];
+  const seg = path[at]!;
+  if (seg === "*") return Array.isArray(data) ? data.flatMap((item, i) => mapsAt(item, path, at + 1, `${pointer}/${i}`)) : [];
+  if (Array.isArray(data)) return [];
+  return mapsAt((data as Record<string, unknown>)[seg], path, at + 1, `${pointer}/${escapePointer(seg)}`);
+}
+
+/** Errors of keyed maps' entries (KeyedMap), with the schema paths of the whole schema. */
+function keyedErrors(keyed: KeyedMap, data: unknown, out: ErrorObject[]): void {
+  const schemaBase = "#" + keyed.schema.map((s) => "/" + escapePointer(s)).join("") + "/properties/";
+  for (const { map: entries, pointer: base } of mapsAt(data, keyed.data)) {
+    for (const [key, name] of keyed.shapeOf) {
+      const value = entries[key];
+      if (value === undefined) continue;
+      const fn = keyed.parts[name]!;
+      const at = escapePointer(key);
+      const entryPath = `${base}/${at}`;
+      if (fn(value, { instancePath: entryPath, parentData: entries, parentDataProperty: key, rootData: data })) continue;
+      for (const e of fn.errors ?? []) {
+        // Paths are relative to the entry's schema, or to a $ref'd definition (score → points) whose
+        // error deeper down names no property: that one is placed at its reference (its description).
+        let rest = e.schemaPath.replace(/^#/, "");
+        const below = e.instancePath.length > entryPath.length ? e.instancePath.slice(entryPath.length + 1).split("/") : [];
+        if (below.length > 0 && !rest.startsWith(`/properties/${below[0]}/`)) rest = below.map((seg) => `/properties/${seg}`).join("") + rest;
+        out.push({ ...e, schemaPath: schemaBase + at + rest });
+      }
     }
   }
-  return out;
 }
 
 function escapePointer(s: string): string {
@@ -281,7 +297,8 @@ export function validateWithSchema(v: Validator, src: YamlSource, hooks: SchemaE
   const valid = v.validate(src.data);
   let errors = valid ? [] : (v.validate.errors ?? []);
   if (v.keyed) {
-    const more = keyedErrors(v.keyed, src.data);
+    const more: ErrorObject[] = [];
+    for (const k of v.keyed) keyedErrors(k, src.data, more);
     if (more.length > 0) errors = errors.concat(more);
   }
   if (v.afterFirstUse) {

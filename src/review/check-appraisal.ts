@@ -13,7 +13,7 @@ import { formatHundredths, type Hundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { validDate } from "../check/citations.js";
-import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
+import { compileSchema, validateWithSchema, type KeyedAt, type ValidatorCache } from "../check/schema-validate.js";
 import { posOf, type YamlSource } from "../read/yaml-source.js";
 import { appraisalPathFor, type Appraisal } from "./appraisal.js";
 import { generateAppraisalSchema } from "./appraisal-schema.js";
@@ -51,6 +51,15 @@ export function appraisalSchemaFor(rubric: Rubric): object {
   return s;
 }
 
+/**
+ * A round's criteria and responses, one entry per criterion of the rubric, are validated entry by entry
+ * (src/check/schema-validate.ts, KeyedMap): inlined, 10 000 criteria overflowed the stack.
+ */
+const APPRAISAL_KEYED: KeyedAt[] = [
+  { schema: ["$defs", "round", "properties", "criteria"], data: ["rounds", "*", "criteria"] },
+  { schema: ["$defs", "round", "properties", "response", "properties", "criteria"], data: ["rounds", "*", "response", "criteria"] },
+];
+
 export function checkAppraisalFile(
   src: YamlSource,
   initial: Diagnostic[],
@@ -72,7 +81,7 @@ export function checkAppraisalFile(
   }
   const kinds = new Map<string, RubricNode>();
   for (const [n] of walkRubric(rubric.items)) kinds.set(n.id, n);
-  const schemaErrors = validateWithSchema(compileSchema(appraisalSchemaFor(rubric), cache), src, {
+  const schemaErrors = validateWithSchema(compileSchema(appraisalSchemaFor(rubric), cache, APPRAISAL_KEYED), src, {
     additional: (path, key) => {
       const inRound = path[0] === "rounds" && path.length >= 3;
       if (inRound && path[path.length - 1] === "criteria") {
