@@ -54,6 +54,7 @@ describe("show --plain: the short path prints what the full path prints", () => 
     it(`every file${rubrics.length ? " against the mini rubric" : ""}: same text with the cache off, cold and warm`, async () => {
       const dir = mkdtempSync(join(cacheDir, "run-"));
       let scored = 0;
+      let appraisals = 0;
       for (const file of FILES) {
         const full = await show([file, ...rubrics], { CHAMDIEM_CACHE: "0" });
         if (full.code === 70) {
@@ -70,9 +71,11 @@ describe("show --plain: the short path prints what the full path prints", () => 
         expect(warm.out, file).toBe(full.out);
         expect([off.code, cold.code, warm.code]).toEqual([0, 0, 0]);
         if (/^# chamdiem show --plain: (?:assessment|rubric)$/m.test(full.out)) scored++;
+        if (/^# chamdiem show --plain: appraisal$/m.test(full.out)) appraisals++;
       }
       // Not all raw text: the files' own forms (a scored assessment, a rubric) were printed.
       expect(scored).toBeGreaterThan(rubrics.length ? 30 : 2);
+      expect(appraisals).toBeGreaterThanOrEqual(1);
       expect(readdirSync(dir).some((f) => /^rubric-[0-9a-f]{40}\.json$/.test(f))).toBe(true);
     }, 300_000);
   }
@@ -81,17 +84,20 @@ describe("show --plain: the short path prints what the full path prints", () => 
     expect(crashed.sort()).toEqual([...KNOWN_CRASHES].sort());
   });
 
-  it("takes the short path for every assessment and rubric (only appraisals take the full one)", () => {
-    const rubricFiles = findYamlFiles([join(ROOT, "test/fixtures/mini")], ROOT).files;
-    const kinds = { short: 0, full: 0 };
-    for (const file of FILES) {
-      const text = plainOnly(readInputFile(join(ROOT, file), ROOT), () => readInputs(rubricFiles.filter((f) => f !== join(ROOT, file)), ROOT));
-      if (text === undefined) {
-        expect(file, "full path").toMatch(/appraisal/);
-        kinds.full++;
-      } else kinds.short++;
+  it("takes the short path for every file (appraisals only where the rubric folder holds no assessment)", () => {
+    for (const folder of ["content/rubrics", "test/fixtures/mini"]) {
+      const rubricFiles = findYamlFiles([join(ROOT, folder)], ROOT).files;
+      const kinds = { short: 0, full: 0 };
+      for (const file of FILES) {
+        const text = plainOnly(readInputFile(join(ROOT, file), ROOT), () => readInputs(rubricFiles.filter((f) => f !== join(ROOT, file)), ROOT));
+        if (text === undefined) {
+          // test/fixtures/mini holds an assessment beside the rubric, which runChecks would pair.
+          expect(`${folder} ${file}`, "full path").toMatch(/^test\/fixtures\/mini .*appraisal/);
+          kinds.full++;
+        } else kinds.short++;
+      }
+      expect(kinds.short, folder).toBeGreaterThan(folder === "content/rubrics" ? 140 : 100);
     }
-    expect(kinds.short).toBeGreaterThan(100);
   });
 
   it("another year's rubric in the folder is not read; a damaged cache entry is ignored", async () => {

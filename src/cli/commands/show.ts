@@ -26,6 +26,7 @@ import type { Rubric } from "../../model/rubric.js";
 import { readAssessment } from "../../read/assessment.js";
 import { readRubric } from "../../read/rubric.js";
 import { readYaml, type YamlSource } from "../../read/yaml-source.js";
+import { checkAppraisalFile } from "../../review/check-appraisal.js";
 import { scoreAssessment } from "../../score/score.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { formatText } from "../../diagnostics/format.js";
@@ -104,27 +105,44 @@ export function runShow(cli: Cli): number {
  * only add diagnostics (the assessment's schema, wording, citations, Markdown, placeholders, the
  * rubric's own rules), which --plain never prints: about a third of the time of a textconv. Gives
  * the same text as runChecks (test/show-plain-fast.test.ts compares both on every fixture); undefined
- * for what it does not handle (an appraisal, or one among the rubric folders' files, which runChecks
- * would apply), which then takes the full path.
+ * when the rubric folders hold an appraisal (or, for an appraisal, an assessment), which runChecks
+ * would pair with the file: the full path then.
  */
 export function plainOnly(input: InputFile, rubricInputs: () => InputFile[], validatorCache?: ValidatorCache, rubricCache?: RubricCache): string | undefined {
   const raw = () => new TextDecoder().decode(input.bytes).replace(/\n$/, "");
   if (input.diagnostics) return raw();
-  const src = readYaml(input.path, input.bytes).source;
+  const read = readYaml(input.path, input.bytes);
+  const src = read.source;
   if (!src) return raw();
   const kind = classify(src.data);
   if (kind === "rubric") {
     const rubric = rubricOf(src, validatorCache);
     return rubric ? plainRubric(rubric) : raw();
   }
-  if (kind !== "assessment") return kind === "unknown" ? raw() : undefined;
+  if (kind === "unknown") return raw();
+  const entryOf = (f: InputFile): RubricEntry => {
+    const known = rubricCache?.get(f);
+    const entry = known ?? rubricEntry(f, validatorCache);
+    if (!known) rubricCache?.set(f, entry);
+    return entry;
+  };
+  if (kind === "appraisal") {
+    // As runChecks with no assessment among the inputs: the first rubric of each id.
+    const byId = new Map<string, Rubric>();
+    for (const f of rubricInputs()) {
+      if (f.diagnostics) continue;
+      const entry = entryOf(f);
+      if (entry.kind === "assessment" || entry.kind === "appraisal") return undefined;
+      if (entry.rubric && !byId.has(entry.rubric.id)) byId.set(entry.rubric.id, entry.rubric);
+    }
+    const r = checkAppraisalFile(src, read.diagnostics, byId, new Map(), new Map(), validatorCache);
+    return r.appraisal ? plainAppraisal(r.appraisal) : raw();
+  }
   const id = String((src.data as Record<string, unknown>).rubric);
   let rubric: Rubric | undefined;
   for (const f of rubricInputs()) {
     if (f.diagnostics || !mayDeclare(f.bytes, id)) continue;
-    const known = rubricCache?.get(f);
-    const entry = known ?? rubricEntry(f, validatorCache);
-    if (!known) rubricCache?.set(f, entry);
+    const entry = entryOf(f);
     if (entry.kind === "appraisal") return undefined;
     // As runChecks: the first rubric of an id is the one used.
     if (!rubric && entry.rubric?.id === id) rubric = entry.rubric;
