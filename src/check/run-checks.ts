@@ -3,7 +3,7 @@
  * YAML → schema → model → semantic checks → scores. Pure: no file system, no clock.
  */
 import rubricSchema from "../../schema/rubric.schema.json" with { type: "json" };
-import { boundDiagnostics, diag, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { boundDiagnostics, diag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Assessment } from "../model/assessment.js";
 import { walkRubric, type Rubric } from "../model/rubric.js";
 import type { ScoredAssessment } from "../model/scored.js";
@@ -145,8 +145,11 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
-  // What each file reports is bounded here, once, for every command (src/diagnostics/diagnostic.ts).
-  for (const r of [...rubrics, ...results, ...others, ...appraisals]) r.diagnostics = boundDiagnostics(r.diagnostics);
+  // What each file reports is bounded here, once, for every command (src/diagnostics/diagnostic.ts),
+  // with room for one report per item of the largest rubric.
+  let items = 0;
+  for (const r of rubrics) if (r.rubric) items = Math.max(items, itemCount(r.rubric));
+  for (const r of [...rubrics, ...results, ...others, ...appraisals]) r.diagnostics = boundDiagnostics(r.diagnostics, items);
   const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
   return { rubrics, assessments: results, appraisals, others, diagnostics: sortDiagnostics(all) };
 }
@@ -179,6 +182,19 @@ function checkRubricFile(src: YamlSource, diagnostics: Diagnostic[], opts: Check
   return { file: src.file, rubric, diagnostics: [...diagnostics, ...readErrors, ...checkRubric(rubric)] };
 }
 
+const itemCounts = new WeakMap<Rubric, number>();
+
+/** How many criteria and groups a rubric has (the room boundDiagnostics gives each code). */
+export function itemCount(rubric: Rubric): number {
+  let n = itemCounts.get(rubric);
+  if (n === undefined) {
+    n = 0;
+    for (const _ of walkRubric(rubric.items)) n++;
+    itemCounts.set(rubric, n);
+  }
+  return n;
+}
+
 const assessmentSchemas = new WeakMap<Rubric, object>();
 /** The answers map, one entry per criterion, is validated entry by entry (schema-validate.ts, KeyedMap). */
 const ANSWERS_KEYED = [{ schema: ["properties", "answers"], data: ["answers"] }];
@@ -198,6 +214,11 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const found = rubrics.get(rubricId);
   if (!found?.rubric) {
     return { file: src.file, diagnostics: [...diagnostics, diag("CD311", posOf(src, ["rubric"]), { id: rubricId })] };
+  }
+  // A rubric with errors (duplicate ids, a leaf without options…) cannot score anything: its generated
+  // schema may not even be a valid schema.
+  if (hasErrors(found.diagnostics)) {
+    return { file: src.file, diagnostics: [...diagnostics, diag("CD321", posOf(src, ["rubric"]), { id: rubricId, file: found.file })] };
   }
   const rubric = found.rubric;
   const groups = new Set<string>();

@@ -93,4 +93,9 @@ export const RUBRIC_CODES = {
     vi: "“role” chỉ có ý nghĩa ở mục cấp 1",
     en: "“role” only matters on top-level items",
   },
+  CD321: {
+    severity: "error",
+    vi: "Bộ tiêu chí “{id}” ({file}) còn lỗi nên chưa chấm được bản này; sửa bộ tiêu chí trước (xem các lỗi của tệp đó)",
+    en: "Rubric “{id}” ({file}) has errors, so this file cannot be scored yet; fix the rubric first (see its errors)",
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,28 @@
+/**
+ * A rubric that fails its own rules cannot score anything: the assessments that use it get CD321 at
+ * their `rubric:` line (the rubric's own errors are reported on it), never an internal error. Its
+ * generated schema was not even a valid schema (a duplicate id gave a duplicate `required` entry, a
+ * leaf without options an empty `enum`), and ajv threw.
+ */
+import { describe, expect, it } from "vitest";
+import { runChecks } from "../src/check/run-checks.js";
+import { input } from "./helpers/example.js";
+
+const ASSESSMENT = "test/fixtures/mini/assessment.yaml";
+
+describe("an assessment beside a rubric with errors", () => {
+  for (const [rubric, code] of [
+    ["test/fixtures/invalid/rubric-duplicate-id.yaml", "CD301"],
+    ["test/fixtures/invalid/rubric-leaf-without-options.yaml", undefined],
+  ] as const) {
+    it(`${rubric}: the rubric's errors, and CD321 on the assessment's rubric line`, () => {
+      const r = runChecks([input(rubric), input(ASSESSMENT)]);
+      const onRubric = r.diagnostics.filter((d) => d.pos.file === rubric && d.severity === "error");
+      expect(onRubric.length).toBeGreaterThan(0);
+      if (code) expect(onRubric.map((d) => d.code)).toContain(code);
+      const onAssessment = r.diagnostics.filter((d) => d.pos.file === ASSESSMENT);
+      expect(onAssessment.map((d) => [d.code, d.pos.line])).toEqual([["CD321", 1]]);
+      expect(r.assessments[0]!.scored).toBeUndefined();
+    });
+  }
+});
