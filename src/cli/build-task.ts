@@ -4,7 +4,7 @@
  * (build-worker.ts) for many; everything in and out is plain, cloneable data.
  */
 import { join } from "node:path";
-import { runChecks } from "../check/run-checks.js";
+import { itemCount, runChecks } from "../check/run-checks.js";
 import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../build/render.js";
 import { loadFontSet } from "../fonts/index.js";
@@ -98,7 +98,7 @@ export async function runBuildTask(task: BuildTask, fs?: InputFs): Promise<Build
       ...(task.reportedMissing ? { reportedMissing: task.reportedMissing } : {}),
     });
     // Bounded as the checks' diagnostics are (runChecks): a report of 100 000 images warns 20 times.
-    result.diagnostics.push(...detached(boundDiagnostics(diagnostics)));
+    result.diagnostics.push(...detached(boundDiagnostics(diagnostics, itemCount(a.scored.rubric))));
     if (hasErrors(diagnostics)) {
       result.refused.push(abs);
       continue;

@@ -64,7 +64,7 @@ export function uniqueDiagnostics(ds: Iterable<Diagnostic>): Diagnostic[] {
   return sortDiagnostics(out);
 }
 
-/** What one file may report of one code, and in all (see boundDiagnostics). */
+/** What one file may report of one code beyond its rubric's items, and in all (see boundDiagnostics). */
 export const PER_CODE_LIMIT = 20;
 export const PER_FILE_LIMIT = 200;
 
@@ -76,17 +76,28 @@ export function listed(items: readonly string[]): string {
   return items.length > PER_CODE_LIMIT ? items.slice(0, PER_CODE_LIMIT).join(", ") + ", …" : items.join(", ");
 }
 
+/** Counts by severity, as a summary's extra arguments: each of `severities` counted `times`. */
+function bySeverity(severities: readonly Severity[], times: number): { errors: number; warnings: number; notes: number } {
+  const c = { errors: 0, warnings: 0, notes: 0 };
+  for (const s of severities) c[s === "error" ? "errors" : s === "warning" ? "warnings" : "notes"] += times;
+  return c;
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * The one bound on what a file reports, whatever the code: a pasted file with 100 000 unknown
- * criterion ids gave 100 000 lines. Per file, the first PER_CODE_LIMIT diagnostics of each code (in
- * position order) and one CD423 with the count of the rest, then at most PER_FILE_LIMIT in all, errors
- * kept before warnings and notes (a file with errors never loses all of them), and one CD424 with the
- * count of the rest. Lists within the bounds are returned as they are.
+ * criterion ids gave 100 000 lines. `items` is how many criteria and groups the rubric has: a file
+ * may need to report each of them once (a fresh `chamdiem init` has a placeholder per criterion, a
+ * review marker per justification), so a code is listed up to PER_CODE_LIMIT + `items` times, in
+ * position order, then one CD423 counts the rest of that code; at most ten times that in all, errors
+ * kept before warnings and notes (a file with errors never loses all of them), and one CD424 counts
+ * the rest. Lists within the bounds are returned as they are.
  */
-export function boundDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  if (ds.length <= PER_CODE_LIMIT) return ds;
+export function boundDiagnostics(ds: Diagnostic[], items = 0): Diagnostic[] {
+  const perCode = PER_CODE_LIMIT + items;
+  if (ds.length <= perCode) return ds;
+  const limits = { perCode, perFile: (PER_FILE_LIMIT / PER_CODE_LIMIT) * perCode };
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of ds) {
     const list = byFile.get(d.pos.file);
@@ -94,51 +105,58 @@ export function boundDiagnostics(ds: Diagnostic[]): Diagnostic[] {
     else byFile.set(d.pos.file, [d]);
   }
   let over = false;
-  for (const list of byFile.values()) if (list.length > PER_CODE_LIMIT && overLimits(list)) over = true;
+  for (const list of byFile.values()) if (list.length > perCode && overLimits(list, limits)) over = true;
   if (!over) return ds;
   const out: Diagnostic[] = [];
   for (const list of byFile.values()) {
-    if (list.length <= PER_CODE_LIMIT || !overLimits(list)) out.push(...list);
-    else out.push(...boundFile(sortDiagnostics([...list])));
+    if (list.length <= perCode || !overLimits(list, limits)) out.push(...list);
+    else out.push(...boundFile(sortDiagnostics([...list]), limits));
   }
   return out;
 }
 
-function overLimits(list: readonly Diagnostic[]): boolean {
-  if (list.length > PER_FILE_LIMIT) return true;
+interface Limits {
+  perCode: number;
+  perFile: number;
+}
+
+function overLimits(list: readonly Diagnostic[], limits: Limits): boolean {
+  if (list.length > limits.perFile) return true;
   const counts = new Map<string, number>();
   for (const d of list) {
     const n = (counts.get(d.code) ?? 0) + 1;
-    if (n > PER_CODE_LIMIT) return true;
+    if (n > limits.perCode) return true;
     counts.set(d.code, n);
   }
   return false;
 }
 
 /** One file's diagnostics, sorted, within the bounds (boundDiagnostics). */
-function boundFile(sorted: Diagnostic[]): Diagnostic[] {
+function boundFile(sorted: Diagnostic[], { perCode, perFile }: Limits): Diagnostic[] {
   const seen = new Map<string, number>();
   const firstOmitted = new Map<string, Diagnostic>();
   const kept: Diagnostic[] = [];
   for (const d of sorted) {
     const n = (seen.get(d.code) ?? 0) + 1;
     seen.set(d.code, n);
-    if (n <= PER_CODE_LIMIT) kept.push(d);
+    if (n <= perCode) kept.push(d);
     else if (!firstOmitted.has(d.code)) firstOmitted.set(d.code, d);
   }
+  // Each summary also says what it left out by severity (not in its message), for the counts (format.ts).
   const summaries: Diagnostic[] = [];
   for (const [code, d] of firstOmitted) {
-    summaries.push(diag("CD423", d.pos, { count: seen.get(code)! - PER_CODE_LIMIT, code, limit: PER_CODE_LIMIT }));
+    const count = seen.get(code)! - perCode;
+    summaries.push(diag("CD423", d.pos, { count, code, limit: perCode, ...bySeverity([d.severity], count) }));
   }
   let shown = kept;
-  if (kept.length + summaries.length > PER_FILE_LIMIT) {
-    const room = PER_FILE_LIMIT - summaries.length - 1;
+  if (kept.length + summaries.length > perFile) {
+    const room = perFile - summaries.length - 1;
     // Errors first, then warnings, then notes; position order within each (a stable sort of a sorted list).
     const ranked = [...kept].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     const chosen = new Set(ranked.slice(0, Math.max(room, 0)));
     shown = kept.filter((d) => chosen.has(d));
-    const dropped = kept.find((d) => !chosen.has(d))!;
-    summaries.push(diag("CD424", dropped.pos, { count: kept.length - shown.length, limit: PER_FILE_LIMIT }));
+    const left = kept.filter((d) => !chosen.has(d));
+    summaries.push(diag("CD424", left[0]!.pos, { count: left.length, limit: perFile, ...bySeverity(left.map((d) => d.severity), 1) }));
   }
   return sortDiagnostics([...shown, ...summaries]);
 }

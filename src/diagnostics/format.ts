@@ -48,6 +48,16 @@ export function formatGithub(ds: readonly Diagnostic[], lang: Lang): string {
 
 export function countBySeverity(ds: readonly Diagnostic[]): Record<Diagnostic["severity"], number> {
   const c = { error: 0, warning: 0, info: 0 };
-  for (const d of ds) c[d.severity]++;
+  for (const d of ds) {
+    const left = leftOut(d);
+    if (!left) c[d.severity]++;
+    else for (const s of ["error", "warning", "info"] as const) c[s] += left[s];
+  }
   return c;
+}
+
+/** What a bound's summary (CD423, CD424: boundDiagnostics) stands for, so that counts stay true. */
+function leftOut(d: Diagnostic): Record<Diagnostic["severity"], number> | undefined {
+  if (d.code !== "CD423" && d.code !== "CD424") return undefined;
+  return { error: Number(d.args.errors ?? 0), warning: Number(d.args.warnings ?? 0), info: Number(d.args.notes ?? 0) };
 }
