@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { itemCount, runChecks, type InputFile } from "../src/check/run-checks.js";
 import { boundDiagnostics, diag, message, PER_CODE_LIMIT, PER_FILE_LIMIT, type Diagnostic } from "../src/diagnostics/diagnostic.js";
@@ -19,6 +19,16 @@ import { input, readExampleText, ROOT } from "./helpers/example.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
+/** Scratch folders, removed at the end (the fault test's holds 60 units' documents, three times). */
+const scratch: string[] = [];
+const scratchDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of scratch) rmSync(d, { recursive: true, force: true });
+});
 const file = (path: string, text: string): InputFile => ({ path, bytes: enc(text) });
 /** 1-based line of the first line of `text` that equals `line`. */
 const lineOf = (text: string, line: string) => {
@@ -136,7 +146,7 @@ describe("scale: rubrics of 10 000 criteria", () => {
 
   it("build writes the documents of a 10 000-criterion rubric (.docx), with the exact total", async () => {
     const big = bigRubric(100, 100, 1, false, new Set(["7.1", "42.13", "99.100"]));
-    const dir = mkdtempSync(join(tmpdir(), "chamdiem-big-"));
+    const dir = scratchDir("chamdiem-big-");
     mkdirSync(join(dir, "content/rubrics"), { recursive: true });
     mkdirSync(join(dir, "content/assessments/2021"), { recursive: true });
     writeFileSync(join(dir, "content/rubrics/big.yaml"), big.rubric);
@@ -289,7 +299,7 @@ function unitText(text: string, i: number, version: 1 | 2): string {
 
 /** A project of `n` assessments (the example's rubric); `writeVersion` rewrites them all. */
 function unitsProject(n: number) {
-  const dir = mkdtempSync(join(tmpdir(), "chamdiem-faults-"));
+  const dir = scratchDir("chamdiem-faults-");
   cpSync(join(ROOT, "content/rubrics"), join(dir, "content/rubrics"), { recursive: true });
   mkdirSync(join(dir, "content/assessments/2021"), { recursive: true });
   const example = readExampleText("content/assessments/2021/van-phong-ubnd-tinh.yaml");
