@@ -454,3 +454,11 @@ describe("property: random Unicode in every printed field", () => {
     }
   }, 120_000);
 });
+
+describe("spaces left at the ends of one-line values", () => {
+  it("a no-break space typed at the end of the unit name is trimmed with its warning, not printed", () => {
+    const r = check(enc(miniText().replace("name: Văn phòng thử nghiệm", 'name: "Văn phòng thử nghiệm\\u00a0"')));
+    expect(r.diagnostics.filter((d) => d.pos.file === FILE).map((d) => `${d.code}@${d.pos.line}`)).toEqual(["CD119@4"]);
+    expect(r.assessments[0]!.assessment!.unit.name).toBe("Văn phòng thử nghiệm");
+  });
+});

@@ -203,6 +203,9 @@ class ValueWalk {
       last = m.index + ch.length;
     }
     cleaned += src.slice(last);
+    // A no-break space typed at the end of a one-line value became a space YAML would have trimmed:
+    // trim it too, or it prints ("… của Văn phòng )"). Block scalars keep their text as written.
+    if (node.style !== "literal" && node.style !== "folded") cleaned = cleaned.replace(/ +$/, "");
     node.value = cleaned;
     if (holder) holder[key] = cleaned;
   }
