@@ -9,13 +9,12 @@
  *     italic: C:/Windows/Fonts/timesi.ttf
  *     boldItalic: C:/Windows/Fonts/timesbi.ttf
  */
-import { existsSync, lstatSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { OutputFormat } from "../build/render.js";
 import { VI_NUMBERS, type NumberFormat } from "../model/points.js";
 import { readYaml } from "../read/yaml-source.js";
 import { InputError, UsageError } from "./args.js";
-import { readInputFile, type InputFs } from "./files.js";
+import { pathExists, readInputFile, type InputFs } from "./files.js";
 
 export interface Config {
   numbers: NumberFormat;
@@ -72,14 +71,4 @@ function readConfigData(file: string, cwd: string, fs: InputFs | undefined): unk
   if (read.diagnostics.some((d) => d.code === "CD102")) return undefined;
   if (!read.source || read.diagnostics.some((d) => d.severity === "error")) throw new InputError(read.diagnostics.filter((d) => d.severity === "error"));
   return read.source.data;
-}
-
-/** The path exists, or is a link (a broken one is reported, not ignored). */
-function pathExists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }

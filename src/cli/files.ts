@@ -271,3 +271,13 @@ export function osReason(e: unknown): Arg {
   if (r) return { vi: r[0], en: r[1] };
   return code ? { vi: `lỗi hệ thống ${code}`, en: `system error ${code}` } : { vi: "lỗi hệ thống không rõ", en: "unknown system error" };
 }
+
+/** Something is at the path, even a broken link or a folder: reading it then says what is wrong. */
+export function pathExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

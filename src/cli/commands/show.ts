@@ -16,7 +16,7 @@
  * printed as it is, and the exit status is 0, so `git diff` always works.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import rubricSchema from "../../../schema/rubric.schema.json" with { type: "json" };
@@ -35,7 +35,7 @@ import { plainAppraisal, plainAssessment, plainRubric } from "../../review/plain
 import { UsageError } from "../args.js";
 import { cacheDir, diskValidatorCache } from "../cache.js";
 import type { Cli } from "../context.js";
-import { findYamlFiles, readInputFile, readInputs, rubricDirsFor } from "../files.js";
+import { findYamlFiles, pathExists, readInputFile, readInputs, rubricDirsFor } from "../files.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 declare const CHAMDIEM_VERSION: string;
@@ -239,13 +239,4 @@ function nodeJson(n: ScoredNode): object {
     ...(n.justification ? { justification: n.justification.text } : {}),
     ...(n.appraisal?.opinion ? { opinion: n.appraisal.opinion.text } : {}),
   };
-}
-
-function pathExists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
