@@ -7,6 +7,7 @@ import { countBySeverity, formatGithub, formatText, toJson } from "../diagnostic
 import { InputError, UsageError, parseArgs } from "./args.js";
 import { COMMAND_FORMATS, makeCli, type Cli } from "./context.js";
 import { commandHelp, hasCommandHelp } from "./help.js";
+import { runFromProjectRoot } from "./project-root.js";
 import { messages } from "./messages.js";
 
 declare const CHAMDIEM_VERSION: string;
@@ -55,6 +56,7 @@ export async function main(argv: readonly string[], io: Parameters<typeof makeCl
     if (!load) throw new UsageError(cli.m.unknownCommand(name));
     if (COMMAND_FORMATS[name] && !COMMAND_FORMATS[name]!.includes(cli.format)) throw new UsageError(cli.m.badValue("format", cli.format));
     cli.args.positional = rest;
+    runFromProjectRoot(cli, name);
     return await (await load())(cli);
   } catch (e) {
     if (e instanceof UsageError) {
