@@ -5,23 +5,28 @@
  * run inside content/ never writes output/ there; paths typed on the command line keep meaning what
  * they meant where they were typed.
  */
-import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Cli } from "./context.js";
+import { nodeFs, type InputFs } from "./files.js";
 
 /** Commands whose positional arguments are all paths (diff's are revisions first). */
 const PATH_COMMANDS = new Set(["check", "build", "summary", "show", "schema", "init"]);
 /** Flags whose value is a path. */
 const PATH_VALUES = ["out", "rubrics", "from"] as const;
 
-function isKind(p: string, kind: "file" | "dir"): boolean {
-  const s = statSync(p, { throwIfNoEntry: false });
-  return !!s && (kind === "file" ? s.isFile() : s.isDirectory());
+function isKind(fs: InputFs, p: string, kind: "file" | "dir"): boolean {
+  try {
+    const s = fs.stat(p);
+    return kind === "file" ? s.isFile() : s.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
-export function findProjectRoot(start: string): string | undefined {
+/** Through the command's file system (InputFs), like every other look at the project's files. */
+export function findProjectRoot(start: string, fs: InputFs = nodeFs): string | undefined {
   for (let d = resolve(start); ; ) {
-    if (isKind(join(d, "chamdiem.yaml"), "file") || isKind(join(d, "content"), "dir")) return d;
+    if (isKind(fs, join(d, "chamdiem.yaml"), "file") || isKind(fs, join(d, "content"), "dir")) return d;
     const up = dirname(d);
     if (up === d) return undefined;
     d = up;
@@ -32,7 +37,7 @@ export function findProjectRoot(start: string): string | undefined {
 export function runFromProjectRoot(cli: Cli, command: string): void {
   if (!PATH_COMMANDS.has(command)) return;
   const here = resolve(cli.cwd);
-  const root = findProjectRoot(here);
+  const root = findProjectRoot(here, cli.fs);
   if (!root || root === here) return;
   cli.args.positional = cli.args.positional.map((p) => resolve(here, p));
   for (const k of PATH_VALUES) {
