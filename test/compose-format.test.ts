@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addresseeBlock, stripListPunctuation } from "../src/compose/addressees.js";
-import { balancedLines, greedyLines, widthTwips } from "../src/compose/measure.js";
+import { balancedLines, greedyLines, widthTwips } from "../src/compose/text-fit.js";
 import { recipientLines, signerLines } from "../src/compose/signature-block.js";
 import { dateInWords, documentNumber, measuredValue, placeAndDate, shortDate, tableScore, textScore, upper } from "../src/compose/vi-format.js";
 import { VI_NUMBERS } from "../src/model/points.js";

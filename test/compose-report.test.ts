@@ -1,7 +1,7 @@
 /** The cover report's structure, against the rules of docs/nd30.md, on a hand-built scored assessment. */
 import { describe, expect, it } from "vitest";
 import { composeReport, MOTTO, NATIONAL_NAME } from "../src/compose/index.js";
-import { widthTwips } from "../src/compose/measure.js";
+import { widthTwips } from "../src/compose/text-fit.js";
 import { textWidth } from "../src/compose/page-setup.js";
 import type { Paragraph, Table } from "../src/document/model.js";
 import { findParagraph, paragraphs, tables, text } from "./fixtures/compose/model-query.js";

@@ -1,10 +1,10 @@
 /** The score table's structure, on a hand-built scored assessment. */
 import { describe, expect, it } from "vitest";
 import { composeScoreTable } from "../src/compose/index.js";
-import { widthTwips } from "../src/compose/measure.js";
+import { widthTwips } from "../src/compose/text-fit.js";
 import { textWidth } from "../src/compose/page-setup.js";
 import { CELL_PADDING } from "../src/compose/profile.js";
-import type { Paragraph, Row, Table } from "../src/document/model.js";
+import type { Paragraph, Row } from "../src/document/model.js";
 import { findParagraph, paragraphs, tables, text } from "./fixtures/compose/model-query.js";
 import { COMPOSE_OPTIONS, fakeMeasure, md, smallScored } from "./fixtures/compose/scored.js";
 

@@ -2,7 +2,7 @@
  * The example's .docx files open in LibreOffice: converted to PDF headless, their text (pdftotext)
  * holds every title, option text and justification of the example, in NFC, with every diacritic.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

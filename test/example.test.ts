@@ -28,7 +28,7 @@ describe("the seed example (content/)", () => {
   });
 
   it("without the wording checks (summary), loses exactly the warnings CD509, CD512, CD513", async () => {
-    const { runChecks } = await import("../src/check/run-checks.js");
+    const { runChecks } = await import("../src/pipeline/run-checks.js");
     const { readFileSync } = await import("node:fs");
     const { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC } = await import("./helpers/example.js");
     const inputs = [EXAMPLE_RUBRIC, EXAMPLE_ASSESSMENT].map((path) => ({ path, bytes: readFileSync(path) }));

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runChecks } from "../src/check/run-checks.js";
+import { runChecks } from "../src/pipeline/run-checks.js";
 import { CATALOG } from "../src/diagnostics/catalog/index.js";
 import { input, readExampleText } from "./helpers/example.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";

@@ -4,7 +4,7 @@
  * rubric files alone. Binary and encoding cases are built here, since they cannot carry a comment.
  */
 import { describe, expect, it } from "vitest";
-import { runChecks, type InputFile } from "../src/check/run-checks.js";
+import { runChecks, type InputFile } from "../src/pipeline/run-checks.js";
 import { input } from "./helpers/example.js";
 import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";

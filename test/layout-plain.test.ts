@@ -12,7 +12,7 @@ import { collect } from "../src/layout/inline/collect.js";
 import { finalizeLine } from "../src/layout/inline/finalize.js";
 import { breakLines } from "../src/layout/inline/linebreak.js";
 import { plainLines, type PlainParagraph } from "../src/layout/inline/plain.js";
-import { monospaceFonts, type LayoutFonts } from "../src/layout/measure.js";
+import { monospaceFonts, type LayoutFonts } from "../src/layout/fonts.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const tinos = createLayoutFonts(loadFontSet());

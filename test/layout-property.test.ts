@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, Cell, DocModel, Paragraph, Row, Table } from "../src/document/model.js";
 import { createLayoutFonts, loadFontSet } from "../src/fonts/index.js";
-import { layoutDocument, type LayoutFonts, type TextFrame } from "../src/layout/index.js";
+import { layoutDocument, type LayoutFonts } from "../src/layout/index.js";
 import { doc, mono, section } from "./helpers/layout-build.js";
 
 const SYLLABLES = ["Việt", "Nam", "công", "tác", "dân", "vận", "đạt", "điểm", "số", "1880/BC-VP", "Quảng", "Ngãi", "(Kèm", "theo)", "năm", "2021;", "ủy", "ban", "nhân", "Độc", "lập", "-", "Tự", "do", "100/100", "xã-hội"];

@@ -28,7 +28,7 @@ interface Finding {
 
 /** Decodes every embedded TrueType program of a PDF and compares its glyphs with the source fonts. */
 async function checkEmbeddedGlyphs(pdfBytes: Uint8Array): Promise<Finding[]> {
-  const { PDFDocument, PDFName, PDFDict, PDFRawStream, PDFArray, PDFRef } = await import("pdf-lib");
+  const { PDFDocument, PDFName, PDFDict, PDFRef } = await import("pdf-lib");
   const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
   const ctx = pdf.context;
   const sources = Object.fromEntries(

@@ -8,7 +8,7 @@ import type { DocModel, Paragraph, Table } from "../src/document/model.js";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import { renderPdf, writePdf, type PdfResult } from "../src/write/pdf/index.js";
 import { loadExampleScored } from "./helpers/example.js";
-import { readPdf, type PdfInfo, type PdfPage } from "./helpers/pdf-read.js";
+import { readPdf, type PdfInfo } from "./helpers/pdf-read.js";
 import { MARGINS, reportDoc, scoreTableDoc } from "./helpers/pdf-docs.js";
 
 const fonts = loadFontSet();
@@ -30,7 +30,6 @@ beforeAll(async () => {
 });
 
 const mm = (twips: number) => twips / 20;
-const bodyItems = (p: PdfPage) => p.items.filter((i) => i.y > mm(MARGINS.top) - 0.01);
 
 describe("PDF pages", () => {
   it("are A4, portrait for the report and landscape for the score table", () => {

@@ -7,14 +7,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runChecks, type CheckResult } from "../src/check/run-checks.js";
+import { runChecks, type CheckResult } from "../src/pipeline/run-checks.js";
 import { getAjv } from "../src/check/schema-validate.js";
 import { composeScoreTable } from "../src/compose/index.js";
 import { inlineText, type Block, type Row } from "../src/document/model.js";
 import { message } from "../src/diagnostics/diagnostic.js";
 import { VI_NUMBERS } from "../src/model/points.js";
 import type { ScoredNode } from "../src/model/scored.js";
-import { generateAppraisalSchema } from "../src/review/appraisal-schema.js";
+import { generateAppraisalSchema } from "../src/check/appraisal-schema.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT, input } from "./helpers/example.js";
 import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_ASSESSMENT, MINI_RUBRIC } from "./helpers/mini.js";

@@ -5,11 +5,11 @@
  */
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { runChecks, type InputFile } from "../src/check/run-checks.js";
+import { runChecks, type InputFile } from "../src/pipeline/run-checks.js";
 import { composeSummaryTable, summaryTitleText } from "../src/compose/summary-table.js";
 import { main } from "../src/cli/main.js";
 import { VI_NUMBERS } from "../src/model/points.js";
-import { consolidate, unitScore } from "../src/review/consolidate.js";
+import { consolidate, unitScore } from "../src/score/consolidate.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../src/review/summary-report.js";
 import { writeSummaryXlsx } from "../src/review/summary-xlsx.js";
 import { ROOT, input } from "./helpers/example.js";

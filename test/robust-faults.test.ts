@@ -11,7 +11,7 @@ import { hostname, tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { itemCount, runChecks, type InputFile } from "../src/check/run-checks.js";
+import { itemCount, runChecks, type InputFile } from "../src/pipeline/run-checks.js";
 import { boundDiagnostics, diag, message, PER_CODE_LIMIT, PER_FILE_LIMIT, type Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { CATALOG, type Code } from "../src/diagnostics/catalog/index.js";
 import { countBySeverity } from "../src/diagnostics/format.js";

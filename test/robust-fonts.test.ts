@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { documentAlphabet } from "../src/fonts/coverage.js";
 import { FontFormatError, TrueTypeFont, tinosPaths } from "../src/fonts/index.js";
-import { advanceUnits } from "../src/fonts/measure.js";
+import { advanceUnits } from "../src/fonts/metrics.js";
 import { assembleSfnt, subsetTrueType } from "../src/fonts/subset.js";
 import { validateTrueType } from "../src/fonts/validate.js";
 import { collect } from "../src/layout/inline/collect.js";

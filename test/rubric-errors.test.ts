@@ -5,7 +5,7 @@
  * leaf without options an empty `enum`), and ajv threw.
  */
 import { describe, expect, it } from "vitest";
-import { runChecks } from "../src/check/run-checks.js";
+import { runChecks } from "../src/pipeline/run-checks.js";
 import { input } from "./helpers/example.js";
 
 const ASSESSMENT = "test/fixtures/mini/assessment.yaml";

@@ -5,7 +5,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
-import { walkRubric, type Range, type Rubric, type RubricLeaf, type RubricNode } from "../model/rubric.js";
+import { inRange, walkRubric, type Rubric, type RubricLeaf, type RubricNode } from "../model/rubric.js";
 
 const fmt = (h: Hundredths) => formatHundredths(h);
 
@@ -97,12 +97,6 @@ function checkRanges(leaf: RubricLeaf, out: Diagnostic[]): void {
       overlapReported = true;
     }
   }
-}
-
-export function inRange(v: Hundredths, r: Range): boolean {
-  if (r.min !== undefined && (r.minInclusive ? v < r.min : v <= r.min)) return false;
-  if (r.max !== undefined && (r.maxInclusive ? v > r.max : v >= r.max)) return false;
-  return true;
 }
 
 export function leaves(rubric: Rubric): RubricLeaf[] {

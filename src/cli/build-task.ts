@@ -4,9 +4,9 @@
  * (build-worker.ts) for many; everything in and out is plain, cloneable data.
  */
 import { join } from "node:path";
-import { itemCount, runChecks } from "../check/run-checks.js";
+import { itemCount, runChecks } from "../pipeline/run-checks.js";
 import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../build/render.js";
+import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../pipeline/render.js";
 import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";

@@ -3,11 +3,12 @@
  * appraisals) and return only what the report needs — diagnostics and the printed summaries — so the
  * heavy scored models never cross threads and are freed batch by batch.
  */
-import { runChecks } from "../check/run-checks.js";
+import { runChecks } from "../pipeline/run-checks.js";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.js";
 import { withCompanions } from "../review/companions.js";
 import { diskValidatorCache } from "./cache.js";
 import { messages } from "./messages.js";
+import { summaryJson, summaryText } from "./check-summary.js";
 import { readInputs } from "./files.js";
 
 export interface CheckTask {
@@ -28,8 +29,6 @@ export interface CheckTaskResult {
 }
 
 export async function runCheckTask(task: CheckTask): Promise<CheckTaskResult> {
-  // Imported here: check.ts imports this module for its parallel path.
-  const { summaryJson, summaryText } = await import("./commands/check.js");
   const files = withCompanions(task.files).filter((f) => !task.rubricFiles.includes(f));
   const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env) });
   const m = messages(task.lang);

@@ -10,7 +10,7 @@
  *     boldItalic: C:/Windows/Fonts/timesbi.ttf
  */
 import { isAbsolute, join } from "node:path";
-import type { OutputFormat } from "../build/render.js";
+import type { OutputFormat } from "../pipeline/render.js";
 import { VI_NUMBERS, type NumberFormat } from "../model/points.js";
 import { readYaml } from "../read/yaml-source.js";
 import { InputError, UsageError } from "./args.js";

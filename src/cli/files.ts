@@ -10,7 +10,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import type { InputFile } from "../check/run-checks.js";
+import type { InputFile } from "../pipeline/run-checks.js";
 import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_INPUT_BYTES } from "../read/yaml-source.js";
 

@@ -15,8 +15,8 @@
  */
 import { resolve } from "node:path";
 import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { FontOrigin } from "../build/layout-diagnostics.js";
-import { listChars } from "../build/layout-diagnostics.js";
+import type { FontOrigin } from "../pipeline/layout-diagnostics.js";
+import { listChars } from "../pipeline/layout-diagnostics.js";
 import { missingFromAlphabet } from "../fonts/coverage.js";
 import { FACE_KEYS, loadFont, type FaceKey } from "../fonts/fontset.js";
 import { FontFormatError } from "../fonts/truetype.js";

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { uniqueDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { isAppraisalPath } from "../review/appraisal.js";
+import { isAppraisalPath } from "../model/appraisal.js";
 import { withCompanions } from "../review/companions.js";
 import { UsageError } from "./args.js";
 import type { Cli } from "./context.js";

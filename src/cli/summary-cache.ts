@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { UnitScore } from "../review/consolidate.js";
+import type { UnitScore } from "../score/consolidate.js";
 import { cacheDir } from "./cache.js";
 import { writeFileAtomic } from "./write-atomic.js";
 

@@ -1,16 +1,16 @@
 /**
  * One unit of `summary` work: check a batch of assessments (with their appraisals) exactly as `check`
- * does, and return plain rows (src/review/consolidate.ts UnitScore) and the errors.
+ * does, and return plain rows (src/score/consolidate.ts UnitScore) and the errors.
  * Runs in this thread for small inputs and on worker threads (build-worker.ts) for large ones; rows
  * whose inputs did not change since the last run come from the cached rows the task is given
  * (summary-cache.ts), and the task returns the rows it computed for the caller to keep.
  */
-import { runChecks } from "../check/run-checks.js";
+import { runChecks } from "../pipeline/run-checks.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { existsSync } from "node:fs";
-import { appraisalPathFor, isAppraisalPath } from "../review/appraisal.js";
+import { appraisalPathFor, isAppraisalPath } from "../model/appraisal.js";
 import { withCompanions } from "../review/companions.js";
-import { unitScore, type UnitScore } from "../review/consolidate.js";
+import { unitScore, type UnitScore } from "../score/consolidate.js";
 import { diskValidatorCache } from "./cache.js";
 import { bytesForHash, displayPath, readInputs, type InputFs } from "./files.js";
 import { rowKey, type CachedRows } from "./summary-cache.js";

@@ -6,7 +6,7 @@
 import type { Block, MeasureText, RunStyle, Twips } from "../document/model.js";
 import type { SourcePos } from "../model/source.js";
 import { line } from "./blocks.js";
-import { widthTwips } from "./measure.js";
+import { widthTwips } from "./text-fit.js";
 import { BODY, SIZE } from "./profile.js";
 
 const STYLE: RunStyle = { size: SIZE.addressee };

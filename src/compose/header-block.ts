@@ -15,7 +15,7 @@
 import type { Block, MeasureText, RunStyle, Table, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import { cell, line, linesParagraph, row, table } from "./blocks.js";
-import { balancedLines, widthTwips } from "./measure.js";
+import { balancedLines, widthTwips } from "./text-fit.js";
 import { GAP, MOTTO, NATIONAL_NAME, NO_PADDING, RULE, SIZE } from "./profile.js";
 import { documentNumber, placeAndDate, upper } from "./vi-format.js";
 

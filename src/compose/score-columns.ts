@@ -10,7 +10,7 @@
 import type { MeasureText, RunStyle, Twips } from "../document/model.js";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { widthTwips } from "./measure.js";
+import { widthTwips } from "./text-fit.js";
 import { CELL_PADDING, SIZE } from "./profile.js";
 
 export const HEADER_LABELS = [

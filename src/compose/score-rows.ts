@@ -25,7 +25,7 @@ import type { RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { cell, line, paragraph, row, trimTrailingSpace } from "./blocks.js";
 import { renderMarkdown } from "./markdown/index.js";
-import { estimateLines } from "./measure.js";
+import { estimateLines } from "./text-fit.js";
 import { CELL_PADDING, GAP, SIZE } from "./profile.js";
 import { COL, HEADER_LABELS } from "./score-columns.js";
 import { measuredValue } from "./vi-format.js";

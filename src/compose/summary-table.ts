@@ -9,12 +9,11 @@
 import type { Block, Cell, DocMeta, DocModel, MeasureText, Row, RunStyle, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { NumberFormat } from "../model/points.js";
-import type { SummaryGroup } from "../review/consolidate.js";
-import { labels } from "../review/labels.js";
-import { rowNote } from "../review/summary-report.js";
+import type { SummaryGroup } from "../score/consolidate.js";
+import { labels, rowNote } from "./labels.js";
 import { cell, line, linesParagraph, row, table } from "./blocks.js";
 import { headerBlock } from "./header-block.js";
-import { balancedLines, widthTwips } from "./measure.js";
+import { balancedLines, widthTwips } from "./text-fit.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { CELL_PADDING, FONT, GAP, LANGUAGE, RULE, SIZE, TABLE_BORDER } from "./profile.js";
 import { tableScore } from "./vi-format.js";

@@ -7,7 +7,7 @@ import type { Block, MeasureText, RunStyle, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { Rubric } from "../model/rubric.js";
 import { line, linesParagraph } from "./blocks.js";
-import { balancedLines, widthTwips } from "./measure.js";
+import { balancedLines, widthTwips } from "./text-fit.js";
 import { GAP, RULE, SIZE } from "./profile.js";
 import { dateInWords, documentNumber } from "./vi-format.js";
 

@@ -1,7 +1,8 @@
 import type { SourcePos } from "../model/source.js";
 import { CATALOG, type Code } from "./catalog/index.js";
 
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "./catalog/types.js";
+import type { Severity } from "./catalog/types.js";
 export type Lang = "vi" | "en";
 
 /**

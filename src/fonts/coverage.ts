@@ -5,7 +5,7 @@
  * would show blank boxes there); characters beyond these are checked in each document as it is laid
  * out (src/write/pdf/index.ts).
  */
-import { glyphFor } from "./measure.js";
+import { glyphFor } from "./metrics.js";
 import type { TrueTypeFont } from "./truetype.js";
 
 const VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];

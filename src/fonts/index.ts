@@ -18,4 +18,4 @@ export {
   lineMetrics,
   scriptEm,
   singleLineEm,
-} from "./measure.js";
+} from "./metrics.js";

@@ -7,19 +7,10 @@ import { collect } from "./inline/collect.js";
 import { finalizeLine } from "./inline/finalize.js";
 import { breakLines } from "./inline/linebreak.js";
 import { plainLines } from "./inline/plain.js";
-import type { LayoutFonts } from "./measure.js";
 import type { Slice } from "./slice.js";
 import { faceOf, twipsToPt } from "./style.js";
 import { tableSlices } from "./table.js";
-import type { Frame, LayoutOptions, LayoutWarning } from "./types.js";
-
-export interface FlowContext {
-  fonts: LayoutFonts;
-  options: Required<LayoutOptions>;
-  warnings: LayoutWarning[];
-  /** Height of the body area of a page, to decide whether a row must split even if it should not. */
-  pageHeight: number;
-}
+import type { FlowContext, Frame, LayoutWarning } from "./types.js";
 
 export function flowBlocks(blocks: readonly Block[], left: number, width: number, ctx: FlowContext): Slice[] {
   const out: Slice[] = [];

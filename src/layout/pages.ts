@@ -16,11 +16,11 @@
  *   body down, as in Word.
  */
 import type { DocModel, RunStyle, Section } from "../document/model.js";
-import { flowBlocks, type FlowContext } from "./flow.js";
+import { flowBlocks } from "./flow.js";
 import { EPS } from "./inline/linebreak.js";
-import type { LayoutFonts } from "./measure.js";
+import type { LayoutFonts } from "./fonts.js";
 import { emit, type Slice } from "./slice.js";
-import type { Frame, LayoutOptions, LayoutResult, LayoutWarning, LineFrame, PageFrame } from "./types.js";
+import type { FlowContext, Frame, LayoutOptions, LayoutResult, LayoutWarning, LineFrame, PageFrame } from "./types.js";
 
 export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
   widowControl: false,

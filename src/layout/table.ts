@@ -16,7 +16,7 @@ import type { Block, Cell, Table } from "../document/model.js";
 import { EPS } from "./inline/linebreak.js";
 import { stackChildren, stackHeight, type Slice, type Splitter } from "./slice.js";
 import { twipsToPt } from "./style.js";
-import type { FlowContext } from "./flow.js";
+import type { FlowContext } from "./types.js";
 import type { Frame, LineFrame } from "./types.js";
 
 type Flow = (blocks: readonly Block[], left: number, width: number, ctx: FlowContext) => Slice[];

@@ -3,6 +3,7 @@
  * corner, y growing downwards. The PDF writer flips y; tests read the frames or their text dump.
  */
 import type { SourcePos } from "../model/source.js";
+import type { LayoutFonts } from "./fonts.js";
 
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -55,7 +56,7 @@ export interface PageFrame {
 export interface LayoutWarning {
   code: "overflow" | "missing-glyph" | "unsupported";
   /**
-   * What exactly (src/build/layout-diagnostics.ts gives each its diagnostic): a line narrower than one
+   * What exactly (src/pipeline/layout-diagnostics.ts gives each its diagnostic): a line narrower than one
    * character ("line"), content taller than a page ("page"), a table row with more cells than columns
    * ("cells"), merged cells laid out unmerged ("merge"), characters the font lacks ("glyph").
    */
@@ -94,4 +95,13 @@ export interface LayoutOptions {
    * the border in the margin by the left cell padding (Word 2010 and earlier).
    */
   tableEdge?: "border" | "text";
+}
+
+/** What laying out blocks needs besides the blocks (src/layout/flow.ts, table.ts). */
+export interface FlowContext {
+  fonts: LayoutFonts;
+  options: Required<LayoutOptions>;
+  warnings: LayoutWarning[];
+  /** Height of the body area of a page, to decide whether a row must split even if it should not. */
+  pageHeight: number;
 }

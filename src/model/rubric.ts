@@ -77,6 +77,13 @@ export interface Range {
   maxInclusive: boolean;
 }
 
+/** Whether a measured value falls in an option's band (src/score/score.ts, CD307's overlap check). */
+export function inRange(v: Hundredths, r: Range): boolean {
+  if (r.min !== undefined && (r.minInclusive ? v < r.min : v <= r.min)) return false;
+  if (r.max !== undefined && (r.maxInclusive ? v > r.max : v >= r.max)) return false;
+  return true;
+}
+
 /** points = value × points / per, rounded half away from zero to hundredths. */
 export interface Proportional {
   points: Hundredths;

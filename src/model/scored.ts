@@ -10,7 +10,7 @@ export interface ScoredAssessment {
   total: Hundredths;
   max: Hundredths;
   classification?: string;
-  /** Appraised totals, when an appraisal exists (filled by src/review/appraise.ts). */
+  /** Appraised totals, when an appraisal exists (filled by src/score/appraise.ts). */
   appraised?: {
     total: Hundredths;
     classification?: string;

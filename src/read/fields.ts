@@ -5,7 +5,7 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Markdown } from "../model/assessment.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
-import { readMarkdownAt } from "./assessment.js";
+import { readMarkdownAt } from "./yaml-markdown.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 export interface FieldReaders {

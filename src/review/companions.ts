@@ -3,7 +3,7 @@
  * checked, built and diffed together, so naming one on the command line brings in the other.
  */
 import { lstatSync } from "node:fs";
-import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "./appraisal.js";
+import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "../model/appraisal.js";
 
 /** The files plus the existing companions of each, sorted, without duplicates (absolute paths). */
 export function withCompanions(files: readonly string[]): string[] {

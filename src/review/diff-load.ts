@@ -7,15 +7,15 @@
  *
  * Pure apart from the two `Side` readers the CLI passes in (a git revision, or the working tree).
  */
-import { runChecks, type AssessmentResult, type CheckOptions, type InputFile } from "../check/run-checks.js";
+import { runChecks, type AssessmentResult, type CheckOptions, type InputFile } from "../pipeline/run-checks.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { readYaml } from "../read/yaml-source.js";
-import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "./appraisal.js";
+import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "../model/appraisal.js";
 import { diffAssessments, isEmptyDiff, type AssessmentDiff } from "./assessment-diff.js";
-import { isAppraisalData } from "./check-appraisal.js";
+import { isAppraisalData } from "../check/appraisal.js";
 import type { FileChange } from "./git.js";
-import { resolveAssessmentRef } from "./read-appraisal.js";
+import { resolveAssessmentRef } from "../read/appraisal.js";
 
 /** One side of the comparison. Paths are relative to the working directory. */
 export interface Side {

@@ -7,10 +7,10 @@ import type { Lang } from "../diagnostics/diagnostic.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
 import type { Change, CriterionDiff, MetaChange, Totals } from "./assessment-diff.js";
 import { totalsOf } from "./assessment-diff.js";
-import { signed } from "./check-appraisal.js";
+import { signed } from "../check/appraisal.js";
 import type { DiffEntry, DiffResult } from "./diff-load.js";
 import { csvRow } from "./csv.js";
-import { labels, type Labels } from "./labels.js";
+import { labels, type Labels } from "../compose/labels.js";
 import type { WordDiff } from "./word-diff.js";
 
 export interface DiffReportOptions {

@@ -9,7 +9,7 @@ import type { Markdown } from "../model/assessment.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
 import { walkRubric, type Rubric } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import type { Appraisal } from "./appraisal.js";
+import type { Appraisal } from "../model/appraisal.js";
 
 const fmt = (h: Hundredths) => formatHundredths(h);
 

@@ -2,7 +2,7 @@
  * The text of a new assessment (`chamdiem init`): every leaf criterion of the rubric present, in rubric
  * order, under comments naming its groups; each leaf's options listed as comments; the schema modeline
  * first, for editor completion; `<<…>>` placeholders wherever a person must decide or write (check
- * reports them as errors until filled: src/review/placeholders.ts). With an earlier assessment
+ * reports them as errors until filled: src/check/pending.ts). With an earlier assessment
  * (`--from`), its metadata and justifications are carried over, each under a `# XEM LẠI` line that
  * check warns about until a person has reviewed the text and deleted the line; options and values are
  * never carried over (the year must be scored anew), but last year's choice is noted in a comment.
@@ -13,7 +13,7 @@ import type { Answer, Assessment, Markdown } from "../model/assessment.js";
 import { formatHundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { REVIEW_MARKER } from "./placeholders.js";
+import { REVIEW_MARKER } from "../check/pending.js";
 
 export interface ScaffoldOptions {
   rubric: Rubric;

@@ -4,18 +4,11 @@
  */
 import type { Lang } from "../diagnostics/diagnostic.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
-import type { SummaryGroup, SummaryRow } from "./consolidate.js";
+import type { SummaryGroup, SummaryRow } from "../score/consolidate.js";
 import { csvRow } from "./csv.js";
-import { labels, type Labels } from "./labels.js";
+import { labels, rowNote, type Labels } from "../compose/labels.js";
 
 const fmt = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h));
-
-/** The note of an unranked row: errors, or not eligible. */
-export function rowNote(r: SummaryRow, L: Labels): string {
-  if (r.errors > 0) return `${L.hasErrors} (${r.errors})`;
-  if (r.ineligible) return `${L.ineligible}: ${r.ineligible}`;
-  return "";
-}
 
 /** Column headers and cells of the summary table, shared by every format (and the .docx/.xlsx). */
 export function summaryColumns(g: SummaryGroup, L: Labels): { headers: string[]; cells: (r: SummaryRow) => string[] } {

@@ -10,9 +10,8 @@
  */
 import { unzipSync, zipSync } from "fflate";
 import type { NumberFormat } from "../model/points.js";
-import type { SummaryGroup } from "./consolidate.js";
-import { labels } from "./labels.js";
-import { rowNote } from "./summary-report.js";
+import type { SummaryGroup } from "../score/consolidate.js";
+import { labels, rowNote } from "../compose/labels.js";
 
 export interface XlsxOptions {
   issuer: { agency: string; superior?: string };

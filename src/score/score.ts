@@ -9,9 +9,8 @@
 import { diag, listed, PER_CODE_LIMIT, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Assessment } from "../model/assessment.js";
 import { clamp, formatHundredths, mulDivRound, type Hundredths } from "../model/points.js";
-import type { Classification, Rubric, RubricLeaf, RubricNode, RubricOption } from "../model/rubric.js";
+import { inRange, type Classification, type Rubric, type RubricLeaf, type RubricNode, type RubricOption } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
-import { inRange } from "../check/rubric.js";
 import type { SourcePos } from "../model/source.js";
 
 const fmt = (h: Hundredths) => formatHundredths(h);
@@ -75,7 +74,7 @@ export function optionPoints(o: RubricOption, value: Hundredths | undefined): Hu
   return o.points;
 }
 
-/** Exported for the appraisal stage (src/review), which scores an appraiser's option/value by the same rules. */
+/** Exported for the appraisal stage (src/score/appraise.ts), which scores an appraiser's option/value by the same rules. */
 export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
   const options: ScoredOption[] = [];
   for (const option of leaf.options) options.push({ option, chosen: false });

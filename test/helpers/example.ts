@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { runChecks, type CheckResult, type InputFile } from "../../src/check/run-checks.js";
+import { runChecks, type CheckResult, type InputFile } from "../../src/pipeline/run-checks.js";
 import type { ScoredAssessment } from "../../src/model/scored.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");

@@ -1,4 +1,4 @@
-import { runChecks, type CheckResult } from "../../src/check/run-checks.js";
+import { runChecks, type CheckResult } from "../../src/pipeline/run-checks.js";
 import { input, readExampleText } from "./example.js";
 
 export const MINI_RUBRIC = "test/fixtures/mini/rubric.yaml";

@@ -19,7 +19,7 @@ import { formatText } from "../../diagnostics/format.js";
 import { loadDiff, type Side } from "../../review/diff-load.js";
 import { diffCsv, diffJson, diffMarkdown, diffText } from "../../review/diff-report.js";
 import { changedFiles, GitError, listFiles, openRepo, readObjects, resolveCommit, type GitRepo } from "../../review/git.js";
-import { labels } from "../../review/labels.js";
+import { labels } from "../../compose/labels.js";
 
 export function runDiff(cli: Cli): number {
   let repo: GitRepo;

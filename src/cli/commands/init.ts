@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { assessmentSchemaFileName } from "../../check/assessment-schema.js";
-import { runChecks } from "../../check/run-checks.js";
+import { runChecks } from "../../pipeline/run-checks.js";
 import { scaffoldAssessment, slug } from "../../review/scaffold.js";
 import { InputError, UsageError } from "../args.js";
 import { diskValidatorCache } from "../cache.js";

@@ -6,13 +6,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assessmentSchemaFileName } from "../../check/assessment-schema.js";
-import { assessmentSchemaFor, runChecks } from "../../check/run-checks.js";
+import { assessmentSchemaFor, runChecks } from "../../pipeline/run-checks.js";
 import { formatText } from "../../diagnostics/format.js";
 import type { Cli } from "../context.js";
 import { displayPath, findYamlFiles, readInputs } from "../files.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { appraisalSchemaFileName } from "../../review/appraisal-schema.js";
-import { appraisalSchemaFor } from "../../review/check-appraisal.js";
+import { appraisalSchemaFileName } from "../../check/appraisal-schema.js";
+import { appraisalSchemaFor } from "../../check/appraisal.js";
 
 export function runSchema(cli: Cli): number {
   const dir = join(cli.cwd, cli.args.values.rubrics ?? "content/rubrics");
@@ -25,7 +25,7 @@ export function runSchema(cli: Cli): number {
   }
   const check = cli.args.flags.has("check");
   let stale = 0;
-  // Per rubric: the assessment schema and (src/review) the appraisal schema.
+  // Per rubric: the assessment schema and the appraisal schema (src/check/appraisal-schema.ts).
   const outputs = result.rubrics.flatMap((r) => [
     { name: assessmentSchemaFileName(r.rubric!.id), schema: assessmentSchemaFor(r.rubric!) },
     { name: appraisalSchemaFileName(r.rubric!.id), schema: appraisalSchemaFor(r.rubric!) },

@@ -3,14 +3,14 @@
  *                   [--write docx,pdf,xlsx] [--out DIR] [--agency NAME] [--superior NAME]`
  *
  * Consolidates every assessment found (default: content) per rubric and year — one table each —
- * with ranks and counts per class (src/review/consolidate.ts). With --write, also writes the
+ * with ranks and counts per class (src/score/consolidate.ts). With --write, also writes the
  * "Biểu tổng hợp" as <out>/<year>/bieu-tong-hop-<rubric>.{docx,pdf,xlsx} (out: output). Its header
  * names the appraising agency of the appraisal files (or --agency/--superior). Dates inside the files
  * are the data's latest date (or SOURCE_DATE_EPOCH), never the clock: the same inputs give the same bytes.
  * Exit status: 0, or 1 when a unit has errors (it is listed without a rank), 2 for usage errors.
  */
 import { join, resolve } from "node:path";
-import { runChecks } from "../../check/run-checks.js";
+import { runChecks } from "../../pipeline/run-checks.js";
 import { formatText } from "../../diagnostics/format.js";
 import { UsageError } from "../args.js";
 import { loadConfig } from "../config.js";
@@ -19,15 +19,15 @@ import { readInputs, displayPath } from "../files.js";
 import { cacheEnv, diskValidatorCache } from "../cache.js";
 import { planInputs } from "../inputs.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { consolidate, type SummaryGroup } from "../../review/consolidate.js";
+import { consolidate, type SummaryGroup } from "../../score/consolidate.js";
 import { hasErrors, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { WriteContext } from "../../build/render.js";
+import type { WriteContext } from "../../pipeline/render.js";
 import { checkFonts, type FontCheck } from "../font-check.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryRowStore } from "../summary-cache.js";
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from "../../review/summary-report.js";
-import type { Appraiser } from "../../review/appraisal.js";
+import type { Appraiser } from "../../model/appraisal.js";
 
 const WRITABLE = ["docx", "pdf", "xlsx"] as const;
 /** Below this many assessments, starting worker threads costs more than it saves. */
@@ -128,7 +128,7 @@ async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir
       written.push(`${base}.docx`);
     }
     if (formats.includes("pdf")) {
-      const { writeDocument } = await import("../../build/render.js");
+      const { writeDocument } = await import("../../pipeline/render.js");
       const context: WriteContext = { document: `bieu-tong-hop-${g.rubric.id}.pdf`, file: g.rubric.source.file };
       if (fontCheck) {
         context.fontOrigins = fontCheck.origins;

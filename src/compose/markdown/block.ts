@@ -25,25 +25,24 @@ import type { Block, Cell, ParagraphStyle, Row } from "../../document/model.js";
 import { paragraph, text as run } from "../blocks.js";
 import { BODY, CELL_PADDING, RULE, TABLE_BORDER } from "../profile.js";
 import { Emitter } from "./emitter.js";
-import { visit, visitChildren } from "./handlers.js";
 import { footnoteNumber } from "./inline.js";
 import { nodePos } from "./position.js";
 import type { State } from "./types.js";
 
 export function root(node: Root, em: Emitter, st: State): void {
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
 }
 
 export function para(node: MdParagraph, em: Emitter, st: State): void {
   em.open(st.style.paragraph, nodePos(st.env, node));
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
   em.close();
 }
 
 /** Headings print bold, kept with the next paragraph; their wording (and case) is the author's. */
 export function heading(node: Heading, em: Emitter, st: State): void {
   em.open({ ...st.style.paragraph, keepNext: true }, nodePos(st.env, node));
-  visitChildren(node, em, { ...st, run: { ...st.run, bold: true } });
+  st.env.all(node, em, { ...st, run: { ...st.run, bold: true } });
   em.close();
 }
 
@@ -55,7 +54,7 @@ export function thematicBreak(node: ThematicBreak, em: Emitter, st: State): void
 
 export function blockquote(node: Blockquote, em: Emitter, st: State): void {
   const p = st.style.paragraph;
-  visitChildren(node, em, {
+  st.env.all(node, em, {
     ...st,
     style: { ...st.style, width: st.style.width - BODY.quoteIndent, paragraph: { ...p, indentLeft: (p.indentLeft ?? 0) + BODY.quoteIndent } },
   });
@@ -84,7 +83,7 @@ export function listItem(node: ListItem, em: Emitter, st: State): void {
 
 function renderItem(item: ListItem, marker: string, em: Emitter, st: State): void {
   const child = new Emitter();
-  visitChildren(item, child, st);
+  st.env.all(item, child, st);
   const blocks = child.finish();
   const label = item.checked === true ? `${marker} [x] ` : item.checked === false ? `${marker} [ ] ` : `${marker} `;
   const first = blocks[0];
@@ -115,7 +114,7 @@ export function definition(_node: Definition, em: Emitter, _st: State): void {
 export function footnoteDefinition(node: FootnoteDefinition, em: Emitter, st: State): void {
   const n = footnoteNumber(st, node.identifier);
   const child = new Emitter();
-  visitChildren(node, child, st);
+  st.env.all(node, child, st);
   const blocks = child.finish();
   const mark = run(String(n), { ...st.run, vertAlign: "super" });
   const first = blocks[0];
@@ -157,16 +156,16 @@ function tableCellBlocks(c: TableCell, header: boolean, align: "left" | "right" 
   };
   const child = new Emitter();
   child.open(inner.style.paragraph, nodePos(st.env, c));
-  visitChildren(c, child, inner);
+  st.env.all(c, child, inner);
   const blocks = child.finish();
   return blocks.length > 0 ? blocks : [emptyParagraph(st)];
 }
 
 /** Rows and cells are rendered by `table`; met alone, their content is rendered in place. */
 export function tableRow(node: TableRow, em: Emitter, st: State): void {
-  for (const c of node.children) visit(c, em, st);
+  for (const c of node.children) st.env.one(c, em, st);
 }
 
 export function tableCell(node: TableCell, em: Emitter, st: State): void {
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
 }

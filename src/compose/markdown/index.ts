@@ -8,7 +8,7 @@ import type { Block } from "../../document/model.js";
 import type { Markdown } from "../../model/assessment.js";
 import type { Placeholders } from "../placeholders.js";
 import { Emitter } from "./emitter.js";
-import { visit } from "./handlers.js";
+import { visit, visitChildren } from "./handlers.js";
 import { nodePos } from "./position.js";
 import type { AnyNode, MarkdownEnv, MarkdownStyle } from "./types.js";
 
@@ -21,6 +21,8 @@ export function renderMarkdown(md: Markdown, style: MarkdownStyle, diagnostics: 
     definitions: collectDefinitions(md),
     usedDefinitions: new Set(),
     footnotes: new Map(),
+    one: visit,
+    all: visitChildren,
   };
   if (placeholders) env.placeholders = placeholders;
   const em = new Emitter();

@@ -22,7 +22,6 @@ import type { RunStyle } from "../../document/model.js";
 import { substitute } from "../placeholders.js";
 import { PLACEHOLDER_NAMES } from "../placeholders.js";
 import type { Emitter } from "./emitter.js";
-import { visitChildren } from "./handlers.js";
 import { nodePos, offsetPos } from "./position.js";
 import type { State, WrapperNode } from "./types.js";
 
@@ -63,29 +62,29 @@ export function text(node: Text, em: Emitter, st: State): void {
 }
 
 export function emphasis(node: Emphasis, em: Emitter, st: State): void {
-  visitChildren(node, em, withRun(st, { italic: true }));
+  st.env.all(node, em, withRun(st, { italic: true }));
 }
 
 export function strong(node: Strong, em: Emitter, st: State): void {
-  visitChildren(node, em, withRun(st, { bold: true }));
+  st.env.all(node, em, withRun(st, { bold: true }));
 }
 
 export function underline(node: WrapperNode<"underline">, em: Emitter, st: State): void {
-  visitChildren(node, em, withRun(st, { underline: true }));
+  st.env.all(node, em, withRun(st, { underline: true }));
 }
 
 export function subscript(node: WrapperNode<"subscript">, em: Emitter, st: State): void {
-  visitChildren(node, em, withRun(st, { vertAlign: "sub" }));
+  st.env.all(node, em, withRun(st, { vertAlign: "sub" }));
 }
 
 export function superscript(node: WrapperNode<"superscript">, em: Emitter, st: State): void {
-  visitChildren(node, em, withRun(st, { vertAlign: "super" }));
+  st.env.all(node, em, withRun(st, { vertAlign: "super" }));
 }
 
 /** Strikethrough has no place in an official document: the text prints plainly, with a warning. */
 export function del(node: Delete, em: Emitter, st: State): void {
   st.env.diagnostics.push(diag("CD605", nodePos(st.env, node)));
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
 }
 
 export function hardBreak(node: Break, em: Emitter, st: State): void {
@@ -107,12 +106,12 @@ function appendUrl(url: string, children: PhrasingContent[], em: Emitter, st: St
 }
 
 export function link(node: Link, em: Emitter, st: State): void {
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
   appendUrl(node.url, node.children, em, st, node);
 }
 
 export function linkReference(node: LinkReference, em: Emitter, st: State): void {
-  visitChildren(node, em, st);
+  st.env.all(node, em, st);
   const def = st.env.definitions.get(node.identifier);
   if (def) {
     st.env.usedDefinitions.add(node.identifier);

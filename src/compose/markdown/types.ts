@@ -55,6 +55,13 @@ export interface MarkdownEnv {
   usedDefinitions: Set<string>;
   /** Footnote label → printed number, in order of first reference. */
   footnotes: Map<string, number>;
+  /**
+   * Convert one node, or a node's children, through the handler table (handlers.ts). Handlers
+   * recurse through these, as mdast-util-to-hast's `state.one`/`state.all` do, so that block.ts and
+   * inline.ts need not import the table that imports them.
+   */
+  one: (node: unknown, em: Emitter, st: State) => void;
+  all: (node: { children?: readonly unknown[] }, em: Emitter, st: State) => void;
 }
 
 /** What a handler knows about where it is. Immutable: handlers pass modified copies to children. */

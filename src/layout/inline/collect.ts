@@ -4,7 +4,7 @@
  * Text is normalised to NFC here, at the layout's input boundary.
  */
 import type { Inline, RunStyle } from "../../document/model.js";
-import type { LayoutFonts } from "../measure.js";
+import type { LayoutFonts } from "../fonts.js";
 
 export interface Piece {
   text: string;

@@ -12,7 +12,7 @@
  * - Centre/right: hanging spaces are ignored when aligning.
  */
 import type { Align, RunStyle } from "../../document/model.js";
-import type { LayoutFonts } from "../measure.js";
+import type { LayoutFonts } from "../fonts.js";
 import { faceOf } from "../style.js";
 import type { Frame, LineFrame, TextFrame } from "../types.js";
 import type { BrokenLine } from "./linebreak.js";

@@ -13,7 +13,7 @@
  * unit there — while Word breaks at every space.
  */
 import type { RunStyle } from "../../document/model.js";
-import type { LayoutFonts } from "../measure.js";
+import type { LayoutFonts } from "../fonts.js";
 import type { Atom, Piece } from "./collect.js";
 import { WordSplitter } from "./split.js";
 

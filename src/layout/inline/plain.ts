@@ -9,7 +9,7 @@
  * general path breaks it, with the same code (split.ts).
  */
 import type { Align, RunStyle } from "../../document/model.js";
-import type { LayoutFonts } from "../measure.js";
+import type { LayoutFonts } from "../fonts.js";
 import { faceOf } from "../style.js";
 import type { TextFrame } from "../types.js";
 import { HYPHEN_BREAK } from "./collect.js";

@@ -10,7 +10,7 @@
  * the whole rest of the word again for every line took time quadratic in its length: a 100 KB word
  * took 30 s, a 1 MB one was killed.)
  */
-import type { LayoutFonts } from "../measure.js";
+import type { LayoutFonts } from "../fonts.js";
 import type { Piece } from "./collect.js";
 
 /**

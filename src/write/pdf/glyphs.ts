@@ -3,7 +3,7 @@
  * (2-byte glyph ids of the subset, Identity-H) with the TJ adjustments for justification and kerning.
  */
 import type { FontSet } from "../../fonts/fontset.js";
-import { glyphFor } from "../../fonts/measure.js";
+import { glyphFor } from "../../fonts/metrics.js";
 import type { FontSubset } from "../../fonts/subset.js";
 import type { TrueTypeFont } from "../../fonts/truetype.js";
 import type { Face, PageFrame } from "../../layout/types.js";

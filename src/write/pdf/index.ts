@@ -9,7 +9,7 @@
  */
 import type { DocModel } from "../../document/model.js";
 import type { FontSet } from "../../fonts/fontset.js";
-import { createLayoutFonts } from "../../fonts/measure.js";
+import { createLayoutFonts } from "../../fonts/metrics.js";
 import { layoutDocument } from "../../layout/pages.js";
 import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/types.js";
 import { pdfObjects } from "./document.js";
@@ -43,7 +43,7 @@ export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOption
 
 /**
  * Like writePdf, also returning the layout (pages of frames) and warnings (missing glyphs, overflow),
- * which src/build/layout-diagnostics.ts turns into diagnostics. The bytes are writePdf's: the warnings
+ * which src/pipeline/layout-diagnostics.ts turns into diagnostics. The bytes are writePdf's: the warnings
  * are only reported.
  */
 export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {

@@ -11,12 +11,12 @@ import { readAssessment } from "../read/assessment.js";
 import { readRubric } from "../read/rubric.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { scoreAssessment } from "../score/score.js";
-import { checkAssessment } from "./assessment.js";
-import { generateAssessmentSchema } from "./assessment-schema.js";
-import { checkRubric } from "./rubric.js";
-import { compileSchema, validateWithSchema, type ValidatorCache } from "./schema-validate.js";
-import { checkAppraisalFile, isAppraisalData, type AppraisalResult } from "../review/check-appraisal.js";
-import { findPending } from "../review/placeholders.js";
+import { checkAssessment } from "../check/assessment.js";
+import { generateAssessmentSchema } from "../check/assessment-schema.js";
+import { checkRubric } from "../check/rubric.js";
+import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
+import { checkAppraisalFile, isAppraisalData, type AppraisalResult } from "../check/appraisal.js";
+import { findPending } from "../check/pending.js";
 
 export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -45,7 +45,7 @@ export interface CheckResult {
   rubrics: RubricResult[];
   assessments: AssessmentResult[];
   /**
-   * Appraisal files (src/review). A paired appraisal's diagnostics are also in its assessment's
+   * Appraisal files (src/check/appraisal.ts). A paired appraisal's diagnostics are also in its assessment's
    * result (its documents depend on them); one whose assessment is missing is also in `others`.
    */
   appraisals: AppraisalResult[];
@@ -154,7 +154,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   return { rubrics, assessments: results, appraisals, others, diagnostics: sortDiagnostics(all) };
 }
 
-/** After the assessments: each appraisal is applied to its assessment's scored model (src/review). */
+/** After the assessments: each appraisal is applied to its assessment's scored model (src/check/appraisal.ts). */
 function checkAppraisals(
   sources: { src: YamlSource; diagnostics: Diagnostic[] }[],
   assessments: AssessmentResult[],
@@ -235,7 +235,7 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
   const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored, { proseStyle: opts.proseStyle })];
-  // Placeholders and review markers left by `chamdiem init` (src/review/placeholders.ts) speak for their line.
+  // Placeholders and review markers left by `chamdiem init` (src/check/pending.ts) speak for their line.
   const pending = findPending(src);
   const pendingLines = new Set(pending.map((d) => d.pos.line));
   const schemaAndPending = [...pending, ...schemaErrors.filter((d) => !pendingLines.has(d.pos.line))];

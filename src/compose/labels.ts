@@ -1,5 +1,6 @@
 /** Words of the review reports (diff, summary, show), Vietnamese by default and English with --lang en. */
 import type { Lang } from "../diagnostics/diagnostic.js";
+import type { SummaryRow } from "../score/consolidate.js";
 
 const VI = {
   workingTree: "thư mục làm việc",
@@ -110,4 +111,11 @@ const EN: Labels = {
 
 export function labels(lang: Lang): Labels {
   return lang === "en" ? EN : VI;
+}
+
+/** The note of an unranked row: errors, or not eligible. */
+export function rowNote(r: SummaryRow, L: Labels): string {
+  if (r.errors > 0) return `${L.hasErrors} (${r.errors})`;
+  if (r.ineligible) return `${L.ineligible}: ${r.ineligible}`;
+  return "";
 }

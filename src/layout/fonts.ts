@@ -1,6 +1,6 @@
 /**
  * What the layout engine needs to know about fonts, injected so that layout is testable without font
- * files (see `test/layout-*.test.ts`, which use a fake monospace font). `src/fonts/measure.ts` implements
+ * files (see `test/layout-*.test.ts`, which use a fake monospace font). `src/fonts/metrics.ts` implements
  * it from real TrueType metrics.
  */
 import type { MeasureText, RunStyle } from "../document/model.js";

@@ -1,5 +1,5 @@
 /**
- * The appraisal stage of the checking pipeline (called by check/run-checks.ts after the assessments):
+ * The appraisal stage of the checking pipeline (called by pipeline/run-checks.ts after the assessments):
  * appraisal YAML → generated schema → Appraisal model → semantic checks (round order, dates, responses)
  * → appraised scores filled into the paired assessment's scored model → the list of differences from
  * the self-assessment (info diagnostics, which `check` prints).
@@ -12,13 +12,13 @@ import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { validDate } from "../check/citations.js";
-import { compileSchema, validateWithSchema, type KeyedAt, type ValidatorCache } from "../check/schema-validate.js";
+import { validDate } from "./citations.js";
+import { compileSchema, validateWithSchema, type KeyedAt, type ValidatorCache } from "./schema-validate.js";
 import { posOf, type YamlSource } from "../read/yaml-source.js";
-import { appraisalPathFor, type Appraisal } from "./appraisal.js";
+import { appraisalPathFor, type Appraisal } from "../model/appraisal.js";
 import { generateAppraisalSchema } from "./appraisal-schema.js";
-import { applyAppraisal } from "./appraise.js";
-import { readAppraisal, resolveAssessmentRef } from "./read-appraisal.js";
+import { applyAppraisal } from "../score/appraise.js";
+import { readAppraisal, resolveAssessmentRef } from "../read/appraisal.js";
 
 export interface AppraisalResult {
   file: string;

@@ -13,7 +13,7 @@
  */
 import { eachCodePoint } from "./codepoints.js";
 import type { MeasureText, RunStyle } from "../document/model.js";
-import type { LayoutFonts, LineMetrics, ScriptMetrics } from "../layout/measure.js";
+import type { LayoutFonts, LineMetrics, ScriptMetrics } from "../layout/fonts.js";
 import { faceKey, type FontSet } from "./fontset.js";
 import type { TrueTypeFont } from "./truetype.js";
 

@@ -5,9 +5,9 @@
  */
 import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { fieldReaders } from "../read/fields.js";
-import { posOf, type PathSegment, type YamlSource } from "../read/yaml-source.js";
-import type { Appraisal, AppraisalEntry, AppraisalResponse, AppraisalRound } from "./appraisal.js";
+import { fieldReaders } from "./fields.js";
+import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
+import type { Appraisal, AppraisalEntry, AppraisalResponse, AppraisalRound } from "../model/appraisal.js";
 
 type Obj = Record<string, unknown>;
 

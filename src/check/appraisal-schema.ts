@@ -4,7 +4,7 @@
  * assessment schema it knows every criterion id and option, with Vietnamese descriptions for editor
  * hover and completion (descriptions inline per criterion: yaml-language-server ignores a description
  * beside a shared $ref). Semantic rules the schema cannot state (reachable scores, round order, dates,
- * responses to criteria a round did not appraise) are checked in check-appraisal.ts.
+ * responses to criteria a round did not appraise) are checked in appraisal.ts.
  */
 import { formatHundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";

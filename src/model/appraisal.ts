@@ -7,9 +7,9 @@
  * for a criterion replaces the earlier one (score and opinion together), and criteria no round
  * mentions keep the self-assessed score (the appraiser agreed). See docs/review.md.
  */
-import type { Markdown } from "../model/assessment.js";
-import type { Hundredths } from "../model/points.js";
-import type { SourcePos } from "../model/source.js";
+import type { Markdown } from "./assessment.js";
+import type { Hundredths } from "./points.js";
+import type { SourcePos } from "./source.js";
 
 export interface Appraiser {
   /** The appraising agency, e.g. "Sở Nội vụ"; printed in the header of the consolidated table. */

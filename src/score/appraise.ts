@@ -11,8 +11,8 @@ import type { Answer, Markdown } from "../model/assessment.js";
 import { clamp, formatHundredths, type Hundredths } from "../model/points.js";
 import type { RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { classify, scoreLeaf } from "../score/score.js";
-import type { Appraisal, AppraisalEntry } from "./appraisal.js";
+import { classify, scoreLeaf } from "./score.js";
+import type { Appraisal, AppraisalEntry } from "../model/appraisal.js";
 import { describeReachable, isReachable, reachableScores } from "./reachable-scores.js";
 
 interface Final {
