@@ -11,6 +11,7 @@
 import * as zlib from "node:zlib";
 import type { DocMeta } from "../../document/model.js";
 import { escapeText } from "./xml.js";
+import { BoundedCache } from "../../util/bounded-cache.js";
 
 /** "2021-11-19T00:00:00Z" (W3CDTF, whole seconds, UTC) from any ISO 8601 timestamp. */
 export function w3cdtf(iso: string): string {
@@ -85,19 +86,12 @@ export interface ZipEntry {
  * headers: only core.xml and document.xml differ between units), so their entries are kept per
  * process by path and text; deflating ten small parts anew cost each .docx ≈ 0,2 ms.
  */
-const smallParts = new Map<string, ZipEntry>();
+const smallParts = new BoundedCache<string, ZipEntry>(256);
 const SMALL_PART = 8192;
-const SMALL_PARTS_LIMIT = 256;
 
 export function deflated(path: string, raw: Uint8Array | string): ZipEntry {
   if (typeof raw === "string" && raw.length <= SMALL_PART) {
-    const key = `${path}\u0000${raw}`;
-    let e = smallParts.get(key);
-    if (!e) {
-      if (smallParts.size >= SMALL_PARTS_LIMIT) smallParts.delete(smallParts.keys().next().value!);
-      smallParts.set(key, (e = deflatePart(path, raw)));
-    }
-    return e;
+    return smallParts.getOrMake(`${path}\u0000${raw}`, () => deflatePart(path, raw));
   }
   return deflatePart(path, raw);
 }

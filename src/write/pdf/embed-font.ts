@@ -8,6 +8,7 @@ import type { PDFContext, PDFRef } from "pdf-lib";
 import { subsetTag, subsetTrueType, type FontSubset } from "../../fonts/subset.js";
 import type { TrueTypeFont } from "../../fonts/truetype.js";
 import type { FaceUsage } from "./glyphs.js";
+import { BoundedCache } from "../../util/bounded-cache.js";
 
 type PdfLib = typeof import("pdf-lib");
 
@@ -18,8 +19,7 @@ export interface EmbeddedFace {
 }
 
 /** Subsets are cached per process by font and glyph set: the same text gives the same bytes, fast. */
-const subsetCache = new Map<string, FontSubset>();
-const SUBSET_CACHE_LIMIT = 64;
+const subsetCache = new BoundedCache<string, FontSubset>(64);
 
 function ascending(a: number, b: number): number {
   return a - b;
@@ -28,15 +28,11 @@ function ascending(a: number, b: number): number {
 export function subsetFor(usage: FaceUsage): FontSubset {
   const glyphs = [...usage.glyphs].sort(ascending);
   const key = `${usage.font.label}\u0000${glyphs.join(",")}`;
-  let s = subsetCache.get(key);
-  if (!s) {
+  return subsetCache.getOrMake(key, () => {
     const unicodes = new Map<number, number>();
     for (const [gid, cp] of usage.unicode) unicodes.set(cp, gid);
-    s = subsetTrueType(usage.font, glyphs, { unicodes });
-    if (subsetCache.size >= SUBSET_CACHE_LIMIT) subsetCache.delete(subsetCache.keys().next().value!);
-    subsetCache.set(key, s);
-  }
-  return s;
+    return subsetTrueType(usage.font, glyphs, { unicodes });
+  });
 }
 
 const HEX = "0123456789ABCDEF";
@@ -98,7 +94,7 @@ function deflate(data: Uint8Array | string, level = 6): Uint8Array {
  * kept per subset (and per CMap text) for the life of the process.
  */
 const compressedFonts = new WeakMap<FontSubset, Uint8Array>();
-const compressedCMaps = new Map<string, Uint8Array>();
+const compressedCMaps = new BoundedCache<string, Uint8Array>(64);
 
 function compressedFont(subset: FontSubset): Uint8Array {
   let c = compressedFonts.get(subset);
@@ -107,12 +103,7 @@ function compressedFont(subset: FontSubset): Uint8Array {
 }
 
 function compressedCMap(text: string): Uint8Array {
-  let c = compressedCMaps.get(text);
-  if (!c) {
-    if (compressedCMaps.size >= SUBSET_CACHE_LIMIT) compressedCMaps.delete(compressedCMaps.keys().next().value!);
-    compressedCMaps.set(text, (c = deflate(text)));
-  }
-  return c;
+  return compressedCMaps.getOrMake(text, () => deflate(text));
 }
 
 export function embedFace(lib: PdfLib, ctx: PDFContext, usage: FaceUsage): EmbeddedFace {
