@@ -11,12 +11,16 @@ import { readAssessment } from "../read/assessment.js";
 import { readRubric } from "../read/rubric.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { scoreAssessment } from "../score/score.js";
+import { BoundedCache } from "../util/bounded-cache.js";
+import { inputKind } from "./input-kind.js";
 import { checkAssessment } from "../check/assessment.js";
 import { generateAssessmentSchema } from "../check/assessment-schema.js";
 import { checkRubric } from "../check/rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
-import { checkAppraisalFile, isAppraisalData, type AppraisalResult } from "../check/appraisal.js";
+import { checkAppraisalFile, type AppraisalResult } from "../check/appraisal.js";
 import { findPending } from "../check/pending.js";
+
+export type { InputKind } from "./input-kind.js";
 
 export interface InputFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -25,8 +29,6 @@ export interface InputFile {
   /** Why the file could not be read (src/cli/files.ts readInputFile); `bytes` is then empty. */
   diagnostics?: Diagnostic[];
 }
-
-export type InputKind = "rubric" | "assessment" | "appraisal" | "unknown";
 
 export interface RubricResult {
   file: string;
@@ -54,15 +56,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export function classify(data: unknown): InputKind {
-  if (!data || typeof data !== "object" || Array.isArray(data)) return "unknown";
-  const o = data as Record<string, unknown>;
-  if (isAppraisalData(o)) return "appraisal";
-  if ("rubric" in o) return "assessment";
-  if ("items" in o && "id" in o) return "rubric";
-  return "unknown";
-}
-
 export interface CheckOptions {
   /** Keeps compiled schema validators between runs (see schema-validate.ts). */
   validatorCache?: ValidatorCache;
@@ -77,8 +70,7 @@ export interface CheckOptions {
  * immutable once made (callers copy its diagnostics), so sharing it is safe; the Rubric object being
  * the same also keeps the compiled assessment validator (assessmentSchemaFor) warm.
  */
-const rubricMemo = new Map<string, { bytes: Uint8Array; result: RubricResult }>();
-const RUBRIC_MEMO_LIMIT = 16;
+const rubricMemo = new BoundedCache<string, { bytes: Uint8Array; result: RubricResult }>(16);
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
@@ -95,7 +87,6 @@ function memoRubric(f: InputFile): RubricResult | undefined {
 }
 
 function rememberRubric(f: InputFile, result: RubricResult): void {
-  if (rubricMemo.size >= RUBRIC_MEMO_LIMIT) rubricMemo.delete(rubricMemo.keys().next().value!);
   rubricMemo.set(f.path, { bytes: f.bytes, result: { ...result, diagnostics: [...result.diagnostics] } });
 }
 
@@ -122,7 +113,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
       others.push({ file: p.file, diagnostics: p.diagnostics });
       continue;
     }
-    const kind = classify(p.source.data);
+    const kind = inputKind(p.source.data);
     if (kind === "rubric") {
       const r = checkRubricFile(p.source, p.diagnostics, opts);
       rememberRubric(input, r);

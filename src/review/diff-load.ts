@@ -7,13 +7,13 @@
  *
  * Pure apart from the two `Side` readers the CLI passes in (a git revision, or the working tree).
  */
+import { inputKind } from "../pipeline/input-kind.js";
 import { runChecks, type AssessmentResult, type CheckOptions, type InputFile } from "../pipeline/run-checks.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { readYaml } from "../read/yaml-source.js";
 import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "../model/appraisal.js";
 import { diffAssessments, isEmptyDiff, type AssessmentDiff } from "./assessment-diff.js";
-import { isAppraisalData } from "../check/appraisal.js";
 import type { FileChange } from "./git.js";
 import { resolveAssessmentRef } from "../read/appraisal.js";
 
@@ -55,14 +55,12 @@ type Kind = "rubric" | "assessment" | "appraisal" | "other";
 
 function kindOf(path: string, bytes: Uint8Array | undefined): { kind: Kind; data?: Record<string, unknown> } {
   if (!bytes) return { kind: "other" };
-  const r = readYaml(path, bytes);
-  const data = r.source?.data;
-  if (!data || typeof data !== "object" || Array.isArray(data)) return { kind: isAppraisalPath(path) ? "appraisal" : "other" };
-  const o = data as Record<string, unknown>;
-  if (isAppraisalData(o)) return { kind: "appraisal", data: o };
-  if ("rubric" in o) return { kind: "assessment", data: o };
-  if ("items" in o && "id" in o) return { kind: "rubric", data: o };
-  return { kind: "other" };
+  const data = readYaml(path, bytes).source?.data;
+  const kind = inputKind(data);
+  if (kind !== "unknown") return { kind, data: data as Record<string, unknown> };
+  // A broken appraisal (not even a mapping) still belongs to its assessment, by its name.
+  const mapping = !!data && typeof data === "object" && !Array.isArray(data);
+  return { kind: !mapping && isAppraisalPath(path) ? "appraisal" : "other" };
 }
 
 export interface DiffLoadOptions extends CheckOptions {

@@ -20,7 +20,8 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import rubricSchema from "../../../schema/rubric.schema.json" with { type: "json" };
-import { classify, runChecks, type InputFile, type InputKind } from "../../pipeline/run-checks.js";
+import { inputKind, type InputKind } from "../../pipeline/input-kind.js";
+import { runChecks, type InputFile } from "../../pipeline/run-checks.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "../../check/schema-validate.js";
 import type { Rubric } from "../../model/rubric.js";
 import { readAssessment } from "../../read/assessment.js";
@@ -114,7 +115,7 @@ export function plainOnly(input: InputFile, rubricInputs: () => InputFile[], val
   const read = readYaml(input.path, input.bytes);
   const src = read.source;
   if (!src) return raw();
-  const kind = classify(src.data);
+  const kind = inputKind(src.data);
   if (kind === "rubric") {
     const rubric = rubricOf(src, validatorCache);
     return rubric ? plainRubric(rubric) : raw();
@@ -160,7 +161,7 @@ export interface RubricEntry {
 function rubricEntry(f: InputFile, validatorCache?: ValidatorCache): RubricEntry {
   const src = readYaml(f.path, f.bytes).source;
   if (!src) return { kind: "unreadable" };
-  const kind = classify(src.data);
+  const kind = inputKind(src.data);
   const rubric = kind === "rubric" ? rubricOf(src, validatorCache) : undefined;
   return rubric ? { kind, rubric } : { kind };
 }
