@@ -12,6 +12,7 @@ import { unzipSync, zipSync } from "fflate";
 import type { NumberFormat } from "../model/points.js";
 import type { SummaryGroup } from "../score/consolidate.js";
 import { labels, rowNote } from "../compose/labels.js";
+import { MOTTO, NATIONAL_NAME } from "../compose/profile.js";
 
 export interface XlsxOptions {
   issuer: { agency: string; superior?: string };
@@ -20,9 +21,6 @@ export interface XlsxOptions {
   numbers: NumberFormat;
   title(group: SummaryGroup): string;
 }
-
-const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
 export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: XlsxOptions): Promise<Uint8Array> {
   const xl = await import("excel-builder-vanilla");
