@@ -11,7 +11,7 @@ import type { Answer, Markdown } from "../model/assessment.js";
 import { clamp, formatHundredths, type Hundredths } from "../model/points.js";
 import type { RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { classify, scoreLeaf } from "./score.js";
+import { classificationOf, scoreLeaf } from "./score.js";
 import type { Appraisal, AppraisalEntry } from "../model/appraisal.js";
 import { describeReachable, isReachable, reachableScores } from "./reachable-scores.js";
 
@@ -61,7 +61,7 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
   const total = scored.items.reduce((s, n) => s + fill(n), 0);
   const last = appraisal.rounds[appraisal.rounds.length - 1];
   const ineligible = last?.ineligible;
-  const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classify(total, scored.rubric.classification);
+  const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classificationOf(total, scored.rubric.classification);
   scored.appraised = {
     total,
     ...(classification !== undefined ? { classification } : {}),

@@ -19,7 +19,7 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric): { score
   const diagnostics: Diagnostic[] = [];
   const { nodes: items, sum: total } = scoreNodes(rubric.items, assessment, diagnostics);
   const scored: ScoredAssessment = { assessment, rubric, items, total, max: rubric.max };
-  const cls = classify(total, rubric.classification);
+  const cls = classificationOf(total, rubric.classification);
   if (cls !== undefined) scored.classification = cls;
   return { scored, diagnostics };
 }
@@ -59,7 +59,7 @@ function unknownOption(out: Diagnostic[], leaf: RubricLeaf, id: string, pos: Sou
   out.push(diag("CD404", pos, { option: id, id: leaf.id, allowed }));
 }
 
-export function classify(total: Hundredths, c: Classification | undefined): string | undefined {
+export function classificationOf(total: Hundredths, c: Classification | undefined): string | undefined {
   if (!c) return undefined;
   for (const b of c.bands) if (total >= b.min) return b.label;
   return c.fallback || undefined;
