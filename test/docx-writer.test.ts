@@ -152,15 +152,6 @@ describe("docx writer", () => {
     expect(borders).not.toMatch(/w:val="(?!none)/);
   });
 
-  it("model lists: marker and tab on a hanging indent", async () => {
-    const list: Block = { kind: "list", ordered: true, start: 3, indent: 360, items: [[p("ba")], [p("bốn"), p("tiếp")]] };
-    const ps = xParagraphs((await documentXml([list])).get("word/document.xml")!);
-    expect(ps.map((x) => x.text)).toEqual(["3.ba", "4.bốn", "tiếp"]);
-    expect(ps[0]!.xml).toContain("<w:tab/>");
-    expect(attr(ps[0]!.pPr, "ind", "hanging")).toBe("360");
-    expect(attr(ps[2]!.pPr, "ind", "left")).toBe("360");
-  });
-
   it("every section has its own page setup, headers and titlePage", async () => {
     const sections: Section[] = [
       { page: page("portrait"), pageNumber: { size: 14, align: "center", hideOnFirstPage: true }, blocks: [p("một")] },

@@ -132,12 +132,4 @@ describe("alignment, indents and spacing", () => {
     expect(t[1].y).toBeLessThan(t[0].y);
     expect(t[1].x).toBeCloseTo(t[0].x + 5, 9);
   });
-
-  it("hangs list markers before indented item text", () => {
-    const r = lay([{ kind: "list", ordered: true, start: 1, indent: 400, items: [[p("one")], [p("two")]] }], 100);
-    const t = texts(r);
-    expect(t.map((f) => f.text)).toEqual(["1.", "one", "2.", "two"]);
-    expect(t[1].x).toBeCloseTo(10 + 20, 9);
-    expect(t[0].x).toBeCloseTo(10, 9);
-  });
 });

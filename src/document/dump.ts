@@ -42,12 +42,6 @@ export function block(b: Block): unknown {
       return paragraph(b);
     case "table":
       return table(b);
-    case "list":
-      return {
-        list: `${b.ordered ? `ordered start=${b.start}` : "bullet"} indent=${b.indent}`,
-        items: b.items.map((item) => item.map(block)),
-        ...(b.source ? { src: src(b.source) } : {}),
-      };
   }
 }
 

@@ -44,7 +44,7 @@ export interface Section {
   blocks: Block[];
 }
 
-export type Block = Paragraph | Table | List;
+export type Block = Paragraph | Table;
 
 export type Align = "left" | "center" | "right" | "justify";
 
@@ -89,18 +89,6 @@ export interface Paragraph {
    * a title's rule there; the docx writer moves it onto the separate rule paragraph it emits).
    */
   rule?: { width: Twips; thickness: number };
-  source?: SourcePos;
-}
-
-export interface List {
-  kind: "list";
-  ordered: boolean;
-  /** First number of an ordered list. */
-  start: number;
-  /** Each item is a sequence of blocks (normally one paragraph). */
-  items: Block[][];
-  /** Indent of the item text; the marker hangs before it. */
-  indent: Twips;
   source?: SourcePos;
 }
 

@@ -1,16 +1,17 @@
 /**
  * Flow: blocks → slices. Paragraphs become one slice per line (with their spacing, keeps and rule),
- * lists become indented paragraphs with hanging markers, tables become row slices (table.ts).
+ * tables become row slices (table.ts). (Markdown lists arrive as ordinary paragraphs: see
+ * compose/markdown/block.ts.)
  */
-import type { Block, List, Paragraph, RunStyle } from "../document/model.js";
+import type { Block, Paragraph, RunStyle } from "../document/model.js";
 import { collect } from "./inline/collect.js";
 import { finalizeLine } from "./inline/finalize.js";
 import { breakLines } from "./inline/linebreak.js";
 import { plainLines } from "./inline/plain.js";
 import type { Slice } from "./slice.js";
-import { faceOf, twipsToPt } from "./style.js";
+import { twipsToPt } from "./style.js";
 import { tableSlices } from "./table.js";
-import type { FlowContext, Frame, LayoutWarning } from "./types.js";
+import type { FlowContext, LayoutWarning } from "./types.js";
 
 export function flowBlocks(blocks: readonly Block[], left: number, width: number, ctx: FlowContext): Slice[] {
   const out: Slice[] = [];
@@ -28,8 +29,6 @@ function blockSlices(block: Block, left: number, width: number, ctx: FlowContext
   switch (block.kind) {
     case "paragraph":
       return paragraphSlices(block, left, width, ctx);
-    case "list":
-      return listSlices(block, left, width, ctx);
     case "table":
       return tableSlices(block, left, width, ctx, flowBlocks);
   }
@@ -43,13 +42,7 @@ function markStyleFor(size: number): RunStyle {
   return st;
 }
 
-export interface Marker {
-  text: string;
-  /** Absolute x of the marker's left edge. */
-  x: number;
-}
-
-export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: FlowContext, marker?: Marker): Slice[] {
+export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: FlowContext): Slice[] {
   const { fonts } = ctx;
   const s = p.style;
   const indentLeft = twipsToPt(s.indentLeft);
@@ -61,7 +54,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
   const lineSpacing = s.lineSpacing && s.lineSpacing > 0 ? s.lineSpacing : 1;
 
   const slices: Slice[] = [];
-  if (p.runs.length === 0 && !p.rule && !marker) {
+  if (p.runs.length === 0 && !p.rule) {
     // An empty paragraph (an empty table cell, a spacer): one line as tall as its mark.
     const m = fonts.lineMetrics(markStyle);
     slices.push({ height: (m.ascent + m.descent) * lineSpacing, before: 0, after: 0, keepWithPrev: false, items: [] });
@@ -69,7 +62,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
     // (A paragraph with no runs and a rule is the rule alone: no empty line above it.)
     const run = p.runs[0];
     const plain =
-      !marker && p.runs.length === 1 && run?.kind === "text"
+      p.runs.length === 1 && run?.kind === "text"
         ? plainLines({ text: run.text.normalize("NFC"), style: run.style, align: s.align, left: textLeft, width: textWidth, firstLine, lineSpacing, markStyle }, fonts)
         : undefined;
     let overflow = false;
@@ -79,7 +72,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
         if (l.overflow) overflow = true;
       }
     } else {
-      overflow = generalSlices(p, textLeft, textWidth, firstLine, lineSpacing, markStyle, ctx, slices, marker);
+      overflow = generalSlices(p, textLeft, textWidth, firstLine, lineSpacing, markStyle, ctx, slices);
     }
     if (overflow) {
       const w: LayoutWarning = { code: "overflow", kind: "line", message: "a line narrower than one character: text runs past its edge" };
@@ -126,7 +119,6 @@ function generalSlices(
   markStyle: RunStyle,
   ctx: FlowContext,
   slices: Slice[],
-  marker: Marker | undefined,
 ): boolean {
   const { fonts } = ctx;
   const atoms = collect(p.runs, fonts);
@@ -147,45 +139,7 @@ function generalSlices(
       },
       fonts,
     );
-    const items: Frame[] = fl.frames;
-    if (first && marker) {
-      const style = firstTextStyle(p) ?? markStyle;
-      const script = fonts.script({ ...style, vertAlign: undefined });
-      items.unshift({ kind: "text", x: marker.x, y: fl.baseline, face: faceOf(style), size: script.size, text: marker.text, wordSpacing: 0 });
-    }
-    slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items });
+    slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items: fl.frames });
   }
   return overflow;
-}
-
-function firstTextStyle(p: Paragraph): RunStyle | undefined {
-  for (const r of p.runs) if (r.kind === "text" && r.text.trim()) return { ...r.style, underline: false };
-  return undefined;
-}
-
-/**
- * A list, as the .docx writes it: each item's paragraphs are indented by `list.indent`; the first one
- * carries the marker ("-" for bullets, as Vietnamese administrative documents use, or "1.", "2." …)
- * at the item's own left indent, hanging before the text. Nested lists indent further.
- */
-function listSlices(list: List, left: number, width: number, ctx: FlowContext): Slice[] {
-  const indent = twipsToPt(list.indent);
-  const out: Slice[] = [];
-  list.items.forEach((blocks, i) => {
-    const markerText = list.ordered ? `${list.start + i}.` : "-";
-    let marked = false;
-    for (const block of blocks) {
-      let slices: Slice[];
-      if (block.kind === "paragraph") {
-        const base = twipsToPt(block.style.indentLeft);
-        const p: Paragraph = { ...block, style: { ...block.style, indentLeft: (base + indent) * 20, indentFirstLine: 0 } };
-        slices = paragraphSlices(p, left, width, ctx, marked ? undefined : { text: markerText, x: left + base });
-        marked = true;
-      } else {
-        slices = blockSlices(block, left + indent, width - indent, ctx);
-      }
-      out.push(...slices);
-    }
-  });
-  return out;
 }

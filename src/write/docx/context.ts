@@ -35,10 +35,8 @@ function countSizes(blocks: readonly Block[], counts: Map<number, number>): void
     if (b.kind === "paragraph") {
       counts.set(b.style.size, (counts.get(b.style.size) ?? 0) + 1);
       for (const r of b.runs) counts.set(r.style.size, (counts.get(r.style.size) ?? 0) + 1);
-    } else if (b.kind === "table") {
-      for (const row of b.rows) for (const c of row.cells) countSizes(c.blocks, counts);
     } else {
-      for (const item of b.items) countSizes(item, counts);
+      for (const row of b.rows) for (const c of row.cells) countSizes(c.blocks, counts);
     }
   }
 }

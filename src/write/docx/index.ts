@@ -2,7 +2,7 @@
  * The .docx writer: DocModel → WordprocessingML bytes. It reads only the model
  * (src/document/model.ts); every layout decision was made in compose.
  *
- *   blocks.ts     paragraphs, tables and lists → body XML (paragraphs.ts, runs.ts, tables.ts)
+ *   blocks.ts     paragraphs and tables → body XML (paragraphs.ts, runs.ts, tables.ts)
  *   parts.ts      the package around the body: styles, settings, headers, section properties, rels
  *   package.ts    core properties and the zip container, reproducible (dates from meta.date)
  *
