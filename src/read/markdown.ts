@@ -14,20 +14,6 @@ import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { markdownPos, type Markdown } from "../model/assessment.js";
 import { parsePlainMarkdown } from "./markdown-plain.js";
 
-/** Custom inline nodes for what mdast has no node for. */
-export interface Underline extends Parent {
-  type: "underline";
-  children: PhrasingContent[];
-}
-export interface Subscript extends Parent {
-  type: "subscript";
-  children: PhrasingContent[];
-}
-export interface Superscript extends Parent {
-  type: "superscript";
-  children: PhrasingContent[];
-}
-
 let processor: Processor<Root> | undefined;
 
 function getProcessor(): Processor<Root> {
@@ -124,6 +110,10 @@ export function parseWithRemark(text: string): Root {
   return getProcessor().parse(text) as Root;
 }
 
+/**
+ * Whitelisted tags → node types. underline, subscript and superscript are not mdast's: their type is
+ * WrapperNode in src/compose/markdown/types.ts (NodeMap), where the handlers that consume them live.
+ */
 const WRAPPERS: Record<string, string> = {
   i: "emphasis",
   em: "emphasis",
