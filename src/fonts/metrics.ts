@@ -53,7 +53,7 @@ export function advanceUnits(font: TrueTypeFont, text: string, kerning: boolean)
   const kern = kerning && font.hasKerning;
   eachCodePoint(text, (cp) => {
     const gid = glyphFor(font, cp);
-    total += adv[gid];
+    total += adv[gid]!; // glyphFor returns an id below numGlyphs
     if (kern && prev >= 0) total += font.kerning(prev, gid);
     prev = gid;
   });

@@ -69,8 +69,13 @@ export function compositeComponents(rec: Uint8Array): { components: Component[];
   return { components, end: p };
 }
 
+/** A big-endian uint16 at `pos` (0 past the end: callers check lengths first). */
+function u16(b: Uint8Array, pos: number): number {
+  return ((b[pos] ?? 0) << 8) | (b[pos + 1] ?? 0);
+}
+
 function isComposite(rec: Uint8Array): boolean {
-  return rec.length >= 10 && ((rec[0] << 8) | rec[1]) >= 0x8000;
+  return rec.length >= 10 && u16(rec, 0) >= 0x8000;
 }
 
 /** The glyph record rewritten for the subset: new component ids, instructions optionally removed. */
@@ -90,10 +95,10 @@ function rewriteRecord(rec: Uint8Array, newGid: Map<number, number>, hinting: bo
     return out;
   }
   if (hinting) return rec;
-  const contours = (rec[0] << 8) | rec[1];
+  const contours = u16(rec, 0);
   const lenPos = 10 + 2 * contours;
   if (lenPos + 2 > rec.length) throw new FontFormatError("simple glyph truncated");
-  const instrLen = (rec[lenPos] << 8) | rec[lenPos + 1];
+  const instrLen = u16(rec, lenPos);
   if (instrLen === 0) return rec;
   if (lenPos + 2 + instrLen > rec.length) throw new FontFormatError("simple glyph instructions truncated");
   const out = new Uint8Array(rec.length - instrLen);
@@ -179,11 +184,11 @@ function subset(font: TrueTypeFont, used: Iterable<number>, options: SubsetOptio
   offsets.forEach((o, i) => (shortLoca ? lv.setUint16(2 * i, o / 2) : lv.setUint32(4 * i, o)));
 
   // 3. hmtx with a full metric per glyph.
-  const advances = glyphs.map((g) => font.advances[g]);
+  const advances = glyphs.map((g) => font.advances[g] ?? 0);
   const hmtx = new Uint8Array(4 * glyphs.length);
   const hv = new DataView(hmtx.buffer);
   glyphs.forEach((g, i) => {
-    hv.setUint16(4 * i, advances[i]);
+    hv.setUint16(4 * i, advances[i]!);
     hv.setInt16(4 * i + 2, font.leftSideBearing(g));
   });
 
@@ -273,7 +278,7 @@ function checksum(data: Uint8Array): number {
   let sum = 0;
   const n = data.length;
   for (let i = 0; i < n; i += 4) {
-    const w = ((data[i] << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0)) >>> 0;
+    const w = (((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0)) >>> 0;
     sum = (sum + w) >>> 0;
   }
   return sum;

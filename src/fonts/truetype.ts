@@ -90,7 +90,7 @@ export class TrueTypeFont {
     const tables = new Map<string, TableRecord>();
     for (let i = 0; i < numTables; i++) {
       const rec = 12 + 16 * i;
-      const tag = String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]);
+      const tag = String.fromCharCode(...bytes.subarray(rec, rec + 4));
       const offset = v.getUint32(rec + 8);
       const length = v.getUint32(rec + 12);
       if (offset + length > bytes.byteLength) throw new FontFormatError(`${label}: table ${tag} out of bounds`);
@@ -200,7 +200,7 @@ export class TrueTypeFont {
       const m = Math.max(1, Math.min(this.numberOfHMetrics, n, Math.floor(this.table("hmtx").length / 4)));
       const adv = new Uint16Array(n);
       if (this.table("hmtx").length >= 4) for (let i = 0; i < m; i++) adv[i] = v.getUint16(hmtx + 4 * i);
-      for (let i = m; i < n; i++) adv[i] = adv[m - 1];
+      adv.fill(adv[m - 1]!, m);
       this.#advances = adv;
     }
     return this.#advances;
@@ -218,7 +218,7 @@ export class TrueTypeFont {
   /** Glyph id for a Unicode code point (0 = .notdef when the font lacks it). */
   glyphId(codePoint: number): number {
     if (!this.#bmp) this.#parseCmap();
-    if (codePoint < 0x10000) return this.#bmp![codePoint];
+    if (codePoint < 0x10000) return this.#bmp![codePoint] ?? 0;
     return this.#astral!.get(codePoint) ?? 0;
   }
 
@@ -262,7 +262,7 @@ export class TrueTypeFont {
     const glyf = this.table("glyf");
     const start = loca[gid];
     const end = loca[gid + 1];
-    if (end <= start) return new Uint8Array(0);
+    if (start === undefined || end === undefined || end <= start) return new Uint8Array(0);
     if (end > glyf.length) throw new FontFormatError(`${this.label}: glyph ${gid} out of bounds`);
     return this.bytes.subarray(glyf.offset + start, glyf.offset + end);
   }
@@ -295,7 +295,7 @@ export class TrueTypeFont {
       if (platform === 3 || platform === 0) {
         for (let k = 0; k + 1 < len; k += 2) s += String.fromCharCode(v.getUint16(off + k));
       } else {
-        for (let k = 0; k < len; k++) s += String.fromCharCode(this.bytes[off + k]);
+        s = String.fromCharCode(...this.bytes.subarray(off, off + len));
       }
       // PostScript names are printable ASCII without spaces or delimiters.
       s = s.replace(/[^\x21-\x7e]|[[\](){}<>/%]/g, "");

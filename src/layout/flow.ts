@@ -18,7 +18,8 @@ export function flowBlocks(blocks: readonly Block[], left: number, width: number
   let keepNext = false;
   for (const block of blocks) {
     const slices = blockSlices(block, left, width, ctx);
-    if (slices.length && keepNext) slices[0].keepWithPrev = true;
+    const first = slices[0];
+    if (first && keepNext) first.keepWithPrev = true;
     keepNext = block.kind === "paragraph" && !!block.style.keepNext;
     out.push(...slices);
   }
@@ -82,8 +83,8 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
     // Widow/orphan control: never leave a paragraph's first line alone at the bottom of a page or its
     // last line alone at the top of the next.
     if (ctx.options.widowControl && slices.length >= 2) {
-      slices[1].keepWithPrev = true;
-      slices[slices.length - 1].keepWithPrev = true;
+      slices[1]!.keepWithPrev = true;
+      slices[slices.length - 1]!.keepWithPrev = true;
     }
   }
   if (p.rule) {
@@ -104,8 +105,9 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
       items: [{ kind: "line", x1, y1: line + t / 2, x2: x1 + w, y2: line + t / 2, width: t, role: "rule" }],
     });
   }
-  slices[0].before = twipsToPt(s.spaceBefore);
-  slices[slices.length - 1].after = twipsToPt(s.spaceAfter);
+  // Every paragraph has at least one slice: a line (an empty one when it has no text) or its rule.
+  slices[0]!.before = twipsToPt(s.spaceBefore);
+  slices[slices.length - 1]!.after = twipsToPt(s.spaceAfter);
   return slices;
 }
 
@@ -124,11 +126,11 @@ function generalSlices(
   const atoms = collect(p.runs, fonts);
   const lines = breakLines(atoms, textWidth, firstLine, fonts);
   let overflow = false;
-  for (let i = 0; i < lines.length; i++) {
+  lines.forEach((line, i) => {
     const first = i === 0;
-    if (lines[i].overflow) overflow = true;
+    if (line.overflow) overflow = true;
     const fl = finalizeLine(
-      lines[i],
+      line,
       {
         align: p.style.align,
         left: textLeft + (first ? firstLine : 0),
@@ -140,6 +142,6 @@ function generalSlices(
       fonts,
     );
     slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items: fl.frames });
-  }
+  });
   return overflow;
 }

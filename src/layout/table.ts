@@ -52,7 +52,8 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
   };
   const x0 = ctx.options.tableEdge === "text" ? left - pad.left : left;
   const xs = [x0];
-  for (const w of cols) xs.push(xs[xs.length - 1] + w);
+  let edge = x0;
+  for (const w of cols) xs.push((edge += w));
   // Borders take room as in LibreOffice's layout of the .docx (the reference the PDF is compared with):
   // each row's top border adds its width to the row height, the table's bottom border adds it once
   // more, and every border line lies inside the cell it starts (at the grid line + width / 2); cell
@@ -93,11 +94,11 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
     let next = 0; // `placed` is sorted by row: each group's cells follow the previous group's
     for (const g of groups) {
       const from = next;
-      while (next < placed.length && placed[next].row <= g.end) next++;
+      while (next < placed.length && placed[next]!.row <= g.end) next++;
       const cells = placed.slice(from, next);
       const slice = groupSlice(cells, g.start, heights.slice(g.start, g.end + 1), geo, "natural");
       let cantSplit = false;
-      for (let r = g.start; r <= g.end; r++) if (t.rows[r].cantSplit) cantSplit = true;
+      for (let r = g.start; r <= g.end; r++) if (t.rows[r]!.cantSplit) cantSplit = true;
       if (g.end === g.start) {
         slice.splitter = new RowSplitter(cells, geo, false);
         slice.cantSplit = cantSplit;
@@ -105,7 +106,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
       // Row.keepNext: no page break between this row and the next (Word: w:keepNext on the row's
       // paragraphs). The next row's slice is bound to this one.
       if (prevKeepNext) slice.keepWithPrev = true;
-      prevKeepNext = t.rows[g.end].keepNext === true;
+      prevKeepNext = t.rows[g.end]!.keepNext === true;
       if (repeatHeaders && g.end < headerCount) {
         slice.cantSplit = true;
         slice.splitter = undefined;
@@ -114,13 +115,15 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
         body.push(slice);
       }
     }
-    if (headers.length && body.length) {
-      body[0].keepWithPrev = true;
+    const firstBody = body[0];
+    if (headers.length && firstBody) {
+      firstBody.keepWithPrev = true;
       for (const b of body) b.repeat = headers;
     }
     const all = [...headers, ...body];
     // the table's bottom border below its last row
-    if (all.length) all[all.length - 1].after = w;
+    const last = all[all.length - 1];
+    if (last) last.after = w;
     return all;
   }
   throw new Error("unreachable");
@@ -128,20 +131,19 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
 
 function sum(a: number[], from: number, to: number): number {
   let s = 0;
-  for (let i = from; i <= to; i++) s += a[i];
+  for (let i = from; i <= to; i++) s += a[i]!;
   return s;
 }
 
 /** Puts every cell on the grid (skipping positions covered by merges) and lays out its content. */
 function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: Set<Cell>): Placed[] {
   const ncols = geo.xs.length - 1;
-  const covered: boolean[][] = [];
-  for (let r = 0; r < t.rows.length; r++) covered.push(new Array<boolean>(ncols).fill(false));
+  const covered = t.rows.map(() => new Array<boolean>(ncols).fill(false));
   const placed: Placed[] = [];
-  for (let r = 0; r < t.rows.length; r++) {
+  t.rows.forEach((row, r) => {
     let c = 0;
-    for (const cell of t.rows[r].cells) {
-      while (c < ncols && covered[r][c]) c++;
+    for (const cell of row.cells) {
+      while (c < ncols && covered[r]![c]) c++;
       if (c >= ncols) {
         ctx.warnings.push({ code: "overflow", kind: "cells", message: `table row ${r + 1} has more cells than columns`, row: r + 1 });
         break;
@@ -150,23 +152,23 @@ function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: 
       let rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, t.rows.length - r));
       if (unmerged.has(cell)) {
         for (let rr = r + 1; rr < r + rowSpan; rr++) {
-          covered[rr].fill(true, c, c + colSpan);
+          covered[rr]!.fill(true, c, c + colSpan);
           placed.push(placeCell({ blocks: [], vAlign: "top" }, rr, c, colSpan, 1, geo, ctx, flow));
         }
         rowSpan = 1;
       }
-      for (let rr = r; rr < r + rowSpan; rr++) covered[rr].fill(true, c, c + colSpan);
+      for (let rr = r; rr < r + rowSpan; rr++) covered[rr]!.fill(true, c, c + colSpan);
       placed.push(placeCell(cell, r, c, colSpan, rowSpan, geo, ctx, flow));
       c += colSpan;
     }
-  }
+  });
   placed.sort(byRowThenColumn);
   return placed;
 }
 
 function placeCell(cell: Cell, row: number, col: number, colSpan: number, rowSpan: number, geo: Geometry, ctx: FlowContext, flow: Flow): Placed {
-  const x = geo.xs[col] + geo.w + geo.pad.left;
-  const width = geo.xs[col + colSpan] - geo.xs[col] - geo.pad.left - geo.pad.right;
+  const x = geo.xs[col]! + geo.w + geo.pad.left;
+  const width = geo.xs[col + colSpan]! - geo.xs[col]! - geo.pad.left - geo.pad.right;
   return { cell, row, col, colSpan, rowSpan, x, width, slices: flow(cell.blocks, x, width, ctx) };
 }
 
@@ -177,27 +179,27 @@ function byRowThenColumn(a: Placed, b: Placed): number {
 function rowHeights(n: number, placed: Placed[], pad: Geometry["pad"]): number[] {
   const h = new Array<number>(n).fill(0);
   for (const p of placed) {
-    if (p.rowSpan === 1) h[p.row] = Math.max(h[p.row], pad.top + stackHeight(p.slices) + pad.bottom);
+    if (p.rowSpan === 1) h[p.row] = Math.max(h[p.row]!, pad.top + stackHeight(p.slices) + pad.bottom);
   }
   for (const p of placed) {
     if (p.rowSpan === 1) continue;
     const last = p.row + p.rowSpan - 1;
     const need = pad.top + stackHeight(p.slices) + pad.bottom;
     const have = sum(h, p.row, last);
-    if (need > have) h[last] += need - have;
+    if (need > have) h[last]! += need - have;
   }
   return h;
 }
 
 /** Consecutive rows linked by vertical merges. */
 function rowGroups(n: number, placed: Placed[]): { start: number; end: number }[] {
-  const reach = new Array<number>(n).fill(0).map((_, i) => i);
-  for (const p of placed) reach[p.row] = Math.max(reach[p.row], p.row + p.rowSpan - 1);
+  const reach = Array.from({ length: n }, (_, i) => i);
+  for (const p of placed) reach[p.row] = Math.max(reach[p.row]!, p.row + p.rowSpan - 1);
   const groups: { start: number; end: number }[] = [];
   let r = 0;
   while (r < n) {
-    let end = reach[r];
-    for (let k = r; k <= end; k++) end = Math.max(end, reach[k]);
+    let end = reach[r]!;
+    for (let k = r; k <= end; k++) end = Math.max(end, reach[k]!);
     groups.push({ start: r, end });
     r = end + 1;
   }
@@ -214,7 +216,8 @@ function groupSlice(
   dropFirstBefore = false,
 ): Slice {
   const tops = [0];
-  for (const h of heights) tops.push(tops[tops.length - 1] + h);
+  let total = 0;
+  for (const h of heights) tops.push((total += h));
   const items: Frame[] = [];
   const children: { slice: Slice; dy: number }[] = [];
   // Cells side by side share edges: a cell's top and bottom continue its left neighbour's, and its
@@ -225,8 +228,8 @@ function groupSlice(
   let lastBottom: LineFrame | undefined;
   let lastRight: LineFrame | undefined;
   for (const p of cells) {
-    const top = tops[p.row - firstRow];
-    const bottom = tops[p.row - firstRow + p.rowSpan];
+    const top = tops[p.row - firstRow]!;
+    const bottom = tops[p.row - firstRow + p.rowSpan]!;
     const contentHeight = stackHeight(p.slices, dropFirstBefore);
     const inner = bottom - top - geo.pad.top - geo.pad.bottom;
     let dy = top + geo.pad.top;
@@ -236,8 +239,8 @@ function groupSlice(
     stackChildren(p.slices, dy, children, dropFirstBefore);
     if (geo.border !== null) {
       const h = geo.w / 2;
-      const x1 = geo.xs[p.col] + h;
-      const x2 = geo.xs[p.col + p.colSpan] + h;
+      const x1 = geo.xs[p.col]! + h;
+      const x2 = geo.xs[p.col + p.colSpan]! + h;
       const y1 = top + h;
       const y2 = bottom + h;
       const w = geo.border;
@@ -249,7 +252,7 @@ function groupSlice(
       items.push((lastRight = { kind: "line", x1: x2, y1, x2, y2, width: w, role: "border" }));
     }
   }
-  return { height: tops[tops.length - 1], before: 0, after: 0, keepWithPrev: false, items, children };
+  return { height: total, before: 0, after: 0, keepWithPrev: false, items, children };
 }
 
 /** Largest number of leading slices that fit in `avail` (the last one's space after need not fit). */
@@ -257,7 +260,7 @@ function fitCount(slices: readonly Slice[], avail: number, dropFirstBefore: bool
   let y = 0;
   let k = 0;
   for (; k < slices.length; k++) {
-    const s = slices[k];
+    const s = slices[k]!;
     const top = y + (k === 0 && dropFirstBefore ? 0 : s.before);
     if (top + s.height > avail + EPS) break;
     y = top + s.height + s.after;
@@ -265,7 +268,7 @@ function fitCount(slices: readonly Slice[], avail: number, dropFirstBefore: bool
   // Respect keeps (widow control) inside the cell when a cut is possible at all.
   if (k < slices.length) {
     let j = k;
-    while (j > 0 && slices[j].keepWithPrev) j--;
+    while (j > 0 && slices[j]!.keepWithPrev) j--;
     if (j > 0) k = j;
   }
   return k;
