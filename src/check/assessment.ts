@@ -35,8 +35,6 @@ interface ProseState {
   proseStyle: boolean;
 }
 
-// Module-level functions, not closures per call: V8 keeps a closure's optimised code only while one
-// of its closures is alive, and per-call closures were compiled again after every full collection.
 function checkMarkdown(md: Markdown | undefined, st: ProseState): void {
   if (!md) return;
   for (const span of paragraphSpans(md)) {

@@ -21,7 +21,7 @@ const MARKER_LINE = /^[ \t]*# XEM LẠI\b[^\n]*/gmu;
 const OPTION_WHAT = { vi: "mã một phương án", en: "an option id" };
 const VALUE_WHAT = { vi: "giá trị đo được (một số)", en: "the measured value (a number)" };
 
-/** Placeholders left in scalars (a module-level function: per-call closures lose their optimised code). */
+/** Placeholders left in scalars. */
 function visitPending(src: YamlSource, node: YNode, path: string[], scalarRanges: [number, number][], out: Diagnostic[]): void {
   if (node.kind === "scalar") {
     scalarRanges.push([node.start, node.end]);

@@ -26,9 +26,6 @@ export function paragraphSpans(md: Markdown): TextSpan[] {
   return spans;
 }
 
-// Module-level functions and a class, not closures per call: V8 keeps a closure's optimised code
-// only while one of its closures is alive, and per-call closures were compiled again after every
-// full collection of a bulk build.
 function visitSpans(md: Markdown, node: Nodes, spans: TextSpan[]): void {
   if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") {
     const span = new ParagraphSpan(md);

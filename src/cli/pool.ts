@@ -37,25 +37,9 @@ export function chunked<T>(items: readonly T[], jobs: number, max: number): T[][
 }
 
 /**
- * Heap limits of a build worker (MB). Without limits V8 let each worker's heap grow to ~140 MB for a
- * live set of ~30 MB, and a 1 000-assessment build peaked at 400–500 MB. Measured with `npm run bench`
- * and by hand on 300 and 1 000 generated assessments (old / young generation, MB):
- *   none: docx-only 1 000 in 12,5 s, 353 MB; all four outputs of 300: 401 MB
- *   64 / 48: docx-only 13,4 s, 274 MB; all four +25 % time, 275 MB
- *   64 / 24 and smaller old spaces: +30–80 % time (a small young generation means many scavenges,
- *   an old space near the live set many full collections). Setting only the old space lets V8 derive
- *   a tiny young generation from it: always give both.
- * Re-measured after the closure, serialiser and live-heap work (1 000 x all four, interleaved runs):
- *   64 / 48: 18,2-21,0 s, 279-282 MB; 60 / 48: 17,9-20,4 s, 275-278 MB; 56 / 48: 18,8-23,8 s,
- *   272-273 MB; 64 / 24: 20,5-21,3 s, 234 MB; 48 / 48: 27-30 s (full collections: the live set is
- *   ~23 MB). 60 / 48 keeps the time of 64 / 48 with some memory to spare.
- * After the plain-paragraph path and shared cell borders (10 MB allocated per assessment instead of
- * 15), a smaller young generation costs little: 1 000 x all four, two interleaved runs each,
- *   60 / 48: 15,3-16,5 s, 277-285 MB; 56 / 48: 15,0-16,2 s, 273-274 MB; 56 / 24: 16,8-17,3 s,
- *   235 MB; 52 / 48: 16,4-17,6 s, 270 MB; .docx only 60 / 48: 5,6-5,8 s, 265-268 MB, 56 / 24:
- *   5,8-6,0 s, 224 MB. 56 / 24 leaves the most room under both targets (25 s, 300 MB).
- * A task that needs more (a huge assessment) runs out of memory in its worker and is run again on
- * the main thread, whose heap is not limited (see runOnPool).
+ * Heap limits of a build worker (MB): 56 old / 24 young generation, chosen by measurement (the figures
+ * are in docs/performance.md, "Worker heap limits"). A task that needs more runs out of memory in its
+ * worker and is run again on the main thread, whose heap is not limited (see runOnPool).
  * CHAMDIEM_WORKER_HEAP=OLD/YOUNG overrides them (0 = no limits); values are raised to at least 16/2,
  * below which a worker cannot even load its code (and tinypool then fails badly, not per task).
  */

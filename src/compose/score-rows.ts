@@ -63,11 +63,7 @@ export function bodyRows(scored: ScoredAssessment, ctx: RowContext): Row[] {
   return rows;
 }
 
-/**
- * A node's rows, then its children's. Module-level functions and plain loops here, not closures per
- * call: V8 keeps a closure's optimised code only while one of its closures is alive, and per-call
- * closures were compiled again after every full collection of a bulk build.
- */
+/** A node's rows, then its children's. */
 function nodeRows(n: ScoredNode, depth: number, ctx: RowContext, rows: Row[]): void {
   if (n.node.kind === "group") {
     rows.push(groupRow(n, depth, ctx));

@@ -29,8 +29,6 @@ interface Words {
   space: number;
 }
 
-// Plain loops, no per-call closures: V8 keeps a closure's optimised code only while one of its
-// closures is alive, and per-call closures were compiled again after every full collection.
 function words(measure: MeasureText, text: string, style: RunStyle): Words {
   const ws: string[] = [];
   const widths: number[] = [];

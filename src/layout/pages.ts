@@ -241,9 +241,7 @@ interface Entry {
 }
 
 /**
- * The pages of one section being filled. A class rather than closures inside layoutSection: V8 keeps
- * a closure's optimised code only while one of its closures is alive, and per-section closures were
- * compiled again after every full collection of a bulk build.
+ * The pages of one section being filled (a class, not closures in layoutSection: docs/performance.md).
  */
 class Pager {
   readonly pages: PageFrame[] = [];

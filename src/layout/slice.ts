@@ -32,8 +32,7 @@ export interface Slice {
 /**
  * Splits a table row: returns a first part no taller than `avail` and the rest (null when only trailing
  * spacing was left over), or null when not even one line of it fits. An object with a method rather
- * than a closure per row: V8 keeps a closure's optimised code only while one of its closures is alive,
- * and per-row closures were compiled again after every full collection of a bulk build.
+ * than a closure per row: see docs/performance.md.
  */
 export interface Splitter {
   split(avail: number): [Slice, Slice | null] | null;

@@ -11,9 +11,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /**
- * The line and column of offsets in `text`. A bound module-level function rather than a closure per
- * file: V8 keeps a closure's optimised code only while one of its closures is alive, and per-file
- * closures were compiled again after every full collection of a bulk build.
+ * The line and column of offsets in `text` (a bound function, not a closure: docs/performance.md).
  */
 export function lineIndex(text: string, starts: readonly number[] = lineStarts(text)): LinePos {
   return lineAt.bind(null, starts);

@@ -23,7 +23,7 @@ const ANY_ANGLE = /[<>]/;
 /** Line starts that open a block construct (after up to three spaces); "*a*" and "**a**" do not. */
 const BLOCK_START = /^ {0,3}(?:[#>+=-]|\*(?=\s|$)|\*\*\*|\d{1,9}[.)])/;
 
-/** A unist point (a bound module-level function is used per text, not a closure: see line-index.ts). */
+/** A unist point. */
 function pointAt(starts: readonly number[], offset: number): { line: number; column: number; offset: number } {
   const p = lineAt(starts, offset);
   return { line: p.line, column: p.col, offset };

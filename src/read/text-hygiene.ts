@@ -154,7 +154,7 @@ export function cleanValues(file: string, text: string, root: YNode | null, data
 
 type Holder = Record<string | number, unknown>;
 
-/** One file's walk (a class, not closures made per file: see src/read/line-index.ts). */
+/** One file's walk. */
 class ValueWalk {
   readonly out: Diagnostic[] = [];
   readonly seen = new Map<string, { d: Diagnostic; count: number }>();

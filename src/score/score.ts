@@ -24,11 +24,7 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric): { score
   return { scored, diagnostics };
 }
 
-/**
- * A node's score, its children's first. Module-level functions and plain loops in this module, not
- * closures per call: V8 keeps a closure's optimised code only while one of its closures is alive, and
- * per-call closures were compiled again after every full collection of a bulk build.
- */
+/** A node's score, its children's first. */
 function scoreNode(n: RubricNode, assessment: Assessment, diagnostics: Diagnostic[]): ScoredNode {
   if (n.kind === "group") {
     const { nodes: children, sum } = scoreNodes(n.items, assessment, diagnostics);

@@ -30,9 +30,7 @@ const PAGE_NUMBER_SAMPLE = "00";
 
 /**
  * Appends a piece to the last atom when it continues it (same kind, an open word), else starts a new
- * atom. A module-level function, not a closure per call: V8 keeps a closure's optimised code only
- * while some closure of it is alive, so per-call closures were compiled again after every full
- * collection of a bulk build.
+ * atom.
  *
  * An atom that grows is listed in `grown` and measured once, by `measureGrown`, when the paragraph is
  * collected: measuring the joined text and summing the pieces at every append took time quadratic in

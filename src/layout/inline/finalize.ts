@@ -50,8 +50,6 @@ interface Extent {
   descent: number;
 }
 
-// Module-level helpers, not closures per call: V8 keeps a closure's optimised code only while one of
-// its closures is alive, and per-call closures were compiled again after every full collection.
 function extend(e: Extent, style: RunStyle, fonts: LayoutFonts): void {
   const m = fonts.lineMetrics(style);
   if (m.ascent > e.ascent) e.ascent = m.ascent;

@@ -49,8 +49,6 @@ interface LineState {
   overflow: boolean;
 }
 
-// Module-level helpers, not closures per call: V8 keeps a closure's optimised code only while one of
-// its closures is alive, and per-call closures were compiled again after every full collection.
 function finishLine(st: LineState, end: BrokenLine["end"], breakStyle?: RunStyle): void {
   const line: BrokenLine = { segs: st.segs, trailing: st.pending, end, breakStyle };
   if (st.overflow) line.overflow = true;

@@ -29,7 +29,7 @@ function bySize(a: [number, number], b: [number, number]): number {
   return a[0] - b[0];
 }
 
-/** Counts paragraph and run sizes (a module-level function: see tables.ts on closures). */
+/** Counts paragraph and run sizes. */
 function countSizes(blocks: readonly Block[], counts: Map<number, number>): void {
   for (const b of blocks) {
     if (b.kind === "paragraph") {

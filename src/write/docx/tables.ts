@@ -38,10 +38,6 @@ interface Covered {
   opened: number;
 }
 
-// Module-level functions rather than closures per table or row: V8 keeps a closure's optimised code
-// only while one of its closures is alive, and per-call closures were compiled again after every
-// full collection of a bulk build.
-
 /** Continuation cells (w:vMerge continue) for the merges covering the grid from `col` on. */
 function continuationXml(covered: (Covered | undefined)[], at: { col: number }, ri: number, ctx: DocxContext, keep: boolean): string {
   let tr = "";

@@ -3,9 +3,8 @@
  * catalog, page tree, document information, fonts and one page object per laid-out page.
  *
  * Built directly rather than through pdf-lib's PDFDocument: its `addPage` walks the page tree and
- * refreshes a page cache on every page (≈ 1,7 ms of a score table's PDF), `create` and `save` are
- * async, and its per-instance closures lose their optimised code at every full collection of a bulk
- * build. The objects, their numbers and their key order are those PDFDocument produced (catalog,
+ * refreshes a page cache on every page (≈ 1,7 ms of a score table's PDF), and its async `create` and
+ * `save` lost their optimised code in a bulk build (docs/performance.md). The objects, their numbers and their key order are those PDFDocument produced (catalog,
  * /Info with /ViewerPreferences, fonts, then each page and its content), so the bytes did not change:
  * test/pdf-serialize.test.ts compares them with PDFDocument + save.
  */

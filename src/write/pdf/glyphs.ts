@@ -91,9 +91,7 @@ function codeByte(w: ByteWriter, b: number): void {
 
 /**
  * A TJ adjustment: it closes the current string if one is open; nothing drawn since the last one
- * writes no "()". (A module-level function, not a closure per frame: V8 keeps a closure's optimised
- * code only while one of its closures is alive, and per-call closures were compiled again after
- * every full collection of a bulk build.)
+ * writes no "()".
  */
 function adjust(w: ByteWriter, open: boolean, a: string): void {
   if (open) w.byte(0x29).text(a); // ")" delimits the number

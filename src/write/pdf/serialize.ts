@@ -4,8 +4,8 @@
  * and the bytes of pdf-lib's own `save({ useObjectStreams: true })`.
  *
  * Written here, synchronously and in one pass, because pdf-lib's writer measured ~1,4 ms of a score
- * table's PDF and is an async generator (plus per-instance closures in its cross-reference stream)
- * whose optimised code V8 drops at every full collection: a bulk build compiled it again and again.
+ * table's PDF and is an async generator whose optimised code a bulk build kept losing
+ * (docs/performance.md).
  * test/pdf-serialize.test.ts checks that the bytes equal pdf-lib's `save` for the same context.
  */
 import { deflateSync } from "node:zlib";
