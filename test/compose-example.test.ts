@@ -1,24 +1,21 @@
 /**
  * Golden dumps of both documents of the real example (content/), composed with the real fonts.
- * `UPDATE=1 npx vitest run test/compose-example` rewrites them; read the diff before committing.
+ * A missing golden file fails; `UPDATE_GOLDEN=1 npx vitest run test/compose-example.test.ts` (locally,
+ * never under CI) rewrites them; read the diff before committing (test/helpers/golden.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpDoc } from "../src/document/dump.js";
 import { allParagraphs, text } from "./fixtures/compose/model-query.js";
 import { exampleDocs, normalise, printedTexts } from "./fixtures/compose/example.js";
 import { loadExampleScored } from "./helpers/example.js";
+import { expectGolden } from "./helpers/golden.js";
 
 const DIR = join(import.meta.dirname, "fixtures/compose");
 
+/** Missing golden files fail; UPDATE_GOLDEN=1 (local runs only) rewrites them: test/helpers/golden.ts. */
 function golden(name: string, actual: string): void {
-  const path = join(DIR, name);
-  if (process.env.UPDATE || !existsSync(path)) {
-    writeFileSync(path, actual);
-    return;
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
+  expectGolden(join(DIR, name), actual, import.meta.filename);
 }
 
 describe("the example, composed", () => {

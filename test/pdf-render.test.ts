@@ -3,11 +3,12 @@
  * or misplaced glyphs change it), large accented glyphs compared one by one, pdffonts and pdftotext.
  * Needs poppler-utils: under CI=true a missing tool fails, elsewhere these tests are skipped.
  *
- * To refresh the reference after an intended change: UPDATE_PDF_REFERENCE=1 npx vitest run test/pdf-render,
- * then LOOK at test/fixtures/pdf/render-reference.png before committing it.
+ * The reference is a golden file (test/helpers/golden.ts): missing, it fails. To create or refresh it after
+ * an intended change, locally: UPDATE_GOLDEN=1 npx vitest run test/pdf-render.test.ts, then LOOK at
+ * test/fixtures/pdf/render-reference.png before committing it.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import { A4, mmToTwips } from "../src/document/model.js";
 import { loadFontSet } from "../src/fonts/index.js";
 import { writePdf } from "../src/write/pdf/index.js";
 import { decodePng, encodePng, rasterize, toolGate } from "./helpers/pdf-read.js";
+import { shouldWriteGolden } from "./helpers/golden.js";
 import { p, run } from "./helpers/layout-build.js";
 
 const REFERENCE = join(import.meta.dirname, "fixtures/pdf/render-reference.png");
@@ -78,10 +80,8 @@ describe.runIf(gate.available)("rendered pages (poppler)", () => {
 
   it("matches the reviewed reference raster (coarse)", () => {
     const page = rasterize(pdfPath, 1, DPI);
-    if (process.env.UPDATE_PDF_REFERENCE === "1" || !existsSync(REFERENCE)) {
-      if (process.env.CI === "true") throw new Error("reference image missing");
-      writeFileSync(REFERENCE, encodePng(page));
-    }
+    // missing: fails with how to create it; UPDATE_GOLDEN=1 (local runs only) rewrites it
+    if (shouldWriteGolden(REFERENCE, import.meta.filename)) writeFileSync(REFERENCE, encodePng(page));
     const ref = decodePng(new Uint8Array(readFileSync(REFERENCE)));
     expect([page.width, page.height]).toEqual([ref.width, ref.height]);
     // ink (darkness) in 4 × 4 pixel blocks
