@@ -75,7 +75,7 @@ function layoutSection(
   let carry: Slice | null = null;
   let i = 0;
   while (i < slices.length) {
-    const s: Slice = carry ?? slices[i];
+    const s: Slice = carry ?? slices[i]!;
     const firstOfSection = pg.pages.length === 1 && !pg.contentOnPage;
     const before = pg.contentOnPage || firstOfSection ? s.before : 0;
     if (pg.y + before + s.height <= body.bottom + EPS || (pg.contentOnPage && carry === null && drawsNothing(s))) {
@@ -116,14 +116,14 @@ function layoutSection(
       const entries = pg.entries;
       let k = entries.length;
       let idx = i;
-      while (k > 0 && slices[idx].keepWithPrev && entries[k - 1].index === idx - 1) {
+      while (k > 0 && slices[idx]!.keepWithPrev && entries[k - 1]!.index === idx - 1) {
         k--;
         idx--;
       }
       // k = number of entries that stay; move the rest, unless that would empty the page.
       if (k > 0 && idx < i) {
         let removed = 0;
-        for (let e = k; e < entries.length; e++) removed += entries[e].count;
+        for (const e of entries.slice(k)) removed += e.count;
         pg.page.items.length -= removed;
         entries.length = k;
         b = idx;
@@ -185,9 +185,9 @@ function finishPage(page: PageFrame): void {
   }
   for (const b of buckets.values()) {
     b.spans.sort(byStart);
-    let [a, z] = b.spans[0];
-    for (let i = 1; i < b.spans.length; i++) {
-      const [c, d] = b.spans[i];
+    // (A bucket is made with its first span.)
+    let [a, z] = b.spans[0]!;
+    for (const [c, d] of b.spans.slice(1)) {
       if (c <= z + 1e-6) z = Math.max(z, d);
       else {
         out.push(borderLine(b, a, z));

@@ -57,20 +57,18 @@ export function emit(slice: Slice, dy: number, out: Frame[]): void {
 /** Total height of a slice sequence as stacked (spaces between slices included, the last after too). */
 export function stackHeight(slices: readonly Slice[], dropFirstBefore = false): number {
   let h = 0;
-  for (let i = 0; i < slices.length; i++) {
-    const s = slices[i];
+  slices.forEach((s, i) => {
     h += (i === 0 && dropFirstBefore ? 0 : s.before) + s.height + s.after;
-  }
+  });
   return h;
 }
 
 /** Stacks slices top to bottom from y = `dy`, as children of a parent slice. */
 export function stackChildren(slices: readonly Slice[], dy: number, out: { slice: Slice; dy: number }[], dropFirstBefore = false): void {
   let y = dy;
-  for (let i = 0; i < slices.length; i++) {
-    const s = slices[i];
+  slices.forEach((s, i) => {
     y += i === 0 && dropFirstBefore ? 0 : s.before;
     out.push({ slice: s, dy: y });
     y += s.height + s.after;
-  }
+  });
 }

@@ -6,7 +6,7 @@
  * continuation cells added here for cells the model's `rowSpan` covers), ruled or borderless, cell
  * padding, vertical alignment. Property order follows CT_TblPr, CT_TcPr.
  */
-import type { Block, Table, Twips } from "../../document/model.js";
+import type { Block, Row, Table, Twips } from "../../document/model.js";
 import type { DocxContext } from "./context.js";
 import { borderEighths, halfPoints } from "./units.js";
 
@@ -49,8 +49,7 @@ function continuationXml(covered: (Covered | undefined)[], at: { col: number }, 
   return tr;
 }
 
-function rowXml(t: Table, ri: number, covered: (Covered | undefined)[], ctx: DocxContext, blocksXml: BlocksXml): string {
-  const r = t.rows[ri];
+function rowXml(t: Table, r: Row, ri: number, covered: (Covered | undefined)[], ctx: DocxContext, blocksXml: BlocksXml): string {
   const pad = t.padding;
   const keep = !!r.keepNext;
   let tr = "<w:tr>";
@@ -62,7 +61,7 @@ function rowXml(t: Table, ri: number, covered: (Covered | undefined)[], ctx: Doc
     const col = at.col;
     const span = c.colSpan ?? 1;
     let width = 0;
-    for (let k = col; k < col + span && k < t.columns.length; k++) width += t.columns[k];
+    for (const w of t.columns.slice(col, col + span)) width += w;
     const rowSpan = c.rowSpan ?? 1;
     const size = cellSize(c.blocks, ctx);
     let tcPr = `<w:tcW w:type="dxa" w:w="${width}"/>`;
@@ -103,6 +102,6 @@ export function tableXml(t: Table, ctx: DocxContext, blocksXml: BlocksXml): stri
   // Cells merged down from rows above, by grid column: the rows they still cover, their span, width
   // and text size (for the empty continuation cell), and the row that opened them.
   const covered: (Covered | undefined)[] = new Array(t.columns.length).fill(undefined);
-  for (let ri = 0; ri < t.rows.length; ri++) x += rowXml(t, ri, covered, ctx, blocksXml);
+  for (const [ri, r] of t.rows.entries()) x += rowXml(t, r, ri, covered, ctx, blocksXml);
   return x + "</w:tbl>";
 }
