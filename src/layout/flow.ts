@@ -126,7 +126,8 @@ function generalSlices(
   const atoms = collect(p.runs, fonts);
   const lines = breakLines(atoms, textWidth, firstLine, fonts);
   let overflow = false;
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const first = i === 0;
     if (line.overflow) overflow = true;
     const fl = finalizeLine(
@@ -142,6 +143,6 @@ function generalSlices(
       fonts,
     );
     slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items: fl.frames });
-  });
+  }
   return overflow;
 }

@@ -57,18 +57,20 @@ export function emit(slice: Slice, dy: number, out: Frame[]): void {
 /** Total height of a slice sequence as stacked (spaces between slices included, the last after too). */
 export function stackHeight(slices: readonly Slice[], dropFirstBefore = false): number {
   let h = 0;
-  slices.forEach((s, i) => {
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i]!;
     h += (i === 0 && dropFirstBefore ? 0 : s.before) + s.height + s.after;
-  });
+  }
   return h;
 }
 
 /** Stacks slices top to bottom from y = `dy`, as children of a parent slice. */
 export function stackChildren(slices: readonly Slice[], dy: number, out: { slice: Slice; dy: number }[], dropFirstBefore = false): void {
   let y = dy;
-  slices.forEach((s, i) => {
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i]!;
     y += i === 0 && dropFirstBefore ? 0 : s.before;
     out.push({ slice: s, dy: y });
     y += s.height + s.after;
-  });
+  }
 }

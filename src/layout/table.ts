@@ -138,11 +138,12 @@ function sum(a: number[], from: number, to: number): number {
 /** Puts every cell on the grid (skipping positions covered by merges) and lays out its content. */
 function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: Set<Cell>): Placed[] {
   const ncols = geo.xs.length - 1;
-  const covered = t.rows.map(() => new Array<boolean>(ncols).fill(false));
+  const covered: boolean[][] = [];
+  for (let r = 0; r < t.rows.length; r++) covered.push(new Array<boolean>(ncols).fill(false));
   const placed: Placed[] = [];
-  t.rows.forEach((row, r) => {
+  for (let r = 0; r < t.rows.length; r++) {
     let c = 0;
-    for (const cell of row.cells) {
+    for (const cell of t.rows[r]!.cells) {
       while (c < ncols && covered[r]![c]) c++;
       if (c >= ncols) {
         ctx.warnings.push({ code: "overflow", kind: "cells", message: `table row ${r + 1} has more cells than columns`, row: r + 1 });
@@ -161,7 +162,7 @@ function place(t: Table, geo: Geometry, ctx: FlowContext, flow: Flow, unmerged: 
       placed.push(placeCell(cell, r, c, colSpan, rowSpan, geo, ctx, flow));
       c += colSpan;
     }
-  });
+  }
   placed.sort(byRowThenColumn);
   return placed;
 }
