@@ -131,7 +131,7 @@ if (ONLY.includes("build")) {
 
 if (ONLY.includes("review")) {
   // git runs the textconv once per file and revision (`git log -p` over a few commits: dozens of
-  // processes), on the command line README recommends (the bundle directly, no npx); the first run
+  // processes), on the command line docs/review.md recommends (the bundle directly, no npx); the first run
   // fills the rubric cache (src/cli/commands/show.ts), as any earlier textconv or command would.
   console.log("# issue 13: git textconv");
   const example = "content/assessments/2021/van-phong-ubnd-tinh.yaml";

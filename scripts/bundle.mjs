@@ -1,5 +1,5 @@
 // Bundles the CLI into one CommonJS file: loading one file is much faster than resolving
-// hundreds of ES modules (see README, "Start-up time"). Runs on `npm ci` through "prepare".
+// hundreds of ES modules (see docs/performance.md, "Start-up time"). Runs on `npm ci` through "prepare".
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -37,7 +37,7 @@ await build({
   logLevel: "warning",
   // tinypool starts its workers from its own entry file, so it must stay a real package on disk.
   external: ["tinypool"],
-  // One V8 platform thread instead of Node's default four (see README, "Performance"): on a two-core
+  // One V8 platform thread instead of Node's default four (see docs/performance.md): on a two-core
   // machine the four competed with the build's two workers for the cores. A command-line option, so
   // it must be given at start: here for `chamdiem` (env -S passes it; npm's Windows shims read it too),
   // in package.json for `npm run build`/`check`, and the bench runs the same command line.

@@ -1,6 +1,6 @@
 /**
  * `chamdiem codes`: the catalogue of diagnostics (code, severity, message), as text or as the Markdown
- * table that README.md includes (a test keeps the two equal).
+ * table that docs/diagnostics.md includes (test/readme.test.ts keeps the two equal).
  */
 import { CATALOG, type Code } from "../../diagnostics/catalog/index.js";
 import type { Cli } from "../context.js";
