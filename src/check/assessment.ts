@@ -4,7 +4,8 @@
  * report metadata that breaks NĐ 30/2020, unfilled placeholders, and small slips in the prose.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Assessment, Markdown } from "../model/assessment.js";
+import { markdownPos, type Assessment, type Markdown } from "../model/assessment.js";
+import { BLANK } from "../model/blanks.js";
 import { formatHundredths } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
@@ -61,34 +62,59 @@ function checkNode(n: ScoredNode, st: ProseState): void {
 
 const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;
 const SYMBOL = /^[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u;
-export const PLACEHOLDER = /<<[^<>]*>>/u;
 
 function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: number; year: number } | undefined {
   const r = a.report;
+  /** A field's own position, or the `report:` line when the model has none. */
+  const at = (path: string) => r.fields?.[path] ?? r.source;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date);
   let date: { day: number; month: number; year: number } | undefined;
   if (m) {
     const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     if (validDate(d)) date = d;
-    else out.push(diag("CD421", r.source, { value: r.date }));
+    else out.push(diag("CD421", at("report.date"), { value: r.date }));
   }
   if (date && date.year !== a.year && date.year !== a.year + 1) {
-    out.push(diag("CD412", r.source, { year: a.year, date: r.date }));
+    out.push(diag("CD412", at("report.date"), { year: a.year, date: r.date }));
   }
   // An unfilled placeholder (from `chamdiem init`) is reported once, as CD422, not also as a bad symbol.
-  if (r.symbol && !PLACEHOLDER.test(r.symbol)) {
-    if (!SYMBOL.test(r.symbol)) out.push(diag("CD415", r.source, { symbol: r.symbol }));
-    else if (!r.symbol.startsWith("BC-")) out.push(diag("CD416", r.source, { symbol: r.symbol }));
+  if (r.symbol && !BLANK.test(r.symbol)) {
+    if (!SYMBOL.test(r.symbol)) out.push(diag("CD415", at("report.symbol"), { symbol: r.symbol }));
+    else if (!r.symbol.startsWith("BC-")) out.push(diag("CD416", at("report.symbol"), { symbol: r.symbol }));
   }
   const honorific = HONORIFIC.exec(r.signer.name);
-  if (honorific) out.push(diag("CD417", r.source, { title: honorific[0].trim() }));
-  if (r.recipients.some((x) => /^\s*-?\s*Lưu\s*:/iu.test(x))) out.push(diag("CD419", r.source));
-  const texts = [r.summary, r.place, r.archive, r.signer.title, r.signer.name, r.signer.authority ?? "", ...r.recipients, ...r.to, r.body.text, a.unit.name, a.unit.agency, a.unit.superior ?? ""];
-  for (const t of texts) {
-    const p = PLACEHOLDER.exec(t);
-    if (p) out.push(diag("CD422", r.source, { text: p[0] }));
+  if (honorific) out.push(diag("CD417", at("report.signer.name"), { title: honorific[0].trim() }));
+  const archived = r.recipients.findIndex((x) => /^\s*-?\s*Lưu\s*:/iu.test(x));
+  if (archived >= 0) out.push(diag("CD419", at(`report.recipients.${archived}`)));
+  // In file order, each at its field (the body's at the placeholder itself).
+  const texts: [string, string][] = [
+    ["unit.name", a.unit.name],
+    ["unit.agency", a.unit.agency],
+    ["unit.superior", a.unit.superior ?? ""],
+    ["report.symbol", r.symbol],
+    ["report.place", r.place],
+    ["report.summary", r.summary],
+    ...r.to.map((t, i): [string, string] => [`report.to.${i}`, t]),
+    ...r.recipients.map((t, i): [string, string] => [`report.recipients.${i}`, t]),
+    ["report.archive", r.archive],
+    ["report.signer.authority", r.signer.authority ?? ""],
+    ["report.signer.title", r.signer.title],
+    ["report.signer.name", r.signer.name],
+  ];
+  for (const [path, t] of texts) {
+    const p = BLANK.exec(t);
+    if (p) out.push(diag("CD422", at(path), { text: p[0] }));
   }
+  const inBody = BLANK.exec(r.body.text);
+  if (inBody) out.push(diag("CD422", r.fields ? markdownPos(r.body, pointAt(r.body.text, inBody.index)) : r.source, { text: inBody[0] }));
   return date;
+}
+
+/** 1-based line and column of a character offset in a text. */
+function pointAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 
 const SPACE_BEFORE = / +([,;:!?]|\.(?!\.))/g;

@@ -14,7 +14,7 @@ import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { nodePos, type YamlSource } from "../read/yaml-source.js";
 import { keyString, type YNode } from "../read/yaml-tree.js";
 
-export const PLACEHOLDER = /<<[^<>\n]*>>/u;
+import { BLANK } from "../model/blanks.js";
 export const REVIEW_MARKER = "# XEM LẠI";
 const MARKER_LINE = /^[ \t]*# XEM LẠI\b[^\n]*/gmu;
 
@@ -26,7 +26,7 @@ function visitPending(src: YamlSource, node: YNode, path: string[], scalarRanges
   if (node.kind === "scalar") {
     scalarRanges.push([node.start, node.end]);
     if (typeof node.value !== "string") return;
-    const m = PLACEHOLDER.exec(node.value);
+    const m = BLANK.exec(node.value);
     if (!m) return;
     const pos = nodePos(src.file, src.linePos, node);
     const [top, id, field] = path;

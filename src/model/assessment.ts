@@ -38,6 +38,12 @@ export interface ReportMeta {
   signer: Signer;
   body: Markdown;
   source: SourcePos;
+  /**
+   * Positions of the fields present in the file, by their path below the assessment's top level
+   * ("report.date", "report.signer.name", "report.recipients.0", "unit.agency"), for diagnostics.
+   * Absent when the model was not read from a file (tests, the summary's table).
+   */
+  fields?: Readonly<Record<string, SourcePos>>;
 }
 
 export interface Unit {

@@ -4,12 +4,25 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Assessment, SignPrefix } from "../model/assessment.js";
+import type { SourcePos } from "../model/source.js";
 import { fieldReaders } from "./fields.js";
 import { parseMarkdown } from "./markdown.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 type Obj = Record<string, unknown>;
 
+/** The positions of the report's and the unit's fields (ReportMeta.fields): their scalars and list items. */
+function fieldPositions(src: YamlSource, data: Obj): Record<string, SourcePos> {
+  const out: Record<string, SourcePos> = {};
+  const visit = (value: unknown, path: string[]) => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, String(i)]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+    else out[path.join(".")] = posOf(src, path);
+  };
+  visit(data.report, ["report"]);
+  visit(data.unit, ["unit"]);
+  return out;
+}
 
 export function readAssessment(src: YamlSource): { assessment: Assessment; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -75,6 +88,7 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
       },
       body: markdown(["report", "body"]) ?? parseMarkdown("", { file: src.file, line: 1, column: 1, indent: 0, block: false }).md,
       source: posOf(src, ["report"], true),
+      fields: fieldPositions(src, data),
     },
     answers,
     source: posOf(src, []),
