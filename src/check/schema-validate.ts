@@ -340,6 +340,12 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
   const p = e.params as Record<string, unknown>;
   const value = valueAt(src.data, path);
   const parentSchema = schemaAt(schema, e.schemaPath);
+  // A key written with nothing after its colon (YAML null) where a value is expected: say so, instead
+  // of the type or alternative it fails.
+  const field = path[path.length - 1];
+  if (value === null && field !== undefined && e.keyword !== "required" && !e.keyword.endsWith("Properties")) {
+    return diag("CD210", posOf(src, path, true), { field: String(field) });
+  }
   switch (e.keyword) {
     case "required": {
       const key = String(p.missingProperty);
@@ -385,13 +391,16 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
     case "format":
       return diag("CD206", posOf(src, path), { detail: describe(parentSchema, short(value)) });
     default:
-      return diag("CD208", posOf(src, path), { detail: describe(parentSchema, e.keyword) });
+      return diag("CD208", posOf(src, path), { detail: describe(parentSchema, e.keyword, schema) });
   }
 }
 
-/** The schema's own (Vietnamese) description explains what was expected; English falls back to the keyword. */
-function describe(parentSchema: unknown, fallback: string): Arg {
-  const desc = (parentSchema as { description?: string } | undefined)?.description;
+/**
+ * The schema's own (Vietnamese) description of a field explains what was expected; English falls back
+ * to the keyword. The root's description (what the whole file is) explains nothing about a value.
+ */
+function describe(parentSchema: unknown, fallback: string, root?: object): Arg {
+  const desc = parentSchema === root ? undefined : (parentSchema as { description?: string } | undefined)?.description;
   return desc ? { vi: desc, en: `${fallback} (${desc})` } : fallback;
 }
 

@@ -9,6 +9,7 @@
  * {{year}} as "2021"; {{unit}} the unit's running-text name ("Văn phòng UBND tỉnh").
  */
 import type { NumberFormat } from "../model/points.js";
+import type { Rubric } from "../model/rubric.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { documentNumber, shortDate, textScore } from "./vi-format.js";
 
@@ -16,6 +17,11 @@ export type PlaceholderValue = { value: string } | { error: string };
 export type Placeholders = ReadonlyMap<string, PlaceholderValue>;
 
 export const PLACEHOLDER_NAMES = ["total", "max", "classification", "unit", "year", "number", "date"] as const;
+
+/** The placeholders a report under this rubric can fill: {{classification}} only with a classification scale. */
+export function fillablePlaceholders(rubric: Pick<Rubric, "classification">): string[] {
+  return PLACEHOLDER_NAMES.filter((n) => n !== "classification" || rubric.classification !== undefined);
+}
 
 export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberFormat): Placeholders {
   const a = scored.assessment;

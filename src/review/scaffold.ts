@@ -14,6 +14,7 @@ import { formatHundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { REVIEW_MARKER } from "../check/pending.js";
+import { fillablePlaceholders } from "../compose/placeholders.js";
 
 export interface ScaffoldOptions {
   rubric: Rubric;
@@ -45,13 +46,18 @@ const PH = {
   place: "<<địa danh, ví dụ: Quảng Ngãi>>",
   date: "<<ngày ban hành, dạng năm-tháng-ngày>>",
   summary: "<<trích yếu nội dung>>",
-  body: "<<nội dung báo cáo; có thể dùng {{total}}, {{max}}, {{classification}}, {{unit}}, {{year}}>>",
   recipient: "<<nơi nhận>>",
   archive: "<<dòng Lưu, ví dụ: VT, VP>>",
   signerTitle: "<<chức vụ người ký>>",
   signerName: "<<họ và tên người ký>>",
   justification: "<<giải trình: trích dẫn văn bản kiểm chứng, ví dụ Quyết định số …/QĐ-… ngày …>>",
 };
+
+/** The body's blank names the {{…}} placeholders this rubric can fill (none it would refuse, CD602). */
+function bodyBlank(rubric: Rubric): string {
+  const names = fillablePlaceholders(rubric).filter((n) => n !== "number" && n !== "date");
+  return `<<nội dung báo cáo; có thể dùng ${names.map((n) => `{{${n}}}`).join(", ")}>>`;
+}
 
 export function scaffoldAssessment(o: ScaffoldOptions): string {
   const prev = o.from?.assessment;
@@ -89,7 +95,7 @@ export function scaffoldAssessment(o: ScaffoldOptions): string {
   lines.push(`  date: ${scalar(PH.date)}`);
   field(2, "summary", prev ? sameYear(prev.report.summary) : undefined, PH.summary);
   if (prev?.report.to.length) list(2, "to", prev.report.to, undefined);
-  field(2, "body", prev ? sameYear(prev.report.body.text) : undefined, PH.body);
+  field(2, "body", prev ? sameYear(prev.report.body.text) : undefined, bodyBlank(o.rubric));
   list(2, "recipients", prev?.report.recipients, PH.recipient);
   field(2, "archive", prev?.report.archive, PH.archive);
   lines.push("  signer:");

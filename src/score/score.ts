@@ -8,6 +8,7 @@
  */
 import { diag, listed, PER_CODE_LIMIT, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Assessment } from "../model/assessment.js";
+import { isBlank } from "../model/blanks.js";
 import { clamp, formatHundredths, mulDivRound, type Hundredths } from "../model/points.js";
 import { inRange, type Classification, type Rubric, type RubricLeaf, type RubricNode, type RubricOption } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
@@ -84,6 +85,7 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
   const byId = new Map<string, ScoredOption>();
   for (const o of options) byId.set(o.option.id, o);
   let raw: Hundredths | undefined;
+  const errorsBefore = out.length;
 
   switch (leaf.input) {
     case "choice": {
@@ -107,6 +109,9 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
       }
       raw = 0;
       for (const t of answer.ticked ?? []) {
+        // An option `init` listed with a blank for its justification is not ticked until someone
+        // writes one (the blank itself is an error, CD719): an untouched template scores 0.
+        if (t.justification && isBlank(t.justification.text)) continue;
         const o = byId.get(t.id);
         if (!o) {
           unknownOption(out, leaf, t.id, t.source);
@@ -165,7 +170,10 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
     }
   }
   result.score = clamp(raw ?? 0, leaf.min, leaf.max);
-  if (answer.declared !== undefined && answer.declared !== result.score) {
+  // An answer the rules could not score (an unknown option, a value out of range…) has its error
+  // already: comparing the declared score with 0 would add a wrong second one.
+  const unscored = out.slice(errorsBefore).some((d) => d.severity === "error");
+  if (answer.declared !== undefined && answer.declared !== result.score && !unscored) {
     out.push(diag("CD408", answer.fields.score ?? answer.source, { declared: fmt(answer.declared), computed: fmt(result.score) }));
   }
   return result;

@@ -15,4 +15,9 @@ export const SCHEMA_CODES = {
   CD207: { severity: "error", vi: "Danh sách phải có ít nhất {limit} phần tử", en: "The list needs at least {limit} items" },
   CD208: { severity: "error", vi: "Không khớp lược đồ: {detail}", en: "Does not match the schema: {detail}" },
   CD209: { severity: "error", vi: "Chuỗi không được để trống", en: "The text must not be empty" },
+  CD210: {
+    severity: "error",
+    vi: "Trường “{field}” để trống: ghi giá trị sau dấu hai chấm, hoặc xóa cả dòng",
+    en: "“{field}” is empty: write its value after the colon, or delete the line",
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,115 @@
+/**
+ * Issue 13, point 4: the report checks point at the field they are about (file:line:column of its
+ * value), not at the `report:` line; a fresh `init` file's placeholders each at its own field.
+ */
+import { describe, expect, it } from "vitest";
+import { runChecks } from "../src/pipeline/run-checks.js";
+import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, input, readExampleText } from "./helpers/example.js";
+
+const FILE = "content/assessments/2021/thu.yaml";
+
+/** The example with `from` replaced by `to` (once; the replacement must exist). */
+function variant(from: string, to: string): string {
+  const text = readExampleText(EXAMPLE_ASSESSMENT);
+  expect(text).toContain(from);
+  return text.replace(from, to);
+}
+
+function check(text: string) {
+  return runChecks([input(EXAMPLE_RUBRIC), input(FILE, text)]).diagnostics.filter((d) => d.pos.file === FILE);
+}
+
+/** 1-based line and column where `needle` starts in `text`. */
+function where(text: string, needle: string): { line: number; column: number } {
+  const i = text.indexOf(needle);
+  expect(i).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, i);
+  return { line: before.split("\n").length, column: i - (before.lastIndexOf("\n") + 1) + 1 };
+}
+
+function at(text: string, code: string) {
+  const d = check(text).filter((x) => x.code === code);
+  expect(d.length, `${code} reported`).toBeGreaterThan(0);
+  return d.map((x) => ({ line: x.pos.line, column: x.pos.column }));
+}
+
+describe("report diagnostics point at their field", () => {
+  const original = readExampleText(EXAMPLE_ASSESSMENT);
+  const date = /^  date: (\S+)$/m.exec(original)![1]!;
+  const symbol = /^  symbol: (.+)$/m.exec(original)![1]!;
+  const name = /^    name: (.+)$/m.exec(original)![1]!;
+
+  it("CD421, a date that does not exist, at the date", () => {
+    const t = variant(`  date: ${date}`, "  date: 2021-02-30");
+    expect(at(t, "CD421")).toEqual([where(t, "2021-02-30")]);
+  });
+
+  it("CD412, a date of another year, at the date", () => {
+    const t = variant(`  date: ${date}`, "  date: 2019-12-01");
+    expect(at(t, "CD412")).toEqual([where(t, "2019-12-01")]);
+  });
+
+  it("CD415, a badly formed symbol, at the symbol", () => {
+    const t = variant(`  symbol: ${symbol}`, "  symbol: bc vp");
+    expect(at(t, "CD415")).toEqual([where(t, "bc vp")]);
+  });
+
+  it("CD417, an honorific before the signer's name, at the name", () => {
+    const t = variant(`    name: ${name}`, `    name: TS. ${name}`);
+    expect(at(t, "CD417")).toEqual([where(t, `TS. ${name}`)]);
+  });
+
+  it("CD422, a placeholder, at each field that holds one (the body's at the placeholder)", () => {
+    let t = variant(`  symbol: ${symbol}`, '  symbol: "<<ký hiệu>>"');
+    t = t.replace(/^(  place: ).*$/m, "$1<<địa danh>>");
+    const body = /^  body: [|>]-?\n(    .*\n)/m.exec(t);
+    expect(body, "the example's body is a block scalar").not.toBeNull();
+    t = t.replace(body![1]!, `    Mở đầu <<điền tiếp>>.\n${body![1]!}`);
+    expect(at(t, "CD422")).toEqual([where(t, '"<<ký hiệu>>"'), where(t, "<<địa danh>>"), where(t, "<<điền tiếp>>")]);
+  });
+});
+
+describe("a fresh init file", async () => {
+  const { scaffoldAssessment } = await import("../src/review/scaffold.js");
+  const rubric = runChecks([input(EXAMPLE_RUBRIC)]).rubrics[0]!.rubric!;
+  const fresh = scaffoldAssessment({ rubric, unit: "Sở Thử Nghiệm", year: 2022, schemaPath: "../../../schema/x.json" });
+
+  it("scores 0 while its checklist options still hold their blanks", () => {
+    expect(fresh).toMatch(/^ {6}a: <<giải trình phương án a/m);
+    const a = runChecks([input(EXAMPLE_RUBRIC), input(FILE, fresh)]).assessments[0]!;
+    expect(a.scored?.total).toBe(0);
+    // …and counts an option once its justification is written.
+    const written = fresh.replace(/^( {6}a: )<<giải trình phương án a[^\n]*/m, "$1Có văn bản công khai tài chính.");
+    const b = runChecks([input(EXAMPLE_RUBRIC), input(FILE, written)]).assessments[0]!;
+    expect(b.scored?.total).toBeGreaterThan(0);
+  });
+
+  it("does not suggest {{classification}} when the rubric has no classification scale", () => {
+    expect(rubric.classification).toBeUndefined();
+    expect(fresh).toContain("{{total}}");
+    expect(fresh).not.toContain("{{classification}}");
+  });
+});
+
+describe("one error per mistake in an answer", () => {
+  const original = readExampleText(EXAMPLE_ASSESSMENT);
+
+  it("an empty score: says the field is empty (CD210), not the schema's description", () => {
+    const t = original.replace(/^( {4}option: \w+\n) {4}score: [\d.,]+\n/m, "$1    score:\n");
+    expect(t).not.toBe(original);
+    const ds = check(t);
+    const empty = ds.filter((d) => d.code === "CD210");
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.pos).toMatchObject(where(t, "score:\n"));
+    expect(ds.filter((d) => d.code === "CD208")).toEqual([]);
+  });
+
+  it("a wrong option with a declared score: the option's error only, no 'score differs' (CD408)", () => {
+    // 1.1.1 chooses a and declares 3: an option the rubric does not have, the declared score kept.
+    const t = original.replace(/^( {2}"1\.1\.1":\n {4}option: )a\n/m, "$1zz\n");
+    expect(t).not.toBe(original);
+    const codes = check(t).filter((d) => d.severity === "error").map((d) => d.code);
+    expect(codes).toContain("CD204");
+    expect(codes).not.toContain("CD408");
+  });
+});
