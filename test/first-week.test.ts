@@ -113,3 +113,34 @@ describe("one error per mistake in an answer", () => {
     expect(codes).not.toContain("CD408");
   });
 });
+
+describe("check reports what build would (issue 13, point 1)", async () => {
+  const { composeReport, composeScoreTable } = await import("../src/compose/index.js");
+  const { VI_NUMBERS } = await import("../src/model/points.js");
+  const original = readExampleText(EXAMPLE_ASSESSMENT);
+  const body = /^  body: [|>]-?\n(    .*\n)/m.exec(original)![1]!;
+  const t = original
+    .replace(body, `    Đạt {{tong}} điểm, xếp loại {{classification}}.\n${body}`)
+    .replace(/^( {4}justification: \|\n {6})/m, "$1![ảnh](a.png) ~~cũ~~ ");
+
+  it("unknown and unfillable placeholders are errors, unprintable Markdown warnings, at their text", () => {
+    const ds = check(t);
+    const found = ds.map((d) => `${d.code} ${d.severity} ${d.pos.line}:${d.pos.column}`);
+    expect(found).toContain(`CD601 error ${where(t, "{{tong}}").line}:${where(t, "{{tong}}").column}`);
+    expect(found).toContain(`CD602 error ${where(t, "{{classification}}").line}:${where(t, "{{classification}}").column}`);
+    expect(found).toContain(`CD603 warning ${where(t, "![ảnh]").line}:${where(t, "![ảnh]").column}`);
+    expect(found).toContain(`CD605 warning ${where(t, "~~cũ~~").line}:${where(t, "~~cũ~~").column}`);
+  });
+
+  it("are exactly the diagnostics composing the documents gives, whatever the text widths", () => {
+    const r = runChecks([input(EXAMPLE_RUBRIC), input(FILE, t)], { compose: false });
+    const scored = r.assessments[0]!.scored!;
+    const measure = (s: string, st: { size: number }) => s.length * st.size * 0.61;
+    const opts = { measure, numbers: VI_NUMBERS, date: "2021-01-01T00:00:00.000Z" };
+    const composed = [...composeReport(scored, opts).diagnostics, ...composeScoreTable(scored, opts).diagnostics];
+    const key = (d: { code: string; pos: { line: number; column: number } }) => `${d.code}@${d.pos.line}:${d.pos.column}`;
+    const fromCheck = check(t).filter((d) => d.code.startsWith("CD6"));
+    expect(fromCheck.map(key).sort()).toEqual(composed.map(key).sort());
+    expect(r.diagnostics.filter((d) => d.code.startsWith("CD6"))).toEqual([]);
+  });
+});

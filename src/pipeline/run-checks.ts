@@ -12,6 +12,7 @@ import { readRubric } from "../read/rubric.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { scoreAssessment } from "../score/score.js";
 import { BoundedCache } from "../util/bounded-cache.js";
+import { composeDiagnostics } from "./compose-check.js";
 import { inputKind } from "./input-kind.js";
 import { checkAssessment } from "../check/assessment.js";
 import { generateAssessmentSchema } from "../check/assessment-schema.js";
@@ -61,6 +62,11 @@ export interface CheckOptions {
   validatorCache?: ValidatorCache;
   /** Run the wording checks that only warn (default true; see checkAssessment). */
   proseStyle?: boolean;
+  /**
+   * Add the compose stage's diagnostics (default true; pipeline/compose-check.ts). `build` turns it
+   * off: it composes the documents anyway and reports the same diagnostics from there.
+   */
+  compose?: boolean;
 }
 
 /**
@@ -136,6 +142,11 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
+  // What building the documents would report (with the appraisal's opinions in place), for a file
+  // that passes every other check: one set of checks for check, summary and build.
+  if (opts.compose !== false) {
+    for (const r of results) if (r.scored && !hasErrors(r.diagnostics)) r.diagnostics.push(...composeDiagnostics(r.scored));
+  }
   // What each file reports is bounded here, once, for every command (src/diagnostics/diagnostic.ts),
   // with room for one report per item of the largest rubric.
   let items = 0;
