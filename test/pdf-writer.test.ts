@@ -10,17 +10,21 @@
  * (This file was test/pdf-writer.test.ts + test/pdf-example.test.ts; the properties both checked are
  * checked once here, on all four documents.)
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeScoreTable } from "../src/compose/index.js";
 import { inlineText, type Block, type DocModel, type Paragraph, type Table } from "../src/document/model.js";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import { renderPdf, writePdf, type PdfResult } from "../src/write/pdf/index.js";
+import { dumpLayout } from "../src/layout/index.js";
 import { exampleDocs, exampleOptions } from "./fixtures/compose/example.js";
 import { loadExampleScored } from "./helpers/example.js";
+import { expectGolden } from "./helpers/golden.js";
 import { readPdf, type PdfInfo } from "./helpers/pdf-read.js";
 import { reportDoc, scoreTableDoc } from "./helpers/pdf-docs.js";
 
-const fonts = loadFontSet();
+const fonts = loadFontSet(readFileSync);
 const measure = createMeasurer(fonts);
 const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, "");
 /** Twips → points. */
@@ -74,6 +78,12 @@ describe("PDF pages", () => {
     expect(example.table.pdf.pages.length).toBeGreaterThan(10);
     expect(model.table.pdf.pages.length).toBeGreaterThan(3);
     expect(model.report.pdf.pages.length).toBeGreaterThan(1);
+  });
+
+  it("of the example are laid out as the golden frame dumps say (test/compose-example.test.ts)", () => {
+    const golden = (name: string) => join(import.meta.dirname, "fixtures/compose", name);
+    expectGolden(golden("example-bao-cao.frames.txt"), dumpLayout(example.report.result.layout), join(import.meta.dirname, "compose-example.test.ts"));
+    expectGolden(golden("example-bieu-cham-diem.frames.txt"), dumpLayout(example.table.result.layout), join(import.meta.dirname, "compose-example.test.ts"));
   });
 
   it("keep every text item inside the margins; only the page number sits in the top margin", () => {
