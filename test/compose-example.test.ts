@@ -5,6 +5,7 @@
  * A missing golden file fails; `UPDATE_GOLDEN=1 npx vitest run test/compose-example.test.ts` (locally,
  * never under CI) rewrites them; read the diff before committing (test/helpers/golden.ts).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpDoc } from "../src/document/dump.js";
@@ -44,7 +45,7 @@ describe("the example, composed", () => {
 });
 
 describe("the example, laid out for PDF (as renderPdf lays it out)", () => {
-  const fonts = createLayoutFonts(loadFontSet());
+  const fonts = createLayoutFonts(loadFontSet(readFileSync));
 
   it("bao-cao.pdf: the frame dump matches the golden file", () => {
     const layout = layoutDocument(exampleDocs().report, fonts);

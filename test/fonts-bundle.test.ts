@@ -13,8 +13,9 @@ describe("fonts inside the esbuild CommonJS bundle", () => {
     const entry = join(dir, "entry.ts");
     writeFileSync(
       entry,
-      `import { loadFontSet, createMeasurer } from ${JSON.stringify(join(process.cwd(), "src/fonts/index.ts"))};
-       const f = loadFontSet();
+      `import { readFileSync } from "node:fs";
+       import { loadFontSet, createMeasurer } from ${JSON.stringify(join(process.cwd(), "src/fonts/index.ts"))};
+       const f = loadFontSet(readFileSync);
        console.log(JSON.stringify({ n: f.faces.bold.numGlyphs, w: createMeasurer(f)("Việt Nam", { size: 14 }) }));`,
     );
     const outfile = join(dir, "out.cjs");

@@ -53,13 +53,13 @@ describe("kerning", () => {
   });
 
   it("applies them only when the font set asks for it (Word does not kern by default)", () => {
-    const plain = createMeasurer(loadFontSet({ paths: { regular: path } }));
-    const kerned = createMeasurer(loadFontSet({ paths: { regular: path }, kerning: true }));
+    const plain = createMeasurer(loadFontSet(readFileSync, { paths: { regular: path } }));
+    const kerned = createMeasurer(loadFontSet(readFileSync, { paths: { regular: path }, kerning: true }));
     expect(plain("AVA", { size: 20 }) - kerned("AVA", { size: 20 })).toBeCloseTo((200 * 20) / 2048, 9);
   });
 
   it("draws kerned pairs with a TJ adjustment", async () => {
-    const fonts = loadFontSet({ paths: { regular: path }, kerning: true });
+    const fonts = loadFontSet(readFileSync, { paths: { regular: path }, kerning: true });
     const { bytes } = await renderPdf(doc(section([p([run("AV")])], 200, 100)), fonts);
     const { PDFDocument, PDFName, PDFArray } = await import("pdf-lib");
     const pdf = await PDFDocument.load(bytes);

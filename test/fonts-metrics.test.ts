@@ -52,7 +52,7 @@ describe("TrueType reader vs fontkit", () => {
   }
 
   it("measures words as the sum of fontkit advances", () => {
-    const fonts = loadFontSet();
+    const fonts = loadFontSet(readFileSync);
     const measure = createMeasurer(fonts);
     const theirs = fontkit.create(new Uint8Array(readFileSync(tinosPaths().bold)));
     const text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -62,7 +62,7 @@ describe("TrueType reader vs fontkit", () => {
   });
 
   it("normalises to NFC before measuring", () => {
-    const measure = createMeasurer(loadFontSet());
+    const measure = createMeasurer(loadFontSet(readFileSync));
     const nfc = "Độc lập - Tự do - Hạnh phúc";
     const nfd = nfc.normalize("NFD");
     expect(nfd).not.toBe(nfc);
@@ -70,14 +70,14 @@ describe("TrueType reader vs fontkit", () => {
   });
 
   it("reduces sub/superscript to the OS/2 size (60 % for Tinos)", () => {
-    const measure = createMeasurer(loadFontSet());
+    const measure = createMeasurer(loadFontSet(readFileSync));
     const full = measure("m2", { size: 14 });
     expect(measure("m2", { size: 14, vertAlign: "super" })).toBeCloseTo(full * (1229 / 2048), 9);
     expect(measure("m2", { size: 14, vertAlign: "sub" })).toBeCloseTo(full * (1229 / 2048), 9);
   });
 
   it("gives Word's single line height: 13.8 pt for 12 pt Times-metric text", () => {
-    const fonts = loadFontSet();
+    const fonts = loadFontSet(readFileSync);
     const m = lineMetrics(fonts, { size: 12 });
     expect(m.height).toBeCloseTo(12 * (2355 / 2048), 9);
     expect(m.height).toBeCloseTo(13.8, 1);
@@ -87,13 +87,13 @@ describe("TrueType reader vs fontkit", () => {
 
   it("parses each file once per process", () => {
     const p = tinosPaths().regular;
-    expect(loadFont(p)).toBe(loadFont(p));
-    expect(loadFontSet()).toBe(loadFontSet());
+    expect(loadFont(p, readFileSync)).toBe(loadFont(p, readFileSync));
+    expect(loadFontSet(readFileSync)).toBe(loadFontSet(readFileSync));
   });
 
   it("accepts user TTF paths and rejects non-TrueType files clearly", () => {
     const p = tinosPaths();
-    const set = loadFontSet({ paths: { regular: p.bold } });
+    const set = loadFontSet(readFileSync, { paths: { regular: p.bold } });
     expect(set.faces.regular).toBe(set.faces.bold);
     expect(() => new TrueTypeFont(new TextEncoder().encode("OTTO\0\0\0\0\0\0\0\0"), "x.otf")).toThrow(/CFF/);
     expect(() => new TrueTypeFont(new Uint8Array(4), "x")).toThrow(/too short/);

@@ -4,6 +4,7 @@
  * heights and the same frames, to the last bit, with Tinos and with the fake monospace font; and it
  * must decline what it does not handle.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Align, RunStyle } from "../src/document/model.js";
@@ -15,7 +16,7 @@ import { plainLines, type PlainParagraph } from "../src/layout/inline/plain.js";
 import { monospaceFonts, type LayoutFonts } from "../src/layout/fonts.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
-const tinos = createLayoutFonts(loadFontSet());
+const tinos = createLayoutFonts(loadFontSet(readFileSync));
 const mono = monospaceFonts();
 
 /** The general path's lines for the same paragraph. */

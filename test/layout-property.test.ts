@@ -168,7 +168,7 @@ describe("layout properties", () => {
   });
 
   it("Tinos: no overflow, no lost word, no empty page", () => {
-    const fonts = createLayoutFonts(loadFontSet());
+    const fonts = createLayoutFonts(loadFontSet(readFileSync));
     fc.assert(
       fc.property(blocks, (bs) => check(doc(section(bs, BODY_W, BODY_H)), fonts)),
       { numRuns: 60, seed: 1880 },

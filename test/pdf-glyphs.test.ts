@@ -92,7 +92,7 @@ function sampleDoc(): DocModel {
 
 describe("embedded font programs", () => {
   it("decode every glyph to the source outline, in all four faces", async () => {
-    const findings = await checkEmbeddedGlyphs(await writePdf(sampleDoc(), loadFontSet()));
+    const findings = await checkEmbeddedGlyphs(await writePdf(sampleDoc(), loadFontSet(readFileSync)));
     expect(findings.map((f) => f.font.slice(7)).sort()).toEqual(["Tinos-Bold", "Tinos-BoldItalic", "Tinos-Italic", "Tinos-Regular"]);
     for (const f of findings) {
       expect(f.bad, f.font).toEqual([]);

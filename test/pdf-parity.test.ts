@@ -71,7 +71,7 @@ describe.runIf(gate.available)("PDF parity with the .docx in LibreOffice", () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "chamdiem-pdf-parity-"));
-    const fonts = loadFontSet();
+    const fonts = loadFontSet(readFileSync);
     const opts = { measure: createMeasurer(fonts), numbers: VI_NUMBERS, date: "2021-11-19T00:00:00Z" };
     const scored = loadExampleScored();
     const models = { "bao-cao": composeReport(scored, opts).doc, "bieu-cham-diem": composeScoreTable(scored, opts).doc };

@@ -74,7 +74,7 @@ describe.runIf(gate.available)("rendered pages (poppler)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "chamdiem-pdf-render-"));
     pdfPath = join(dir, "render.pdf");
-    writeFileSync(pdfPath, await writePdf(renderDoc(), loadFontSet()));
+    writeFileSync(pdfPath, await writePdf(renderDoc(), loadFontSet(readFileSync)));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

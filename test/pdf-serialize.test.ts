@@ -4,6 +4,7 @@
  * the emission code as it was, on PDFDocument's API, saved with object streams (pdf-lib's pako
  * pointed at Node's zlib at level 6, as chamdiem did then).
  */
+import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeReport, composeScoreTable } from "../src/compose/index.js";
@@ -22,7 +23,7 @@ import { serializePdf } from "../src/write/pdf/serialize.js";
 import { loadExampleScored } from "./helpers/example.js";
 
 type PdfLib = typeof import("pdf-lib");
-const fonts = loadFontSet();
+const fonts = loadFontSet(readFileSync);
 const OPTS = { measure: createMeasurer(fonts), numbers: VI_NUMBERS, date: "2021-11-19T00:00:00Z" };
 let lib: PdfLib;
 

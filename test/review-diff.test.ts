@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { nodeGit } from "../src/cli/world.js";
+import type { RunGit } from "../src/io/world.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
 
 let repo: string;
@@ -438,6 +440,23 @@ describe("diff against the working tree", () => {
     const out: string[] = [];
     const io = { cwd: tmpdir(), env: {}, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void out.push(s) };
     expect(await main(["diff"], io)).toBe(2);
+  });
+
+  it("runs git through the World, which a test replaces", async () => {
+    const run = async (git: RunGit) => {
+      const out: string[] = [];
+      const code = await main(["diff", commits[0]!, commits[1]!, "--format", "json"], { cwd: repo, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s) => void out.push(s), stderr: (s) => void out.push(s), git });
+      return { code, out: out.join("\n") };
+    };
+    const calls: string[] = [];
+    const recorded = await run((cwd, args, input) => (calls.push(args[0]!), nodeGit(cwd, args, input)));
+    expect(recorded.code).toBe(0);
+    expect(JSON.parse(recorded.out)).toEqual(JSON.parse((await run(nodeGit)).out));
+    // The repository and the revisions, the changed files, their blobs (in batches).
+    expect(calls).toEqual(expect.arrayContaining(["rev-parse", "diff", "cat-file"]));
+    const missing = await run(() => ({ status: undefined, stdout: new Uint8Array(), stderr: "", error: "spawnSync git ENOENT" }));
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain("spawnSync git ENOENT");
   });
 });
 

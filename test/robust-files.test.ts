@@ -11,7 +11,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { nodeFs, type InputFs } from "../src/cli/files.js";
+import { nodeFs } from "../src/cli/world.js";
+import type { WorldFs } from "../src/io/world.js";
 import { main } from "../src/cli/main.js";
 import { MAX_INPUT_BYTES } from "../src/read/yaml-source.js";
 import { MAX_NESTING } from "../src/read/yaml-depth.js";
@@ -41,7 +42,7 @@ function project(): string {
   return dir;
 }
 
-async function run(cwd: string, args: string[], fs?: InputFs) {
+async function run(cwd: string, args: string[], fs?: WorldFs) {
   const out: string[] = [];
   const err: string[] = [];
   const io = { cwd, env: {}, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), ...(fs ? { fs } : {}) };
@@ -50,14 +51,14 @@ async function run(cwd: string, args: string[], fs?: InputFs) {
 }
 
 /** Diagnostics as "file:line CODE", from --format json. */
-async function diagnosticsOf(cwd: string, args: string[], fs?: InputFs) {
+async function diagnosticsOf(cwd: string, args: string[], fs?: WorldFs) {
   const r = await run(cwd, [...args, "--format", "json"], fs);
   expect(r.err).not.toMatch(/Lỗi nội bộ|internal error|\bat \w+ \(/);
   const json = JSON.parse(r.out) as { diagnostics: { code: string; file: string; line: number; message: string; severity: string }[]; built?: { file: string }[] };
   return { code: r.code, json, found: json.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`) };
 }
 
-function failing(code: string, when: (path: string) => boolean, call: "readFile" | "readdir" = "readFile"): InputFs {
+function failing(code: string, when: (path: string) => boolean, call: "readFile" | "readdir" = "readFile"): WorldFs {
   const error = (p: string) => Object.assign(new Error(`${code}: ${p}`), { code });
   return {
     ...nodeFs,

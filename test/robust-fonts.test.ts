@@ -265,7 +265,7 @@ describe("a word of a megabyte", () => {
   }, 60_000);
 
   it("line breaking stays linear for a word made of many runs (alternating bold and plain letters)", () => {
-    const fonts = createLayoutFonts(loadFontSet());
+    const fonts = createLayoutFonts(loadFontSet(readFileSync));
     const plain = { size: 12 };
     const bold = { size: 12, bold: true };
     const time = (n: number) => {

@@ -8,7 +8,7 @@
  * attributes, entity references, element nesting), always; and by xmllint (libxml2) where installed,
  * which CI=true requires.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -317,7 +317,7 @@ describe("the strict XML checker itself", () => {
 // ---------------------------------------------------------------------------------------------
 // The property test: random Unicode in every printed field, through check, compose and both writers.
 
-const fonts = loadFontSet();
+const fonts = loadFontSet(readFileSync);
 const xmllint = tools("xmllint");
 
 /** Letters and punctuation that Markdown and YAML read literally (no * _ ` [ < & # - + = | { } digits). */

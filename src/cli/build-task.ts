@@ -11,7 +11,9 @@ import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";
 import type { Config } from "./config.js";
-import { displayPath, readInputs, type InputFs } from "./files.js";
+import type { WorldFs } from "../io/world.js";
+import { displayPath, pathExists, readInputs } from "./files.js";
+import { fontReader } from "./font-check.js";
 import { writeFileAtomic } from "./write-atomic.js";
 import { appraisalCompanions } from "../review/companions.js";
 
@@ -65,17 +67,18 @@ function detached<T>(value: T): T {
 }
 
 /** `fs`: how inputs are read (src/cli/files.ts), on this thread only; workers read the real files. */
-export async function runBuildTask(task: BuildTask, fs?: InputFs): Promise<BuildTaskResult> {
+export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<BuildTaskResult> {
   const result: BuildTaskResult = { diagnostics: [], built: [], refused: [] };
-  const fonts = loadFontSet(task.fonts ? { paths: task.fonts } : {});
+  const fonts = loadFontSet(fontReader(fs), task.fonts ? { paths: task.fonts } : {});
   const validatorCache = diskValidatorCache(task.env);
   const rubricInputs = readInputs(task.rubricFiles, task.cwd, fs);
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
     // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
-    const own = readInputs([abs, ...appraisalCompanions([abs])], task.cwd, fs);
-    const check = runChecks([...rubricInputs, ...own], { validatorCache });
+    const own = readInputs([abs, ...appraisalCompanions([abs], (p) => pathExists(p, fs))], task.cwd, fs);
+    // compose: false — the documents composed below report the compose stage's diagnostics (pipeline/compose-check.ts).
+    const check = runChecks([...rubricInputs, ...own], { validatorCache, compose: false });
     // The rubrics' own diagnostics are reported once per task.
     if (i === 0) result.diagnostics.push(...check.rubrics.flatMap((r) => r.diagnostics));
     // Files that were neither rubrics nor assessments.

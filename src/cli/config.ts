@@ -14,7 +14,8 @@ import type { OutputFormat } from "../pipeline/render.js";
 import { VI_NUMBERS, type NumberFormat } from "../model/points.js";
 import { readYaml } from "../read/yaml-source.js";
 import { InputError, UsageError } from "./args.js";
-import { pathExists, readInputFile, type InputFs } from "./files.js";
+import type { WorldFs } from "../io/world.js";
+import { pathExists, readInputFile } from "./files.js";
 
 export interface Config {
   numbers: NumberFormat;
@@ -24,7 +25,7 @@ export interface Config {
 
 export const CONFIG_FILE = "chamdiem.yaml";
 
-export function loadConfig(cwd: string, fs?: InputFs): Config {
+export function loadConfig(cwd: string, fs?: WorldFs): Config {
   const config: Config = { numbers: VI_NUMBERS, formats: ["docx", "pdf"] };
   const raw = readConfigData(join(cwd, CONFIG_FILE), cwd, fs);
   const c = (raw ?? {}) as Record<string, unknown>;
@@ -64,7 +65,7 @@ export function loadConfig(cwd: string, fs?: InputFs): Config {
  * (src/cli/files.ts, src/read/yaml-source.ts): a file that cannot be read, too large, not a regular
  * file, with a YAML error or nested too deeply is an InputError, with the diagnostics' positions.
  */
-function readConfigData(file: string, cwd: string, fs: InputFs | undefined): unknown {
+function readConfigData(file: string, cwd: string, fs: WorldFs | undefined): unknown {
   if (!pathExists(file)) return undefined;
   const input = readInputFile(file, cwd, fs);
   const read = input.diagnostics ? { diagnostics: input.diagnostics, source: undefined } : readYaml(input.path, input.bytes);

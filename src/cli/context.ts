@@ -1,7 +1,8 @@
 import type { Lang } from "../diagnostics/diagnostic.js";
 import { messages, type Messages } from "./messages.js";
 import { UsageError, type ParsedArgs } from "./args.js";
-import type { InputFs } from "./files.js";
+import type { Clock, Env, RunGit, World, WorldFs } from "../io/world.js";
+import { nodeWorld } from "./world.js";
 
 export type OutputFormat = "text" | "json" | "github" | "markdown" | "csv";
 
@@ -23,19 +24,32 @@ export interface Cli {
   format: OutputFormat;
   m: Messages;
   cwd: string;
-  env: NodeJS.ProcessEnv;
+  /** Files, git, clock and environment variables (src/io/world.ts): the real ones unless a test gave its own. */
+  world: World;
   color: boolean;
   isTTY: boolean;
   stdout(s: string): void;
   stderr(s: string): void;
-  /** How inputs are read (src/cli/files.ts); the real file system when absent. Tests pass their own. */
-  fs?: InputFs;
 }
 
-export function makeCli(args: ParsedArgs, io: { cwd: string; env: NodeJS.ProcessEnv; isTTY: boolean; stdout(s: string): void; stderr(s: string): void; fs?: InputFs }): Cli {
+/** What main is given: the environment, and any part of the World a test replaces (the real one otherwise). */
+export interface CliIo {
+  cwd: string;
+  env: Env;
+  isTTY: boolean;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  fs?: WorldFs;
+  git?: RunGit;
+  clock?: Clock;
+}
+
+export function makeCli(args: ParsedArgs, io: CliIo): Cli {
   const lang = (args.values.lang ?? "vi") as Lang;
   if (lang !== "vi" && lang !== "en") throw new UsageError(messages("vi").badValue("lang", String(lang)));
   const format = (args.values.format ?? "text") as OutputFormat;
   if (!["text", "json", "github", "markdown", "csv"].includes(format)) throw new UsageError(messages(lang).badValue("format", format));
-  return { args, lang, format, m: messages(lang), color: io.isTTY && !io.env.NO_COLOR, ...io };
+  const { env, fs, git, clock, ...rest } = io;
+  const world = nodeWorld(env, { ...(fs ? { fs } : {}), ...(git ? { git } : {}), ...(clock ? { clock } : {}) });
+  return { args, lang, format, m: messages(lang), color: io.isTTY && !env.NO_COLOR, world, ...rest };
 }

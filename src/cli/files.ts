@@ -1,6 +1,6 @@
 /**
- * The only place (with the writers' output step) that touches the file system: finding and reading
- * input files. Paths are shown relative to the working directory.
+ * Finding and reading input files, through the World's file system (src/io/world.ts; node's by
+ * default, src/cli/world.ts). Paths are shown relative to the working directory.
  *
  * Every input (rubric, assessment, appraisal, chamdiem.yaml, any file named on the command line) is
  * read by readInputFile, for every command: it refuses what is not a regular file (a folder, a FIFO,
@@ -8,50 +8,15 @@
  * every error of the operating system into a diagnostic at file:1:1, so one bad file never stops the
  * others. The walker (findYamlFiles) follows symbolic links, never twice into the same folder.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { readlinkSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import type { DirEntry, FileInfo, WorldFs } from "../io/world.js";
+import { nodeFs } from "./world.js";
 import type { InputFile } from "../pipeline/run-checks.js";
 import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_INPUT_BYTES } from "../read/yaml-source.js";
 
 const YAML_EXT = /\.ya?ml$/i;
-
-/**
- * The file-system calls that reading inputs makes and a test may replace (tests run as root, where
- * no permission is ever refused): the real ones by default.
- */
-export interface InputFs {
-  /** Follows symbolic links (fs.statSync). */
-  stat(path: string): Stats;
-  /** The bytes of a regular file, at most `limit` + 1 of them. */
-  readFile(path: string, limit: number): Uint8Array;
-  readdir(path: string): Dirent[];
-}
-
-export const nodeFs: InputFs = {
-  stat: (path) => statSync(path),
-  readFile: readRegularFile,
-  readdir: (path) => readdirSync(path, { withFileTypes: true }),
-};
-
-/**
- * Opened without blocking (a FIFO put in the file's place since it was looked at would otherwise wait
- * for a writer forever), checked again on the open file, and read up to one byte past the limit.
- */
-function readRegularFile(path: string, limit: number): Uint8Array {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error(`not a regular file: ${path}`), { code: "ENOTREG" });
-    const cap = Math.min(st.size, limit) + 1;
-    const buf = Buffer.allocUnsafeSlow(cap);
-    let n = 0;
-    for (let r = 1; n < cap && r > 0; n += r) r = readSync(fd, buf, n, cap - n, null);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export function displayPath(abs: string, cwd = process.cwd()): string {
   const r = relative(cwd, abs);
@@ -59,15 +24,15 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
 }
 
 /** Read one input file (absolute path) for any command; a problem comes back as the file's diagnostics. */
-export function readInputFile(abs: string, cwd = process.cwd(), fs: InputFs = nodeFs): InputFile {
+export function readInputFile(abs: string, cwd = process.cwd(), fs: WorldFs = nodeFs): InputFile {
   const path = displayPath(abs, cwd);
   const fail = (d: Diagnostic): InputFile => ({ path, bytes: new Uint8Array(), diagnostics: [d] });
   const at = { file: path, line: 1, column: 1 };
-  let st: Stats;
+  let st: FileInfo;
   try {
     st = fs.stat(abs);
   } catch (e) {
-    return fail(linkProblem(abs, at, true) ?? diag("CD101", at, { reason: osReason(e) }));
+    return fail(linkProblem(abs, at, true, fs) ?? diag("CD101", at, { reason: osReason(e) }));
   }
   if (!st.isFile()) return fail(diag("CD130", at, { kind: fileKind(st) }));
   if (st.size > MAX_INPUT_BYTES) return fail(diag("CD103", at, { size: st.size, limit: MAX_INPUT_BYTES }));
@@ -78,12 +43,12 @@ export function readInputFile(abs: string, cwd = process.cwd(), fs: InputFs = no
   }
 }
 
-export function readInputs(files: readonly string[], cwd = process.cwd(), fs: InputFs = nodeFs): InputFile[] {
+export function readInputs(files: readonly string[], cwd = process.cwd(), fs: WorldFs = nodeFs): InputFile[] {
   return files.map((f) => readInputFile(f, cwd, fs));
 }
 
 /** The bytes of a file for a hash (build's manifest, summary's row cache): empty when it cannot be read. */
-export function bytesForHash(abs: string, fs: InputFs = nodeFs): Uint8Array {
+export function bytesForHash(abs: string, fs: WorldFs = nodeFs): Uint8Array {
   return readInputFile(abs, process.cwd(), fs).bytes;
 }
 
@@ -96,7 +61,7 @@ export function bytesForHash(abs: string, fs: InputFs = nodeFs): Uint8Array {
 export function findYamlFiles(
   paths: readonly string[],
   cwd = process.cwd(),
-  fs: InputFs = nodeFs,
+  fs: WorldFs = nodeFs,
 ): { files: string[]; missing: string[]; problems: Diagnostic[] } {
   const found = new Map<string, string>(); // real path → path as found
   const missing: string[] = [];
@@ -108,7 +73,7 @@ export function findYamlFiles(
   /** `real`: the folder's real path; `open`: the real paths of the folders being walked (its ancestors and itself). */
   const walk = (dir: string, real: string, open: string[]) => {
     entered.add(real);
-    let entries: Dirent[];
+    let entries: DirEntry[];
     try {
       entries = fs.readdir(dir);
     } catch (e) {
@@ -126,13 +91,13 @@ export function findYamlFiles(
         if (yaml) add(p, join(real, entry.name));
       } else {
         // A link, or a kind the folder listing does not say (some file systems): ask the file itself.
-        let st: Stats;
+        let st: FileInfo;
         let r: string;
         try {
           st = fs.stat(p);
           r = entry.isSymbolicLink() ? realpathSync(p) : join(real, entry.name);
         } catch {
-          const d = linkProblem(p, { file: displayPath(p, cwd), line: 1, column: 1 }, yaml);
+          const d = linkProblem(p, { file: displayPath(p, cwd), line: 1, column: 1 }, yaml, fs);
           if (d) problems.push(d);
           continue;
         }
@@ -148,12 +113,12 @@ export function findYamlFiles(
   };
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st: Stats;
+    let st: FileInfo;
     try {
       st = fs.stat(abs);
     } catch {
       // A link that leads nowhere is reported by reading it; a path that does not exist is a usage error.
-      if (isLink(abs)) add(abs, abs);
+      if (isLink(abs, fs)) add(abs, abs);
       else missing.push(p);
       continue;
     }
@@ -207,9 +172,9 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function isLink(p: string): boolean {
+function isLink(p: string, fs: WorldFs): boolean {
   try {
-    return lstatSync(p).isSymbolicLink();
+    return fs.lstat(p).isSymbolicLink();
   } catch {
     return false;
   }
@@ -220,10 +185,10 @@ function isLink(p: string): boolean {
  * (CD131, or CD132 as a warning for a link whose name is not a YAML file's), or links loop (CD133).
  * Undefined when the path is not a link.
  */
-function linkProblem(p: string, at: Diagnostic["pos"], yaml: boolean): Diagnostic | undefined {
-  if (!isLink(p)) return undefined;
+function linkProblem(p: string, at: Diagnostic["pos"], yaml: boolean, fs: WorldFs): Diagnostic | undefined {
+  if (!isLink(p, fs)) return undefined;
   try {
-    statSync(p);
+    fs.stat(p);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ELOOP") return diag("CD133", at);
   }
@@ -237,7 +202,7 @@ function linkProblem(p: string, at: Diagnostic["pos"], yaml: boolean): Diagnosti
 }
 
 /** The kind of a file that is not a regular one, in words. */
-function fileKind(st: Stats): Arg {
+function fileKind(st: FileInfo): Arg {
   if (st.isDirectory()) return { vi: "một thư mục", en: "a folder" };
   if (st.isFIFO()) return { vi: "một ống dẫn có tên (FIFO)", en: "a named pipe (FIFO)" };
   if (st.isCharacterDevice()) return { vi: "một thiết bị ký tự (như /dev/zero)", en: "a character device (like /dev/zero)" };
@@ -273,9 +238,9 @@ export function osReason(e: unknown): Arg {
 }
 
 /** Something is at the path, even a broken link or a folder: reading it then says what is wrong. */
-export function pathExists(p: string): boolean {
+export function pathExists(p: string, fs: WorldFs = nodeFs): boolean {
   try {
-    lstatSync(p);
+    fs.lstat(p);
     return true;
   } catch {
     return false;

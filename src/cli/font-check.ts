@@ -18,15 +18,22 @@ import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FontOrigin } from "../pipeline/layout-diagnostics.js";
 import { listChars } from "../pipeline/layout-diagnostics.js";
 import { missingFromAlphabet } from "../fonts/coverage.js";
-import { FACE_KEYS, loadFont, type FaceKey } from "../fonts/fontset.js";
+import { FACE_KEYS, loadFont, type FaceKey, type ReadFontFile } from "../fonts/fontset.js";
 import { FontFormatError } from "../fonts/truetype.js";
 import { validateTrueType, type FontProblem } from "../fonts/validate.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { CONFIG_FILE, type Config } from "./config.js";
-import { displayPath, nodeFs, osReason, readInputFile, type InputFs } from "./files.js";
+import type { WorldFs } from "../io/world.js";
+import { displayPath, osReason, readInputFile } from "./files.js";
+import { nodeFs } from "./world.js";
 
 /** Larger than any real font (Times New Roman: 0,8 MB; a full CJK font: 30 MB), and refused unread. */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+/** How the writers' fonts are read (src/fonts/fontset.ts): through the World's file system. */
+export function fontReader(fs: WorldFs = nodeFs): ReadFontFile {
+  return (path) => fs.readFile(path, MAX_FONT_BYTES);
+}
 
 export interface FontCheck {
   diagnostics: Diagnostic[];
@@ -40,7 +47,7 @@ export interface FontCheck {
   fatal: boolean;
 }
 
-export function checkFonts(cwd: string, fonts: Config["fonts"], pdf: boolean, fs: InputFs = nodeFs): FontCheck {
+export function checkFonts(cwd: string, fonts: Config["fonts"], pdf: boolean, fs: WorldFs = nodeFs): FontCheck {
   const result: FontCheck = { diagnostics: [], usable: {}, origins: {}, reportedMissing: {}, fatal: false };
   if (!fonts || Object.keys(fonts).length === 0) return result;
   const source = configSource(cwd, fs);
@@ -70,7 +77,7 @@ export function checkFonts(cwd: string, fonts: Config["fonts"], pdf: boolean, fs
 }
 
 /** chamdiem.yaml as read by loadConfig (it was read without errors), for the settings' positions. */
-function configSource(cwd: string, fs: InputFs): YamlSource | undefined {
+function configSource(cwd: string, fs: WorldFs): YamlSource | undefined {
   try {
     const input = readInputFile(resolve(cwd, CONFIG_FILE), cwd, fs);
     if (input.diagnostics?.length) return undefined;
@@ -87,7 +94,7 @@ function writtenValue(source: YamlSource, face: FaceKey): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-function readFont(abs: string, fs: InputFs): { font: ReturnType<typeof loadFont> } | { reason: Arg } {
+function readFont(abs: string, fs: WorldFs): { font: ReturnType<typeof loadFont> } | { reason: Arg } {
   let bytes: Uint8Array;
   try {
     const st = fs.stat(abs);
@@ -102,7 +109,7 @@ function readFont(abs: string, fs: InputFs): { font: ReturnType<typeof loadFont>
   const problem = validateTrueType(bytes);
   if (problem) return { reason: problemText(problem) };
   try {
-    return { font: loadFont(abs, bytes) };
+    return { font: loadFont(abs, () => bytes) };
   } catch (e) {
     if (!(e instanceof FontFormatError)) throw e;
     return { reason: { vi: "cấu trúc phông bị hỏng", en: "the font's structure is damaged" } };

@@ -8,7 +8,7 @@ import { isAppraisalPath } from "../model/appraisal.js";
 import { withCompanions } from "../review/companions.js";
 import { UsageError } from "./args.js";
 import type { Cli } from "./context.js";
-import { findYamlFiles, rubricDirsFor } from "./files.js";
+import { findYamlFiles, pathExists, rubricDirsFor } from "./files.js";
 
 export interface InputPlan {
   /** Named files and their companions, without rubrics (absolute, sorted). */
@@ -25,12 +25,12 @@ const IN_RUBRICS_FOLDER = /(^|[/\\])rubrics[/\\]/;
 
 export function planInputs(cli: Cli): InputPlan {
   const paths = cli.args.positional.length > 0 ? cli.args.positional : ["content"];
-  const found = findYamlFiles(paths, cli.cwd, cli.fs);
+  const found = findYamlFiles(paths, cli.cwd, cli.world.fs);
   if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
   if (found.files.length === 0 && found.problems.length === 0) throw new UsageError(cli.m.noFiles);
-  const named = withCompanions(found.files);
+  const named = withCompanions(found.files, (p) => pathExists(p, cli.world.fs));
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd);
-  const rubricsFound = findYamlFiles(rubricDirs, cli.cwd, cli.fs);
+  const rubricsFound = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs);
   const rubricSet = new Set([...rubricsFound.files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);
   const files = named.filter((f) => !rubricSet.has(f));
   const diagnostics = uniqueDiagnostics([...found.problems, ...rubricsFound.problems]);

@@ -7,14 +7,15 @@
  */
 import { dirname, join, resolve } from "node:path";
 import type { Cli } from "./context.js";
-import { nodeFs, type InputFs } from "./files.js";
+import type { WorldFs } from "../io/world.js";
+import { nodeFs } from "./world.js";
 
 /** Commands whose positional arguments are all paths (diff's are revisions first). */
 const PATH_COMMANDS = new Set(["check", "build", "summary", "show", "schema", "init"]);
 /** Flags whose value is a path. */
 const PATH_VALUES = ["out", "rubrics", "from"] as const;
 
-function isKind(fs: InputFs, p: string, kind: "file" | "dir"): boolean {
+function isKind(fs: WorldFs, p: string, kind: "file" | "dir"): boolean {
   try {
     const s = fs.stat(p);
     return kind === "file" ? s.isFile() : s.isDirectory();
@@ -23,8 +24,8 @@ function isKind(fs: InputFs, p: string, kind: "file" | "dir"): boolean {
   }
 }
 
-/** Through the command's file system (InputFs), like every other look at the project's files. */
-export function findProjectRoot(start: string, fs: InputFs = nodeFs): string | undefined {
+/** Through the command's file system (WorldFs), like every other look at the project's files. */
+export function findProjectRoot(start: string, fs: WorldFs = nodeFs): string | undefined {
   for (let d = resolve(start); ; ) {
     if (isKind(fs, join(d, "chamdiem.yaml"), "file") || isKind(fs, join(d, "content"), "dir")) return d;
     const up = dirname(d);
@@ -37,7 +38,7 @@ export function findProjectRoot(start: string, fs: InputFs = nodeFs): string | u
 export function runFromProjectRoot(cli: Cli, command: string): void {
   if (!PATH_COMMANDS.has(command)) return;
   const here = resolve(cli.cwd);
-  const root = findProjectRoot(here, cli.fs);
+  const root = findProjectRoot(here, cli.world.fs);
   if (!root || root === here) return;
   cli.args.positional = cli.args.positional.map((p) => resolve(here, p));
   for (const k of PATH_VALUES) {

@@ -12,7 +12,8 @@ import { appraisalPathFor, isAppraisalPath } from "../model/appraisal.js";
 import { withCompanions } from "../review/companions.js";
 import { unitScore, type UnitScore } from "../score/consolidate.js";
 import { diskValidatorCache } from "./cache.js";
-import { bytesForHash, displayPath, readInputs, type InputFs } from "./files.js";
+import type { WorldFs } from "../io/world.js";
+import { bytesForHash, displayPath, pathExists, readInputs } from "./files.js";
 import { rowKey, type CachedRows } from "./summary-cache.js";
 
 export interface SummaryTask {
@@ -34,7 +35,7 @@ export interface SummaryTaskResult {
 }
 
 /** `fs`: how inputs are read (src/cli/files.ts), on this thread only; workers read the real files. */
-export function runSummaryTask(task: SummaryTask, fs?: InputFs): SummaryTaskResult {
+export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResult {
   const assessments = task.files.filter((f) => !task.rubricFiles.includes(f) && !isAppraisalPath(f));
   const units: UnitScore[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -66,7 +67,7 @@ export function runSummaryTask(task: SummaryTask, fs?: InputFs): SummaryTaskResu
   // time: only its row outlives its check, so the young generation's collections find little alive.
   const validatorCache = diskValidatorCache(task.env);
   for (const file of todo) {
-    const files = withCompanions([file]).filter((f) => !task.rubricFiles.includes(f));
+    const files = withCompanions([file], (p) => pathExists(p, fs)).filter((f) => !task.rubricFiles.includes(f));
     const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs), { validatorCache, proseStyle: false });
     const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
     const rubricErrors = result.rubrics.some((r) => r.diagnostics.some((d) => d.severity === "error"));

@@ -3,9 +3,9 @@
  *
  * By default this is Tinos (metric-compatible with Times New Roman, every Vietnamese letter), shipped as
  * full TTFs in `@expo-google-fonts/tinos`. A configuration may point at other TrueType files, e.g. the
- * real Times New Roman: pass their paths to `loadFontSet`.
+ * real Times New Roman: pass their paths to `loadFontSet`. The files are read by the caller's `read`
+ * (the World's file system, src/cli/world.ts; a test may pass node's readFileSync or given bytes).
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import type { RunStyle } from "../document/model.js";
@@ -64,17 +64,20 @@ export function tinosPaths(): FontPaths {
   return out;
 }
 
+/** The bytes of a font file (absolute path). */
+export type ReadFontFile = (path: string) => Uint8Array;
+
 const parsed = new Map<string, TrueTypeFont>();
 
 /**
- * Reads and parses a TrueType file once per process (keyed by absolute path). `bytes`: the file's
- * contents when the caller has read them already (src/cli/font-check.ts, which validates them).
+ * Reads and parses a TrueType file once per process (keyed by absolute path): `read` is called only
+ * the first time a path is asked for (src/cli/font-check.ts passes the bytes it has validated).
  */
-export function loadFont(path: string, bytes?: Uint8Array): TrueTypeFont {
+export function loadFont(path: string, read: ReadFontFile): TrueTypeFont {
   const abs = resolvePath(path);
   let font = parsed.get(abs);
   if (!font) {
-    const buf = bytes ?? readFileSync(abs);
+    const buf = read(abs);
     font = new TrueTypeFont(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), abs);
     // OS/2 fsType bit 1 (0x0002) = "restricted licence embedding": the font must not be embedded.
     if ((font.fsType & 0x000f) === 0x0002) {
@@ -87,11 +90,11 @@ export function loadFont(path: string, bytes?: Uint8Array): TrueTypeFont {
 
 let defaultSet: FontSet | undefined;
 
-/** The font set for the PDF: Tinos unless other TTF paths are given. */
-export function loadFontSet(options: FontSetOptions = {}): FontSet {
+/** The font set for the PDF: Tinos unless other TTF paths are given; files not parsed yet are read by `read`. */
+export function loadFontSet(read: ReadFontFile, options: FontSetOptions = {}): FontSet {
   const custom = options.paths && Object.values(options.paths).some(Boolean);
   if (!custom && options.kerning === undefined && options.family === undefined) {
-    defaultSet ??= buildSet(tinosPaths(), "Tinos", false);
+    defaultSet ??= buildSet(tinosPaths(), "Tinos", false, read);
     return defaultSet;
   }
   let base: FontPaths | undefined;
@@ -101,12 +104,12 @@ export function loadFontSet(options: FontSetOptions = {}): FontSet {
     if (p) paths[k] = p;
     else paths[k] = (base ??= tinosPaths())[k];
   }
-  return buildSet(paths, options.family ?? (custom ? "Custom" : "Tinos"), options.kerning ?? false);
+  return buildSet(paths, options.family ?? (custom ? "Custom" : "Tinos"), options.kerning ?? false, read);
 }
 
-function buildSet(paths: FontPaths, family: string, kerning: boolean): FontSet {
+function buildSet(paths: FontPaths, family: string, kerning: boolean, read: ReadFontFile): FontSet {
   const faces = {} as Record<FaceKey, TrueTypeFont>;
-  for (const k of FACE_KEYS) faces[k] = loadFont(paths[k]);
+  for (const k of FACE_KEYS) faces[k] = loadFont(paths[k], read);
   return { family, faces, kerning };
 }
 

@@ -1,17 +1,19 @@
 /**
- * The little git plumbing the review commands need, through child_process (no git library): which
- * files changed between two revisions (or a revision and the working tree), with their blob ids, and
- * the bytes of many files at a revision in one `git cat-file --batch` process (one `git show REV:path`
- * per file costs ~5 ms each; a batch reads hundreds of blobs in that time).
+ * The little git plumbing the review commands need (no git library), run through the World's git
+ * (src/io/world.ts): which files changed between two revisions (or a revision and the working tree),
+ * with their blob ids, and the bytes of many files at a revision in one `git cat-file --batch` process
+ * (one `git show REV:path` per file costs ~5 ms each; a batch reads hundreds of blobs in that time).
  *
  * Paths given to and returned by these functions are relative to the working directory, "/"-separated,
  * as chamdiem shows them; git object names use paths relative to the repository root.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import type { RunGit } from "../io/world.js";
 
 export class GitError extends Error {}
 
 export interface GitRepo {
+  /** How git is run (src/cli/world.ts runs the real one). */
+  run: RunGit;
   cwd: string;
   /** Absolute path of the top of the working tree. */
   root: string;
@@ -19,30 +21,26 @@ export interface GitRepo {
   prefix: string;
 }
 
-const MAX_BUFFER = 1 << 30;
+const utf8 = new TextDecoder();
 
-function git(repo: { cwd: string }, args: string[], input?: string | Uint8Array): Buffer {
-  const r = spawnSync("git", args, { cwd: repo.cwd, input, maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
-  if (r.error) throw new GitError(r.error.message);
-  if (r.status !== 0) throw new GitError(r.stderr.toString("utf8").trim() || `git ${args[0]} failed`);
+/** git's output, or a GitError with what it said. */
+function git(repo: Pick<GitRepo, "run" | "cwd">, args: string[], input?: string | Uint8Array, failure = `git ${args[0]} failed`): Uint8Array {
+  const r = repo.run(repo.cwd, args, input);
+  if (r.error !== undefined) throw new GitError(r.error);
+  if (r.status !== 0) throw new GitError(r.stderr.trim() || failure);
   return r.stdout;
 }
 
-export function openRepo(cwd: string): GitRepo {
-  let out: string;
-  try {
-    out = execFileSync("git", ["rev-parse", "--show-toplevel", "--show-prefix"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    throw new GitError(((e as { stderr?: Buffer | string }).stderr ?? "").toString().trim() || "not a git repository");
-  }
+export function openRepo(run: RunGit, cwd: string): GitRepo {
+  const out = utf8.decode(git({ run, cwd }, ["rev-parse", "--show-toplevel", "--show-prefix"], undefined, "not a git repository"));
   const [root = "", prefix = ""] = out.split("\n");
-  return { cwd, root, prefix };
+  return { run, cwd, root, prefix };
 }
 
 /** The commit a revision names, or undefined when it names none. */
 export function resolveCommit(repo: GitRepo, rev: string): string | undefined {
-  const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd: repo.cwd, encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : undefined;
+  const r = repo.run(repo.cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  return r.status === 0 ? utf8.decode(r.stdout).trim() : undefined;
 }
 
 export type ChangeStatus = "A" | "D" | "M" | "R" | "T" | "C";
@@ -67,7 +65,7 @@ const ZERO = /^0+$/;
  */
 export function changedFiles(repo: GitRepo, from: string, to: string | undefined, pathspecs: readonly string[]): FileChange[] {
   const args = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--relative", "--no-ext-diff", "--no-textconv", from, ...(to ? [to] : []), "--", ...pathspecs];
-  const fields = git(repo, args).toString("utf8").split("\0");
+  const fields = utf8.decode(git(repo, args)).split("\0");
   const out: FileChange[] = [];
   for (let i = 0; i < fields.length - 1; ) {
     const meta = fields[i++]!;
@@ -89,7 +87,7 @@ export function changedFiles(repo: GitRepo, from: string, to: string | undefined
     out.push(change);
   }
   if (!to) {
-    const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...pathspecs]).toString("utf8").split("\0").filter(Boolean);
+    const untracked = utf8.decode(git(repo, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...pathspecs])).split("\0").filter(Boolean);
     for (const p of untracked) out.push({ status: "A", newPath: p });
   }
   return out;
@@ -98,7 +96,7 @@ export function changedFiles(repo: GitRepo, from: string, to: string | undefined
 /** Files under the given paths at a revision (cwd-relative paths). */
 export function listFiles(repo: GitRepo, rev: string, paths: readonly string[]): string[] {
   const rootPaths = paths.map((p) => toRoot(repo, p));
-  const out = git(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", ...rootPaths]).toString("utf8");
+  const out = utf8.decode(git(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", ...rootPaths]));
   return out.split("\0").filter(Boolean).flatMap((p) => (p.startsWith(repo.prefix) ? [p.slice(repo.prefix.length)] : []));
 }
 
@@ -118,7 +116,7 @@ export function readObjects(repo: GitRepo, names: readonly string[]): Map<string
   let pos = 0;
   for (const name of unique) {
     const nl = out.indexOf(10, pos);
-    const header = out.subarray(pos, nl).toString("utf8");
+    const header = utf8.decode(out.subarray(pos, nl));
     pos = nl + 1;
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!m) {

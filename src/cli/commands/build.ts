@@ -19,11 +19,11 @@ import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
 import { loadConfig } from "../config.js";
-import { checkFonts } from "../font-check.js";
+import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
-import { bytesForHash, displayPath } from "../files.js";
+import { bytesForHash, displayPath, pathExists } from "../files.js";
 import { planInputs } from "../inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
@@ -74,7 +74,7 @@ function recordOf(abs: string, cwd: string): OutputRecord {
 }
 
 export async function runBuild(cli: Cli): Promise<number> {
-  const config = loadConfig(cli.cwd, cli.fs);
+  const config = loadConfig(cli.cwd, cli.world.fs);
   const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
   if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
@@ -83,15 +83,15 @@ export async function runBuild(cli: Cli): Promise<number> {
   const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
   // The configured fonts, once, before anything is built (font-check.ts): a font the PDFs need that
   // cannot be used stops the build with a diagnostic at its setting.
-  const fontCheck = checkFonts(cli.cwd, config.fonts, formats.includes("pdf"), cli.fs);
+  const fontCheck = checkFonts(cli.cwd, config.fonts, formats.includes("pdf"), cli.world.fs);
   if (fontCheck.fatal) {
     report(cli, uniqueDiagnostics([...found, ...fontCheck.diagnostics]), [], [], 0);
     return 1;
   }
-  const sourceDateEpoch = cli.env.SOURCE_DATE_EPOCH;
+  const sourceDateEpoch = cli.world.env.SOURCE_DATE_EPOCH;
   // The fonts' bytes too: a font file replaced (or repaired) at the same path changes the documents.
-  const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p).bytes]);
-  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...fontBytes, ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.fs)])]);
+  const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p, fontReader(cli.world.fs)).bytes]);
+  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...fontBytes, ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)])]);
 
   const manifestPath = join(outDir, MANIFEST);
   const manifest = readManifest(manifestPath);
@@ -101,7 +101,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   let skipped = 0;
   for (const f of assessmentFiles) {
     // A file that cannot be read hashes as empty (never recorded as built): the build reports why.
-    const h = hashAll([depsHash, bytesForHash(f, cli.fs), ...appraisalCompanions([f]).map((c) => bytesForHash(c, cli.fs))]);
+    const h = hashAll([depsHash, bytesForHash(f, cli.world.fs), ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs))]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
     const entry = manifest.entries[key];
@@ -112,7 +112,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   // or not, then removes the temporary files the killed one left (a look through every output folder:
   // 15 ms for 1 000, too much to pay on every build).
   const running = join(outDir, RUNNING);
-  if (existsSync(running)) removeStaleTemps(outDir, 2);
+  if (existsSync(running)) removeStaleTemps(outDir, 2, cli.world.clock.now());
   if (todo.length > 0) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(running, `${process.pid}\n`);
@@ -127,20 +127,21 @@ export async function runBuild(cli: Cli): Promise<number> {
     ...(Object.keys(fontCheck.usable).length ? { fonts: fontCheck.usable } : {}),
     ...(Object.keys(fontCheck.origins).length ? { fontOrigins: fontCheck.origins, reportedMissing: fontCheck.reportedMissing } : {}),
     ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
-    env: cacheEnv(cli.env),
+    env: cacheEnv(cli.world.env),
   };
   const bar = progress(cli, todo.length);
   // The manifest is saved as tasks finish (at most once a second), so that a build killed or
   // interrupted half-way is resumed by the next one instead of started again.
-  let saved = Date.now();
+  const clock = cli.world.clock;
+  let saved = clock.now();
   const record = (r: BuildTaskResult) => {
     for (const b of r.built) {
       manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
     }
     for (const f of r.refused) delete manifest.entries[displayPath(f, cli.cwd)];
-    if (Date.now() - saved >= SAVE_EVERY_MS) {
+    if (clock.now() - saved >= SAVE_EVERY_MS) {
       writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
-      saved = Date.now();
+      saved = clock.now();
     }
   };
   const results = todo.length === 0 ? [] : await execute(cli, base, todo, bar.advance, record);
@@ -169,7 +170,7 @@ async function execute(
   if (todo.length < POOL_THRESHOLD || jobs === 1 || !worker) {
     const out: BuildTaskResult[] = [];
     for (const chunk of chunked(todo, 1, CHUNK)) {
-      const r = await runBuildTask({ ...base, assessmentFiles: chunk }, cli.fs);
+      const r = await runBuildTask({ ...base, assessmentFiles: chunk }, cli.world.fs);
       out.push(r);
       record(r);
       advance(chunk.length);
@@ -179,7 +180,7 @@ async function execute(
   const tasks = chunked(todo, jobs, CHUNK).map((chunk) => ({ ...base, assessmentFiles: chunk }));
   let oom = 0;
   return runOnPool<BuildTask, BuildTaskResult>(worker, jobs, tasks, (t, r) => (record(r), advance(t.assessmentFiles.length)), {
-    heapLimits: workerHeapLimits(cli.env),
+    heapLimits: workerHeapLimits(cli.world.env),
     runHere: runBuildTask,
     onOutOfMemory: () => oom++,
   }).finally(() => {

@@ -10,7 +10,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { displayPath, findYamlFiles, readInputFile, rubricDirsFor, type InputFs } from "../files.js";
+import type { WorldFs } from "../../io/world.js";
+import { displayPath, findYamlFiles, readInputFile, rubricDirsFor } from "../files.js";
 import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
@@ -24,7 +25,7 @@ import { labels } from "../../compose/labels.js";
 export function runDiff(cli: Cli): number {
   let repo: GitRepo;
   try {
-    repo = openRepo(cli.cwd);
+    repo = openRepo(cli.world.git, cli.cwd);
   } catch (e) {
     throw new UsageError(cli.m.notGit((e as Error).message));
   }
@@ -47,10 +48,10 @@ export function runDiff(cli: Cli): number {
     ? [displayPath(resolve(cli.cwd, cli.args.values.rubrics), cli.cwd)]
     : rubricDirsFor(scope.map((p) => resolve(cli.cwd, p, "x.yaml")), cli.cwd).map((d) => displayPath(d, cli.cwd));
   const unreadable: Diagnostic[] = [];
-  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree, unreadable, cli.fs), {
+  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree, unreadable, cli.world.fs), {
     rubricDirs,
     scope,
-    validatorCache: diskValidatorCache(cli.env),
+    validatorCache: diskValidatorCache(cli.world.env),
   });
 
   const opts = { lang: cli.lang, from, to: to ?? L.workingTree, worktree: !to, color: cli.color && cli.isTTY };
@@ -105,7 +106,7 @@ function gitSide(repo: GitRepo, rev: string): Side {
 }
 
 /** The working tree; a file that cannot be read (src/cli/files.ts) is absent, and its diagnostic goes to `unreadable`. */
-function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: InputFs | undefined): Side {
+function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: WorldFs | undefined): Side {
   return {
     label,
     read(paths) {

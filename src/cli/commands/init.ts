@@ -27,12 +27,12 @@ export function runInit(cli: Cli): number {
   const fromAbs = v.from ? resolve(cli.cwd, v.from) : undefined;
   if (fromAbs && !existsSync(fromAbs)) throw new UsageError(cli.m.missingPath(v.from!));
   const rubricDirs = v.rubrics ? [resolve(cli.cwd, v.rubrics)] : rubricDirsFor(fromAbs ? [fromAbs] : [], cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.fs).files.filter((f) => f !== fromAbs);
-  const inputs = readInputs([...rubricFiles, ...(fromAbs ? [fromAbs] : [])], cli.cwd, cli.fs);
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs).files.filter((f) => f !== fromAbs);
+  const inputs = readInputs([...rubricFiles, ...(fromAbs ? [fromAbs] : [])], cli.cwd, cli.world.fs);
   // An earlier assessment that cannot be read (a folder, a FIFO, too large…): say why, at its place.
   const fromProblems = fromAbs ? inputs[inputs.length - 1]!.diagnostics : undefined;
   if (fromProblems) throw new InputError(fromProblems);
-  const result = runChecks(inputs, { validatorCache: diskValidatorCache(cli.env) });
+  const result = runChecks(inputs, { validatorCache: diskValidatorCache(cli.world.env) });
   const rubric = result.rubrics.find((r) => r.rubric?.id === v.rubric)?.rubric;
   if (!rubric) {
     const known = result.rubrics.flatMap((r) => (r.rubric ? [r.rubric.id] : [])).join(", ");

@@ -48,21 +48,21 @@ export function runShow(cli: Cli): number {
   const abs = resolve(cli.cwd, file);
   if (!pathExists(abs)) throw new UsageError(cli.m.missingPath(file));
   // A file that cannot be read (a folder, a FIFO, too large…) is reported by runChecks, like any input.
-  const input = readInputFile(abs, cli.cwd, cli.fs);
+  const input = readInputFile(abs, cli.cwd, cli.world.fs);
   const bytes = input.bytes;
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor([abs], cli.cwd);
-  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.fs).files.filter((f) => f !== abs);
+  const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs).files.filter((f) => f !== abs);
   const path = input.path;
-  const validatorCache = diskValidatorCache(cli.env);
+  const validatorCache = diskValidatorCache(cli.world.env);
   // git's textconv: the text only, without the checks that only make diagnostics (plainOnly).
   if (plain && cli.format !== "json") {
-    const fast = plainOnly(input, () => readInputs(rubricFiles, cli.cwd, cli.fs), validatorCache, diskRubricCache(cli.env));
+    const fast = plainOnly(input, () => readInputs(rubricFiles, cli.cwd, cli.world.fs), validatorCache, diskRubricCache(cli.world.env));
     if (fast !== undefined) {
       cli.stdout(fast);
       return 0;
     }
   }
-  const result = runChecks([input, ...readInputs(rubricFiles, cli.cwd, cli.fs)], { validatorCache });
+  const result = runChecks([input, ...readInputs(rubricFiles, cli.cwd, cli.world.fs)], { validatorCache });
 
   const assessment = result.assessments.find((a) => a.file === path);
   const appraisal = result.appraisals.find((a) => a.file === path);

@@ -22,7 +22,7 @@ import { writeFileAtomic } from "../write-atomic.js";
 import { consolidate, type SummaryGroup } from "../../score/consolidate.js";
 import { hasErrors, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { WriteContext } from "../../pipeline/render.js";
-import { checkFonts, type FontCheck } from "../font-check.js";
+import { checkFonts, fontReader, type FontCheck } from "../font-check.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
 import { summaryRowStore } from "../summary-cache.js";
@@ -40,10 +40,10 @@ export async function runSummary(cli: Cli): Promise<number> {
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(cli.m.badValue("year", year));
   const write = parseWrite(cli);
 
-  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd, cli.fs), { validatorCache: diskValidatorCache(cli.env) });
+  const rubricCheck = runChecks(readInputs(rubricFiles, cli.cwd, cli.world.fs), { validatorCache: diskValidatorCache(cli.world.env) });
   const rubrics = new Map(rubricCheck.rubrics.flatMap((r) => (r.rubric ? [[r.rubric.id, r.rubric] as const] : [])));
 
-  const env = cacheEnv(cli.env);
+  const env = cacheEnv(cli.world.env);
   const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
   const store = summaryRowStore(env, cli.cwd);
@@ -51,7 +51,7 @@ export async function runSummary(cli: Cli): Promise<number> {
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
       ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map(task), async (t) => runSummaryTask(t))
-      : [runSummaryTask(task(assessments), cli.fs)];
+      : [runSummaryTask(task(assessments), cli.world.fs)];
   store?.save(Object.assign({}, ...results.map((r) => r.rows ?? {})));
   const units = results.flatMap((r) => r.units);
   const errors = uniqueDiagnostics([...found.filter((d) => d.severity === "error"), ...results.flatMap((r) => r.diagnostics)]);
@@ -74,7 +74,7 @@ export async function runSummary(cli: Cli): Promise<number> {
   if (write.length > 0) {
     const appraisers = new Map(units.flatMap((u) => (u.appraiser ? [[u.file, u.appraiser] as const] : [])));
     const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
-    const fonts = write.includes("docx") || write.includes("pdf") ? checkFonts(cli.cwd, loadConfig(cli.cwd, cli.fs).fonts, write.includes("pdf"), cli.fs) : undefined;
+    const fonts = write.includes("docx") || write.includes("pdf") ? checkFonts(cli.cwd, loadConfig(cli.cwd, cli.world.fs).fonts, write.includes("pdf"), cli.world.fs) : undefined;
     if (fonts) writing.push(...fonts.diagnostics);
     if (!fonts?.fatal) {
       for (const g of groups) {
@@ -112,15 +112,15 @@ function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, App
 }
 
 async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser, fontCheck: FontCheck | undefined, diagnostics: Diagnostic[]): Promise<string[]> {
-  const config = loadConfig(cli.cwd, cli.fs);
-  const epoch = cli.env.SOURCE_DATE_EPOCH;
+  const config = loadConfig(cli.cwd, cli.world.fs);
+  const epoch = cli.world.env.SOURCE_DATE_EPOCH;
   const date = epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : `${g.latestDate || "1980-01-01"}T00:00:00.000Z`;
   const base = join(outDir, String(g.year), `bieu-tong-hop-${g.rubric.id}`);
   const written: string[] = [];
   const { composeSummaryTable, summaryTitleText } = await import("../../compose/summary-table.js");
   if (formats.includes("docx") || formats.includes("pdf")) {
     const { createMeasurer, loadFontSet } = await import("../../fonts/index.js");
-    const fonts = loadFontSet(fontCheck && Object.keys(fontCheck.usable).length ? { paths: fontCheck.usable } : {});
+    const fonts = loadFontSet(fontReader(cli.world.fs), fontCheck && Object.keys(fontCheck.usable).length ? { paths: fontCheck.usable } : {});
     const doc = composeSummaryTable(g, { measure: createMeasurer(fonts), numbers: config.numbers, date, issuer });
     if (formats.includes("docx")) {
       const { writeDocx } = await import("../../write/docx/index.js");

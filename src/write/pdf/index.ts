@@ -1,7 +1,7 @@
 /**
  * The PDF writer: DocModel → layout (src/layout) → pdf-lib objects (document.ts) → bytes (serialize.ts).
  *
- *   const bytes = await writePdf(doc, loadFontSet());
+ *   const bytes = await writePdf(doc, loadFontSet(read));
  *
  * pdf-lib is loaded lazily on the first call (importing it costs ~90–180 ms), fontkit never: fonts are
  * parsed and subset by src/fonts. Output is byte-identical for the same input: dates come from
@@ -24,8 +24,6 @@ export interface PdfResult {
   bytes: Uint8Array;
   layout: LayoutResult;
   warnings: LayoutWarning[];
-  /** Wall time of the stages, ms (for benchmarks). */
-  timings: { layout: number; load: number; emit: number };
 }
 
 type PdfLib = typeof import("pdf-lib");
@@ -47,14 +45,10 @@ export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOption
  * are only reported.
  */
 export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {
-  const t0 = performance.now();
   const layout = layoutDocument(doc, createLayoutFonts(fonts), options.layout);
-  const t1 = performance.now();
   const lib = await loadPdfLib();
-  const t2 = performance.now();
   const usage = collectGlyphs(layout.pages, fonts);
   const bytes = serializePdf(lib, pdfObjects(lib, doc, layout, fonts, usage));
-  const t3 = performance.now();
   const warnings = [...layout.warnings];
   for (const [face, u] of usage) {
     if (u.missing.size) {
@@ -62,5 +56,5 @@ export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptio
       warnings.push({ code: "missing-glyph", kind: "glyph", message: `font ${face} lacks: ${chars}`, face, codePoints: [...u.missing] });
     }
   }
-  return { bytes, layout, warnings, timings: { layout: t1 - t0, load: t2 - t1, emit: t3 - t2 } };
+  return { bytes, layout, warnings };
 }
