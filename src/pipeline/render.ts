@@ -67,7 +67,8 @@ export interface WriteContext {
 }
 
 /**
- * One document in one format, its layout warnings (PDF) added to `diagnostics`. A font found damaged
+ * One document in one format (the one table of writers: `build` and `summary --write` both write
+ * through it), its layout warnings (PDF) added to `diagnostics`. A font found damaged
  * only now (a glyph the validation of font-check.ts does not decode) is an error (CD809) and the
  * document is not written: undefined. Writers are loaded on first use: a docx-only build never loads
  * pdf-lib, a check loads neither.
@@ -91,11 +92,13 @@ export async function writeDocument(format: OutputFormat, doc: DocModel, fonts: 
 }
 
 /**
- * The timestamp of a build: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the report's
- * own date at midnight UTC, so the same inputs always give the same bytes.
+ * The timestamp written into a document (`build` and `summary --write`): SOURCE_DATE_EPOCH when set
+ * (reproducible-builds.org), else the data's own date (yyyy-mm-dd: the report's date, or a summary's
+ * latest date) at midnight UTC, else 1980-01-01; never the clock, so the same inputs always give the
+ * same bytes.
  */
-export function buildDate(sourceDateEpoch: string | undefined, reportDate: string): string {
+export function buildDate(sourceDateEpoch: string | undefined, dataDate: string): string {
   if (sourceDateEpoch && /^\d{1,12}$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000).toISOString();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) return `${reportDate}T00:00:00.000Z`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) return `${dataDate}T00:00:00.000Z`;
   return "1980-01-01T00:00:00.000Z";
 }

@@ -21,7 +21,7 @@ import { planInputs } from "../inputs.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { consolidate, type SummaryGroup } from "../../score/consolidate.js";
 import { hasErrors, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { WriteContext } from "../../pipeline/render.js";
+import type { OutputFormat, WriteContext } from "../../pipeline/render.js";
 import { checkFonts, fontReader, type FontCheck } from "../font-check.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runSummaryTask, type SummaryTask, type SummaryTaskResult } from "../summary-task.js";
@@ -113,31 +113,28 @@ function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, App
 
 async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser, fontCheck: FontCheck | undefined, diagnostics: Diagnostic[]): Promise<string[]> {
   const config = loadConfig(cli.cwd, cli.world.fs);
-  const epoch = cli.world.env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : `${g.latestDate || "1980-01-01"}T00:00:00.000Z`;
-  const base = join(outDir, String(g.year), `bieu-tong-hop-${g.rubric.id}`);
+  const { buildDate, writeDocument } = await import("../../pipeline/render.js");
+  const date = buildDate(cli.world.env.SOURCE_DATE_EPOCH, g.latestDate);
+  const stem = `bieu-tong-hop-${g.rubric.id}`;
+  const base = join(outDir, String(g.year), stem);
   const written: string[] = [];
   const { composeSummaryTable, summaryTitleText } = await import("../../compose/summary-table.js");
-  if (formats.includes("docx") || formats.includes("pdf")) {
+  const documentFormats = (["docx", "pdf"] as const satisfies readonly OutputFormat[]).filter((f) => formats.includes(f));
+  if (documentFormats.length > 0) {
     const { createMeasurer, loadFontSet } = await import("../../fonts/index.js");
     const fonts = loadFontSet(fontReader(cli.world.fs), fontCheck && Object.keys(fontCheck.usable).length ? { paths: fontCheck.usable } : {});
     const doc = composeSummaryTable(g, { measure: createMeasurer(fonts), numbers: config.numbers, date, issuer });
-    if (formats.includes("docx")) {
-      const { writeDocx } = await import("../../write/docx/index.js");
-      writeFileAtomic(`${base}.docx`, await writeDocx(doc));
-      written.push(`${base}.docx`);
-    }
-    if (formats.includes("pdf")) {
-      const { writeDocument } = await import("../../pipeline/render.js");
-      const context: WriteContext = { document: `bieu-tong-hop-${g.rubric.id}.pdf`, file: g.rubric.source.file };
+    // The writers are the build's (src/pipeline/render.ts writeDocument): one table of formats.
+    for (const format of documentFormats) {
+      const context: WriteContext = { document: `${stem}.${format}`, file: g.rubric.source.file };
       if (fontCheck) {
         context.fontOrigins = fontCheck.origins;
         context.reported = fontCheck.reportedMissing;
       }
-      const bytes = await writeDocument("pdf", doc, fonts, context, diagnostics);
+      const bytes = await writeDocument(format, doc, fonts, context, diagnostics);
       if (bytes) {
-        writeFileAtomic(`${base}.pdf`, bytes);
-        written.push(`${base}.pdf`);
+        writeFileAtomic(`${base}.${format}`, bytes);
+        written.push(`${base}.${format}`);
       }
     }
   }
