@@ -1,6 +1,7 @@
 /**
  * The import graph of src/, read from the sources (type-only imports included: a cycle of types is
- * still a cycle a reader has to untangle). Used by test/architecture.test.ts.
+ * still a cycle a reader has to untangle), and the places where a module reaches the outside world
+ * itself. Used by test/architecture.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative, sep } from "node:path";
@@ -21,9 +22,12 @@ export function sourceFiles(root = SRC): string[] {
   return out.sort();
 }
 
-/** The source without comments (so that a path or a word in a comment is not taken for code). */
+/**
+ * The source without comments (so that a path or a word in a comment is not taken for code); a block
+ * comment leaves its line breaks, so that lines keep their numbers.
+ */
 export function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+  return text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, "")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
 const IMPORT = /(?:^|[\n;])\s*(?:import|export)\b[^'";]*?(?:from\s*)?["'](\.{1,2}\/[^"']+)["']|\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
@@ -95,4 +99,46 @@ export function folderGraph(graph: ReadonlyMap<string, readonly string[]>): Map<
     for (const t of targets) if (folderOf(t) !== from) folders.get(from)!.add(folderOf(t));
   }
   return new Map([...folders].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** An import or require of a node module, in any of its spellings ("node:fs", "fs", "fs/promises"). */
+const moduleUse = (name: string): RegExp =>
+  new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*|\b(?:import|require)\(\s*)["'](?:node:)?${name}(?:/[\w/]+)?["']`);
+
+/**
+ * What only src/cli/ may do: read files, run programs, ask the system, the environment or the clock
+ * (issue 12: everything else gets them through the World of src/io/world.ts, or as data). Parsing a
+ * given date (`new Date(x)`, `Date.UTC`) is allowed: it reads nothing.
+ */
+export const OUTSIDE_WORLD: readonly { what: string; pattern: RegExp }[] = [
+  { what: "node:fs", pattern: moduleUse("fs") },
+  { what: "node:child_process", pattern: moduleUse("child_process") },
+  { what: "node:os", pattern: moduleUse("os") },
+  { what: "process.env", pattern: /\bprocess\s*\.\s*env\b/ },
+  { what: "process.cwd", pattern: /\bprocess\s*\.\s*cwd\b/ },
+  { what: "process.hrtime", pattern: /\bprocess\s*\.\s*hrtime\b/ },
+  { what: "Date.now", pattern: /\bDate\s*\.\s*now\b/ },
+  { what: "new Date()", pattern: /\bnew\s+Date\b\s*(?:\(\s*\)|(?![\s(]))/ },
+  { what: "performance", pattern: /\bperformance\s*\./ },
+];
+
+/** Each reach of the outside world in a module's text, as "line: what" (comments are not code). */
+export function outsideWorldIn(text: string): string[] {
+  const found: string[] = [];
+  withoutComments(text)
+    .split("\n")
+    .forEach((line, i) => {
+      for (const { what, pattern } of OUTSIDE_WORLD) if (pattern.test(line)) found.push(`${i + 1}: ${what}`);
+    });
+  return found;
+}
+
+/** file → its reaches of the outside world, for every src/ file that has any. */
+export function outsideWorldUses(root = SRC): Map<string, string[]> {
+  const uses = new Map<string, string[]>();
+  for (const file of sourceFiles(root)) {
+    const found = outsideWorldIn(readFileSync(join(root, file), "utf8"));
+    if (found.length) uses.set(file, found);
+  }
+  return uses;
 }
