@@ -8,7 +8,6 @@
  * every error of the operating system into a diagnostic at file:1:1, so one bad file never stops the
  * others. The walker (findYamlFiles) follows symbolic links, never twice into the same folder.
  */
-import { readlinkSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { DirEntry, FileInfo, WorldFs } from "../io/world.js";
 import { nodeFs } from "./world.js";
@@ -95,7 +94,7 @@ export function findYamlFiles(
         let r: string;
         try {
           st = fs.stat(p);
-          r = entry.isSymbolicLink() ? realpathSync(p) : join(real, entry.name);
+          r = entry.isSymbolicLink() ? fs.realpath(p) : join(real, entry.name);
         } catch {
           const d = linkProblem(p, { file: displayPath(p, cwd), line: 1, column: 1 }, yaml, fs);
           if (d) problems.push(d);
@@ -124,7 +123,7 @@ export function findYamlFiles(
     }
     let real = abs;
     try {
-      real = realpathSync(abs);
+      real = fs.realpath(abs);
     } catch {
       // unreadable parent folders: keep the path as given
     }
@@ -141,7 +140,7 @@ export function findYamlFiles(
  * `content/rubrics` under the working directory. A copy of a project (copy/content/…) thus uses its
  * own rubrics, not those of the project it sits in.
  */
-export function rubricDirsFor(files: readonly string[], cwd = process.cwd()): string[] {
+export function rubricDirsFor(files: readonly string[], cwd = process.cwd(), fs: WorldFs = nodeFs): string[] {
   const dirs = new Set<string>();
   const fallback = resolve(cwd, "content", "rubrics");
   let needFallback = files.length === 0;
@@ -150,7 +149,7 @@ export function rubricDirsFor(files: readonly string[], cwd = process.cwd()): st
     let found = false;
     for (let i = 0; i < 6 && !found; i++) {
       const candidate = join(d, "rubrics");
-      if (isDirectory(candidate)) {
+      if (isDirectory(candidate, fs)) {
         dirs.add(candidate);
         found = true;
       }
@@ -160,13 +159,13 @@ export function rubricDirsFor(files: readonly string[], cwd = process.cwd()): st
     }
     if (!found) needFallback = true;
   }
-  if (needFallback && isDirectory(fallback)) dirs.add(fallback);
+  if (needFallback && isDirectory(fallback, fs)) dirs.add(fallback);
   return [...dirs].sort();
 }
 
-function isDirectory(p: string): boolean {
+function isDirectory(p: string, fs: WorldFs): boolean {
   try {
-    return statSync(p).isDirectory();
+    return fs.stat(p).isDirectory();
   } catch {
     return false;
   }
@@ -194,7 +193,7 @@ function linkProblem(p: string, at: Diagnostic["pos"], yaml: boolean, fs: WorldF
   }
   let target = "?";
   try {
-    target = readlinkSync(p);
+    target = fs.readlink(p);
   } catch {
     // keep "?"
   }

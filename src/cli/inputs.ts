@@ -29,7 +29,7 @@ export function planInputs(cli: Cli): InputPlan {
   if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
   if (found.files.length === 0 && found.problems.length === 0) throw new UsageError(cli.m.noFiles);
   const named = withCompanions(found.files, (p) => pathExists(p, cli.world.fs));
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd);
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd, cli.world.fs);
   const rubricsFound = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs);
   const rubricSet = new Set([...rubricsFound.files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);
   const files = named.filter((f) => !rubricSet.has(f));

@@ -4,7 +4,7 @@
  * (build-task.ts, summary-task.ts use nodeFs).
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
 import type { Clock, Env, RunGit, World, WorldFs } from "../io/world.js";
 
 export const nodeFs: WorldFs = {
@@ -12,6 +12,8 @@ export const nodeFs: WorldFs = {
   lstat: (path) => lstatSync(path),
   readFile: readRegularFile,
   readdir: (path) => readdirSync(path, { withFileTypes: true }),
+  realpath: (path) => realpathSync(path),
+  readlink: (path) => readlinkSync(path),
 };
 
 /**

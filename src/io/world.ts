@@ -34,6 +34,10 @@ export interface WorldFs {
   /** The bytes of a regular file, at most `limit` + 1 of them (an error for anything else). */
   readFile(path: string, limit: number): Uint8Array;
   readdir(path: string): DirEntry[];
+  /** The path with every symbolic link resolved. */
+  realpath(path: string): string;
+  /** Where a symbolic link points, as written in it. */
+  readlink(path: string): string;
 }
 
 /** What one git command did. */

@@ -26,7 +26,7 @@ export function runInit(cli: Cli): number {
 
   const fromAbs = v.from ? resolve(cli.cwd, v.from) : undefined;
   if (fromAbs && !existsSync(fromAbs)) throw new UsageError(cli.m.missingPath(v.from!));
-  const rubricDirs = v.rubrics ? [resolve(cli.cwd, v.rubrics)] : rubricDirsFor(fromAbs ? [fromAbs] : [], cli.cwd);
+  const rubricDirs = v.rubrics ? [resolve(cli.cwd, v.rubrics)] : rubricDirsFor(fromAbs ? [fromAbs] : [], cli.cwd, cli.world.fs);
   const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs).files.filter((f) => f !== fromAbs);
   const inputs = readInputs([...rubricFiles, ...(fromAbs ? [fromAbs] : [])], cli.cwd, cli.world.fs);
   // An earlier assessment that cannot be read (a folder, a FIFO, too large…): say why, at its place.

@@ -16,7 +16,7 @@ import { appraisalSchemaFor } from "../../check/appraisal.js";
 
 export function runSchema(cli: Cli): number {
   const dir = join(cli.cwd, cli.args.values.rubrics ?? "content/rubrics");
-  const { files } = findYamlFiles([dir], cli.cwd);
+  const { files } = findYamlFiles([dir], cli.cwd, cli.world.fs);
   const result = runChecks(readInputs(files, cli.cwd));
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) {

@@ -50,7 +50,7 @@ export function runShow(cli: Cli): number {
   // A file that cannot be read (a folder, a FIFO, too large…) is reported by runChecks, like any input.
   const input = readInputFile(abs, cli.cwd, cli.world.fs);
   const bytes = input.bytes;
-  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor([abs], cli.cwd);
+  const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor([abs], cli.cwd, cli.world.fs);
   const rubricFiles = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs).files.filter((f) => f !== abs);
   const path = input.path;
   const validatorCache = diskValidatorCache(cli.world.env);
