@@ -23,7 +23,7 @@ const units: InputFile[] = [
   input(`${DIR}/c.yaml`, named("Đơn vị C", editMini('  "1.1":\n    option: a\n    score: 3', '  "1.1":\n    option: b\n    score: 1'))), // 15,31
   input(`${DIR}/d.yaml`, named("Đơn vị D", editMini('  "1.1":\n    option: a\n    score: 3', '  "1.1":\n    option: b\n    score: 1'))), // 15,31
   input(`${DIR}/e.yaml`, named("Đơn vị E", editMini('  "2.1":\n    option: a', '  "2.1":\n    option: b'))), // 7,31
-  input(`${DIR}/f.yaml`, named("Đơn vị F", editMini('  "1.1":\n    option: a', '  "1.1":\n    option: z'))), // error
+  input(`${DIR}/f.yaml`, named("Đơn vị F", editMini('  "1.1":\n    option: a', '  "1.1":\n    option: z'))), // one error: the unknown option (no second "declared score differs", see score.ts)
 ];
 const appraisal = input(
   `${DIR}/a.appraisal.yaml`,
@@ -75,7 +75,7 @@ describe("report formats", () => {
         "   2  Đơn vị C                15,31                          15,31  Khá",
         "   2  Đơn vị D                15,31                          15,31  Khá",
         "   5  Đơn vị E                 7,31                           7,31  Yếu",
-        "      Đơn vị F                14,31                          14,31            có lỗi (2)",
+        "      Đơn vị F                14,31                          14,31            có lỗi (1)",
         "Số đơn vị theo xếp loại: Tốt 1; Khá 3; Trung bình 0; Yếu 1",
       ].join("\n"),
     );
@@ -95,7 +95,7 @@ describe("report formats", () => {
         "| 2 | Đơn vị C | 15,31 |  | 15,31 | Khá |  |",
         "| 2 | Đơn vị D | 15,31 |  | 15,31 | Khá |  |",
         "| 5 | Đơn vị E | 7,31 |  | 7,31 | Yếu |  |",
-        "|  | Đơn vị F | 14,31 |  | 14,31 |  | has errors (2) |",
+        "|  | Đơn vị F | 14,31 |  | 14,31 |  | has errors (1) |",
         "",
         "**Units per class:** Tốt 1; Khá 3; Trung bình 0; Yếu 1",
       ].join("\n"),
