@@ -4,7 +4,7 @@
  * diagnostic (CD1xx).
  */
 import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePos } from "../model/source.js";
 import { readPlainYaml } from "./yaml-fast.js";
 import { lineIndex, type LinePos } from "./line-index.js";
@@ -12,6 +12,7 @@ import { MAX_NESTING, tooDeepAt } from "./yaml-depth.js";
 import { decodeText, findMojibake, mojibakeHint } from "./encoding.js";
 import { cleanValues, forbiddenInText, hasSuspects, readLoneCR } from "./text-hygiene.js";
 import { fromYamlDocument, keyString, type YMap, type YNode, type YPair } from "./yaml-tree.js";
+import { yamlErrorDiagnostics } from "./yaml-errors.js";
 
 /** Larger inputs are refused: a rubric or an assessment is tens of kilobytes. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -79,21 +80,14 @@ export function readYaml(file: string, bytes: Uint8Array): ReadResult {
     return { diagnostics: [...diagnostics, diag("CD135", { file, line: p.line, column: p.col }, { limit: MAX_NESTING })] };
   }
   const doc = composeFirst(tokens, text.length);
-  for (const e of doc.errors) {
-    const p = linePos(e.pos[0]);
-    const pos = { file, line: p.line, column: p.col };
-    if (e.code === "MULTIPLE_DOCS") {
-      diagnostics.push(diag("CD109", pos));
-    } else if (e.code === "DUPLICATE_KEY") {
-      diagnostics.push(diag("CD106", pos, { key: keyTextAt(text, e.pos[0]) }));
-    } else {
-      diagnostics.push(diag("CD105", pos, { detail: yamlErrorText(e.code, e.message) }));
-    }
+  if (doc.errors.length > 0) {
+    // The first error of each cascade, explained (yaml-errors.ts); a blanked line is parsed again to tell.
+    const reparse = (t: string) => composeFirst([...new Parser().parse(t)], t.length).errors;
+    return { diagnostics: [...diagnostics, ...yamlErrorDiagnostics(file, text, linePos, doc.errors, reparse)] };
   }
-  if (doc.errors.length > 0) return { diagnostics };
 
-  // Walk the tree once: forbidden keys and self-referencing aliases are refused before toJS.
-  const structural = checkTree(file, doc, linePos);
+  // Walk the tree once: forbidden keys, self-referencing aliases and keys toJS would change are refused before toJS.
+  const structural = checkTree(file, text, doc, linePos);
   if (structural.length > 0) return { diagnostics: [...diagnostics, ...structural] };
 
   let data: unknown;
@@ -117,7 +111,7 @@ function cleaned(source: YamlSource, diagnostics: Diagnostic[], suspects: boolea
  */
 function composeFirst(tokens: CST.Token[], length: number): Document.Parsed {
   let doc: Document.Parsed | undefined;
-  for (const d of new Composer({ uniqueKeys: true, strict: true }).compose(tokens, true, length)) {
+  for (const d of new Composer({ uniqueKeys: sameKey, strict: true }).compose(tokens, true, length)) {
     if (!doc) doc = d;
     else {
       doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
@@ -127,7 +121,22 @@ function composeFirst(tokens: CST.Token[], length: number): Document.Parsed {
   return doc!;
 }
 
-function checkTree(file: string, doc: Document.Parsed, linePos: LinePos): Diagnostic[] {
+/**
+ * The library's duplicate-key test (DUPLICATE_KEY, CD106), except for keys that resolve to the same
+ * number from different texts (`1.0:` and `01:`, `2.1:` and `2.10:`): those are CD150, which says
+ * what YAML made of each (keysOf).
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b) || a.value !== b.value) return false;
+  return typeof a.value === "string" || a.source === b.source;
+}
+
+/**
+ * Refused before toJS: forbidden keys (CD108), self-referencing aliases (CD110), and keys that toJS
+ * would silently change or merge (CD150, CD106, see keysOf).
+ */
+function checkTree(file: string, text: string, doc: Document.Parsed, linePos: LinePos): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: unknown[] = [];
   const visit = (node: unknown): void => {
@@ -144,6 +153,9 @@ function checkTree(file: string, doc: Document.Parsed, linePos: LinePos): Diagno
         if (isScalar(k) && FORBIDDEN_KEYS.has(String(k.value))) {
           out.push(diag("CD108", libraryNodePos(file, linePos, k), { key: String(k.value) }));
         }
+      }
+      out.push(...keysOf(file, text, node.items, linePos));
+      for (const pair of node.items) {
         visit(pair.key);
         visit(pair.value);
       }
@@ -158,30 +170,48 @@ function checkTree(file: string, doc: Document.Parsed, linePos: LinePos): Diagno
   return out;
 }
 
-/** Translate the yaml library's error codes into Vietnamese detail text; English text is kept as a hint. */
-function yamlErrorText(code: string, message: string): string {
-  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  const vi: Record<string, string> = {
-    TAB_AS_INDENT: "không được dùng tab để thụt lề",
-    BAD_INDENT: "thụt lề không đúng",
-    MISSING_CHAR: "thiếu ký tự đóng (dấu nháy hoặc ngoặc)",
-    MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
-    BLOCK_AS_IMPLICIT_KEY: "khối không được dùng làm khóa",
-    UNEXPECTED_TOKEN: "ký tự không mong đợi",
-    BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ",
-    BAD_ALIAS: "bí danh (alias) không hợp lệ",
-    BAD_DIRECTIVE: "chỉ thị YAML không hợp lệ",
-    TAG_RESOLVE_FAILED: "không giải được thẻ (tag) YAML",
-    ALIAS_PROPS: "bí danh không được có thuộc tính",
-    KEY_OVER_1024_CHARS: "khóa dài quá 1024 ký tự",
-    DUPLICATE_KEY: "khóa bị lặp",
-  };
-  return `${vi[code] ?? "cú pháp không hợp lệ"} (${code}: ${first})`;
+/**
+ * A map's keys as toJS makes them: the string of the key's value. A plain key that YAML resolves to a
+ * number (or a boolean or null) is then not the text written: `2.10:` becomes "2.1", `1.0:` "1" —
+ * an answer filed under another criterion, or merged with the one written "2.1" (toJS keeps the last
+ * silently; the library's duplicate check compares values, and 2.1 is not "2.1"). Each such key is
+ * CD150, saying which key it collides with; two keys written differently with the same string
+ * (`2.1:` and `"2.1":`) are CD106, like any duplicate.
+ */
+function keysOf(file: string, text: string, pairs: readonly { key: unknown }[], linePos: LinePos): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, { source: string; line: number; changed?: Diagnostic }>();
+  for (const { key } of pairs) {
+    if (!isScalar(key) || !key.range) continue;
+    const js = key.value === null ? "" : typeof key.value === "object" ? undefined : String(key.value);
+    if (js === undefined) continue;
+    const source = text.slice(key.range[0], key.range[1]);
+    const pos = libraryNodePos(file, linePos, key);
+    const before = seen.get(js);
+    const changed = typeof key.value !== "string" && key.type === "PLAIN" && source !== js;
+    if (changed) {
+      const d = diag("CD150", pos, { key: source, read: readAs(key.value), clash: before ? clashWith(before.source, before.line) : "" });
+      out.push(d);
+      if (!before) seen.set(js, { source, line: pos.line, changed: d });
+    } else if (before) {
+      // The earlier key was the changed one: its message names this one; otherwise a plain duplicate.
+      if (before.changed) before.changed.args.clash = clashWith(source, pos.line);
+      else out.push(diag("CD106", pos, { key: js }));
+    } else {
+      seen.set(js, { source, line: pos.line });
+    }
+  }
+  return out;
 }
 
-function keyTextAt(text: string, offset: number): string {
-  const m = /^[^:\n]*/.exec(text.slice(offset));
-  return (m ? m[0] : "").trim().replace(/^["']|["']$/g, "");
+function readAs(value: unknown): Arg {
+  if (typeof value === "number") return { vi: `số ${String(value)}`, en: `the number ${String(value)}` };
+  if (value === null) return { vi: "giá trị rỗng (null)", en: "null" };
+  return { vi: `giá trị ${String(value)}`, en: `the value ${String(value)}` };
+}
+
+function clashWith(source: string, line: number): Arg {
+  return { vi: `, trùng với khóa ${source} ở dòng ${line}`, en: `, the same as the key ${source} on line ${line}` };
 }
 
 function firstDifference(a: string, b: string): number {

@@ -95,4 +95,10 @@ export const INPUT_CODES = {
     vi: "Số “{text}” có quá nhiều chữ số (tối đa {limit} chữ số) nên không được đọc chính xác",
     en: "The number “{text}” has too many digits (at most {limit}) to be read exactly",
   },
+  // CD130–CD149: files.ts. CD150 onwards: YAML keys and syntax, after them.
+  CD150: {
+    severity: "error",
+    vi: "Khóa {key} không có dấu nháy nên YAML đọc thành {read}{clash}; hãy viết \"{key}\" (trong dấu nháy kép)",
+    en: "The key {key} has no quotes, so YAML reads it as {read}{clash}; write \"{key}\" (in double quotes)",
+  },
 } satisfies Record<string, CatalogEntry>;
