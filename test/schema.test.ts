@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { generateAppraisalSchema } from "../src/check/appraisal-schema.js";
 import { generateAssessmentSchema } from "../src/check/assessment-schema.js";
 import { getAjv } from "../src/check/schema-validate.js";
 import { ROOT, loadExampleScored } from "./helpers/example.js";
@@ -30,6 +31,26 @@ describe("JSON Schemas", () => {
     const measure = answers.properties["3.2.1"].properties.value.anyOf[0];
     expect(measure).toMatchObject({ type: "number", minimum: 0, maximum: 100 });
     expect(Object.keys(answers.properties["3.1.2"].properties.options.properties)).toEqual(["a", "b"]);
+  });
+
+  it("maps keyed by criterion id tell a quoted id from an unquoted number, with a Vietnamese message at the key", () => {
+    // yaml-language-server validates each key's own node against propertyNames, and an unquoted
+    // `2.10:` is the number 2.1 there (its Property-not-allowed message named another key's id).
+    const rubric = loadExampleScored().rubric;
+    const names = (generateAssessmentSchema(rubric) as any).properties.answers.propertyNames;
+    const keyValid = new Ajv2020({ strict: false }).compile(names);
+    expect(keyValid("1.1.1")).toBe(true);
+    expect(keyValid("10.3")).toBe(true);
+    expect(keyValid(10.3)).toBe(false);
+    expect(keyValid(2.1)).toBe(false);
+    expect(names.errorMessage).toMatch(/^Mã tiêu chí phải đặt trong dấu nháy kép, ví dụ "2\.10": không có dấu nháy, YAML đọc mã thành một số/);
+    const round = (generateAppraisalSchema(rubric) as any).$defs.round.properties;
+    expect(round.criteria.propertyNames).toEqual(names);
+    expect(round.response.properties.criteria.propertyNames).toEqual(names);
+    // ajv (check) sees string keys only: the keyword passes every key there, and strict mode accepts errorMessage.
+    const validate = getAjv().compile({ ...generateAssessmentSchema(rubric), $id: "test-only-keys" });
+    validate({ answers: { "1.1.1": {} } });
+    expect(validate.errors!.some((e) => e.keyword === "propertyNames")).toBe(false);
   });
 
   it("ajv rejects an unknown id and a wrong type with the generated schema", () => {

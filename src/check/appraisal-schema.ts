@@ -8,6 +8,7 @@
  */
 import { formatHundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
+import { CRITERION_KEYS } from "./assessment-schema.js";
 
 export function appraisalSchemaFileName(rubricId: string): string {
   return `${rubricId}.appraisal.schema.json`;
@@ -94,6 +95,7 @@ export function generateAppraisalSchema(rubric: Rubric): object {
             type: "object",
             description: "Kết quả thẩm định từng tiêu chí: mã (STT, trong dấu nháy) → điểm và ý kiến. Tiêu chí không ghi giữ kết quả lần trước (hoặc điểm tự chấm).",
             additionalProperties: false,
+            propertyNames: CRITERION_KEYS,
             properties: entries,
           },
           response: {
@@ -109,6 +111,7 @@ export function generateAppraisalSchema(rubric: Rubric): object {
                 type: "object",
                 description: "Giải trình theo từng tiêu chí đã được thẩm định trong lần này.",
                 additionalProperties: false,
+                propertyNames: CRITERION_KEYS,
                 properties: responses,
               },
             },

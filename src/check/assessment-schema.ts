@@ -17,6 +17,19 @@ const POINTS = {
   anyOf: [{ type: "number" }, { type: "string", pattern: "^[+-]?\\d{1,9}([.,]\\d{1,2})?$" }],
 };
 
+/**
+ * The keys of a map keyed by criterion id. yaml-language-server validates each key's own node against
+ * `propertyNames`, and an unquoted `2.10:` is a number node there (2.1, the same as an unquoted `2.1:`:
+ * the editor cannot tell them apart, nor from the quoted id "2.1" once matched against `properties`).
+ * So every unquoted numeric key gets this message at the key, instead of "Property 2.1 is not allowed"
+ * for another key's name. For ajv (and `chamdiem check`) keys are strings and this always holds;
+ * check reports the changed key itself (CD150, src/read/yaml-source.ts).
+ */
+export const CRITERION_KEYS = {
+  type: "string",
+  errorMessage: "Mã tiêu chí phải đặt trong dấu nháy kép, ví dụ \"2.10\": không có dấu nháy, YAML đọc mã thành một số (2.10 thành 2.1, trùng với tiêu chí 2.1).",
+};
+
 const MARKDOWN = {
   type: "string",
   description:
@@ -106,6 +119,7 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
         description: "Kết quả tự chấm: mỗi tiêu chí thành phần một mục, theo mã (STT) đặt trong dấu nháy.",
         required: ids,
         additionalProperties: false,
+        propertyNames: CRITERION_KEYS,
         properties: answers,
       },
     },
