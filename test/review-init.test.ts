@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
+import { fillTemplate as fill } from "./helpers/fill-template.js";
 
 let dir: string;
 async function run(...args: string[]) {
@@ -20,26 +21,6 @@ async function run(...args: string[]) {
 }
 const codes = (err: string) => [...err.matchAll(/ (CD\d{3}):/g)].map((m) => m[1]!);
 const count = (xs: string[], c: string) => xs.filter((x) => x === c).length;
-
-/** What a person does: choose the first option (or the top of the measured range), write the texts. */
-function fill(text: string): string {
-  return text
-    .replace(/option: <<([a-z0-9]+)[^>]*>>/g, "option: $1")
-    .replace(/value: <<[^>]*đến ([\d,]+)[^>]*>>/g, (_, max: string) => `value: "${max}"`)
-    .replace(/: "?<<giải trình phương án [a-z0-9]+, hoặc xóa dòng này>>"?/g, ": Quyết định số 5/QĐ-STP ngày 10/01/2022 của Sở Tư pháp.")
-    .replace(/: "?<<giải trình:[^>]*>>"?/g, ": Kế hoạch số 12/KH-STP ngày 05/01/2022 của Sở Tư pháp.")
-    .replace(/agency: "?<<[^>]*>>"?/, "agency: Sở Tư pháp")
-    .replace(/number: "?<<[^>]*>>"?/, "number: 15")
-    .replace(/symbol: "?<<[^>]*>>"?/, "symbol: BC-STP")
-    .replace(/place: "?<<[^>]*>>"?/, "place: Quảng Ngãi")
-    .replace(/date: "?<<[^>]*>>"?/, "date: 2022-11-18")
-    .replace(/summary: "?<<[^>]*>>"?/, "summary: Tự đánh giá, chấm điểm công tác dân vận chính quyền năm 2022")
-    .replace(/body: "?<<[^\n]*>>"?/, "body: Kết quả đạt **{{total}}/{{max}} điểm**.")
-    .replace(/- "?<<nơi nhận>>"?/, "- Sở Nội vụ")
-    .replace(/archive: "?<<[^>]*>>"?/, "archive: VT, VP")
-    .replace(/title: "?<<[^>]*>>"?/, "title: GIÁM ĐỐC")
-    .replace(/name: "?<<[^>]*>>"?/, "name: Nguyễn Văn B");
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "chamdiem-init-"));

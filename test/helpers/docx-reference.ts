@@ -180,7 +180,7 @@ function table(t: ModelTable, ctx: Ctx): Table {
 }
 
 function blocks(bs: readonly Block[], width: number, ctx: Ctx, keepNext = false): (Paragraph | Table)[] {
-  return bs.flatMap((b) => (b.kind === "paragraph" ? paragraphs(b, width, ctx, keepNext) : [table(b, ctx)]));
+  return bs.flatMap((b): (Paragraph | Table)[] => (b.kind === "paragraph" ? paragraphs(b, width, ctx, keepNext) : [table(b, ctx)]));
 }
 
 function textWidth(s: Section): number {
@@ -193,7 +193,7 @@ function header(s: Section, first: boolean, ctx: Ctx): Header {
   const pn = s.pageNumber;
   if (!pn || (first && pn.hideOnFirstPage)) return new Header({ children: [new Paragraph({})] });
   const size = pn.size !== ctx.defaultSize ? { size: halfPoints(pn.size) } : {};
-  return new Header({ children: [new Paragraph({ ...(pn.align !== "left" ? { alignment: ALIGN[pn.align] } : {}), ...mark(pn.size, ctx), children: [new TextRun({ children: [PageNumber.CURRENT], ...size })] })] });
+  return new Header({ children: [new Paragraph({ alignment: ALIGN[pn.align], ...mark(pn.size, ctx), children: [new TextRun({ children: [PageNumber.CURRENT], ...size })] })] });
 }
 
 /** The whole document (defaults, sections, headers and body) as the docx package writes it. */
