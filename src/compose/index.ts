@@ -2,8 +2,16 @@
  * compose: scored assessment → format-neutral document model (src/document/model.ts), one function
  * per document. Pure: no I/O, no clock (the date comes in the options), measurement injected.
  */
-export { composeReport } from "./report.js";
-export { composeScoreTable } from "./score-table.js";
+import { composeReport } from "./report.js";
+import { composeScoreTable } from "./score-table.js";
+
+export { composeReport, composeScoreTable };
+
+/** The two documents of an assessment, with their stable output names (without extension). */
+export const DOCUMENTS = [
+  { name: "bao-cao", compose: composeReport },
+  { name: "bieu-cham-diem", compose: composeScoreTable },
+] as const;
 export type { ComposeOptions, ComposeResult } from "./options.js";
 export { renderMarkdown, type MarkdownStyle } from "./markdown/index.js";
 export { PLACEHOLDER_NAMES, reportPlaceholders } from "./placeholders.js";

@@ -8,7 +8,7 @@
  * fitting alone), so a rough measurer serves; `build` takes the same diagnostics from composing the
  * real documents (pipeline/render.ts) and runs the checks with `compose: false`.
  */
-import { composeReport, composeScoreTable } from "../compose/index.js";
+import { DOCUMENTS } from "../compose/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { MeasureText } from "../document/model.js";
 import { VI_NUMBERS } from "../model/points.js";
@@ -19,5 +19,5 @@ const roughMeasure: MeasureText = (text, style) => text.length * style.size * 0.
 
 export function composeDiagnostics(scored: ScoredAssessment): Diagnostic[] {
   const opts = { measure: roughMeasure, numbers: VI_NUMBERS, date: "1980-01-01T00:00:00.000Z" };
-  return [...composeReport(scored, opts).diagnostics, ...composeScoreTable(scored, opts).diagnostics];
+  return DOCUMENTS.flatMap((d) => d.compose(scored, opts).diagnostics);
 }

@@ -3,7 +3,7 @@
  * then hand the same models to the writers. Pure apart from the fonts it is given; the CLI writes
  * the bytes to disk.
  */
-import { composeReport, composeScoreTable } from "../compose/index.js";
+import { DOCUMENTS } from "../compose/index.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel } from "../document/model.js";
 import { createMeasurer, FontFormatError, type FontSet } from "../fonts/index.js";
@@ -31,12 +31,6 @@ export interface RenderedFile {
   name: string;
   bytes: Uint8Array;
 }
-
-/** The two documents, with their stable output names (without extension). */
-export const DOCUMENTS = [
-  { name: "bao-cao", compose: composeReport },
-  { name: "bieu-cham-diem", compose: composeScoreTable },
-] as const;
 
 export async function renderAssessment(scored: ScoredAssessment, opts: RenderOptions): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const measure = createMeasurer(opts.fonts);
