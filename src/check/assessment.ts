@@ -6,6 +6,7 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { markdownPos, type Assessment, type Markdown } from "../model/assessment.js";
 import { BLANK } from "../model/blanks.js";
+import { lineIndex } from "../read/line-index.js";
 import { formatHundredths } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
@@ -106,15 +107,11 @@ function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: nu
     if (p) out.push(diag("CD422", at(path), { text: p[0] }));
   }
   const inBody = BLANK.exec(r.body.text);
-  if (inBody) out.push(diag("CD422", r.fields ? markdownPos(r.body, pointAt(r.body.text, inBody.index)) : r.source, { text: inBody[0] }));
+  if (inBody) {
+    const p = lineIndex(r.body.text)(inBody.index);
+    out.push(diag("CD422", r.fields ? markdownPos(r.body, { line: p.line, column: p.col }) : r.source, { text: inBody[0] }));
+  }
   return date;
-}
-
-/** 1-based line and column of a character offset in a text. */
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 
 const SPACE_BEFORE = / +([,;:!?]|\.(?!\.))/g;
