@@ -132,15 +132,28 @@ describe("check reports what build would (issue 13, point 1)", async () => {
     expect(found).toContain(`CD605 warning ${where(t, "~~cũ~~").line}:${where(t, "~~cũ~~").column}`);
   });
 
-  it("are exactly the diagnostics composing the documents gives, whatever the text widths", () => {
-    const r = runChecks([input(EXAMPLE_RUBRIC), input(FILE, t)], { compose: false });
+  it("are exactly the diagnostics composing the documents gives: body, justifications, options, opinions", () => {
+    const APPRAISAL = "content/assessments/2021/thu.appraisal.yaml";
+    // Every kind of text the documents print gets something to report: an option's justification, an
+    // appraisal opinion, an unused link definition, "Kính gửi" without "Như trên".
+    const all = t
+      .replace(/^( {4}options:\n {6}a: \|\n {8})/m, "$1`mã` ")
+      .replace(/^( {6}Công văn số 1562)/m, "      [x]: https://example.org\n\n$1")
+      .replace(/^( {2}recipients:\n)/m, "  to:\n    - Sở Nội vụ\n$1");
+    const appraisal = readExampleText("content/assessments/2021/van-phong-ubnd-tinh.appraisal.yaml")
+      .replace("assessment: van-phong-ubnd-tinh.yaml", "assessment: thu.yaml")
+      .replace("opinion: Chấp nhận giải trình của đơn vị.", "opinion: Chấp nhận ~~một phần~~ giải trình.");
+    const inputs = [input(EXAMPLE_RUBRIC), input(FILE, all), input(APPRAISAL, appraisal)];
+    const r = runChecks(inputs, { compose: false });
     const scored = r.assessments[0]!.scored!;
     const measure = (s: string, st: { size: number }) => s.length * st.size * 0.61;
     const opts = { measure, numbers: VI_NUMBERS, date: "2021-01-01T00:00:00.000Z" };
     const composed = [...composeReport(scored, opts).diagnostics, ...composeScoreTable(scored, opts).diagnostics];
-    const key = (d: { code: string; pos: { line: number; column: number } }) => `${d.code}@${d.pos.line}:${d.pos.column}`;
-    const fromCheck = check(t).filter((d) => d.code.startsWith("CD6"));
+    const key = (d: { code: string; pos: { file: string; line: number; column: number } }) => `${d.code}@${d.pos.file}:${d.pos.line}:${d.pos.column}`;
+    const fromCheck = runChecks(inputs).diagnostics.filter((d) => d.code.startsWith("CD6"));
     expect(fromCheck.map(key).sort()).toEqual(composed.map(key).sort());
+    expect(new Set(fromCheck.map((d) => d.code))).toEqual(new Set(["CD601", "CD602", "CD603", "CD604", "CD605", "CD609", "CD610"]));
+    expect(fromCheck.some((d) => d.pos.file === APPRAISAL && d.code === "CD605")).toBe(true);
     expect(r.diagnostics.filter((d) => d.code.startsWith("CD6"))).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
   for (const [i, abs] of task.assessmentFiles.entries()) {
     // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
     const own = readInputs([abs, ...appraisalCompanions([abs], (p) => pathExists(p, fs))], task.cwd, fs);
-    // compose: false — the documents composed below report the compose stage's diagnostics (pipeline/compose-check.ts).
+    // compose: false — the documents composed below report the compose stage's diagnostics (compose/diagnostics.ts).
     const check = runChecks([...rubricInputs, ...own], { validatorCache, compose: false });
     // The rubrics' own diagnostics are reported once per task.
     if (i === 0) result.diagnostics.push(...check.rubrics.flatMap((r) => r.diagnostics));

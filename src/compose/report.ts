@@ -5,6 +5,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, DocMeta, RunStyle } from "../document/model.js";
+import type { ReportMeta } from "../model/assessment.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { addresseeBlock } from "./addressees.js";
 import { headerBlock, headerColumns } from "./header-block.js";
@@ -17,6 +18,11 @@ import { AS_ABOVE, signatureBlock } from "./signature-block.js";
 import { reportReference, reportTitle } from "./title-block.js";
 
 const BODY_RUN: RunStyle = { size: SIZE.body };
+
+/** With a "Kính gửi" part the first recipient is "Như trên" (nd30 F): added, with CD609, when the author left it out. */
+export function lacksAsAbove(r: Pick<ReportMeta, "to" | "recipients">): boolean {
+  return r.to.length > 0 && !/^\s*(-\s*)?như trên/i.test(r.recipients[0] ?? "");
+}
 
 export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): ComposeResult {
   const diagnostics: Diagnostic[] = [];
@@ -41,9 +47,8 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
     ),
   );
 
-  // With a "Kính gửi" part the first recipient is "Như trên" (nd30 F); added when the author left it out.
   let recipients = r.recipients;
-  if (r.to.length > 0 && !/^\s*(-\s*)?như trên/i.test(recipients[0] ?? "")) {
+  if (lacksAsAbove(r)) {
     recipients = [AS_ABOVE, ...recipients];
     diagnostics.push(diag("CD609", r.source));
   }

@@ -12,9 +12,9 @@ import { readRubric } from "../read/rubric.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { scoreAssessment } from "../score/score.js";
 import { BoundedCache } from "../util/bounded-cache.js";
-import { composeDiagnostics } from "./compose-check.js";
 import { inputKind } from "./input-kind.js";
 import { checkAssessment } from "../check/assessment.js";
+import { composeDiagnostics } from "../compose/diagnostics.js";
 import { generateAssessmentSchema } from "../check/assessment-schema.js";
 import { checkRubric } from "../check/rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
@@ -63,7 +63,7 @@ export interface CheckOptions {
   /** Run the wording checks that only warn (default true; see checkAssessment). */
   proseStyle?: boolean;
   /**
-   * Add the compose stage's diagnostics (default true; pipeline/compose-check.ts). `build` turns it
+   * Add the compose stage's diagnostics (default true; compose/diagnostics.ts). `build` turns it
    * off: it composes the documents anyway and reports the same diagnostics from there.
    */
   compose?: boolean;
