@@ -346,8 +346,9 @@ const fields = fc.record(Object.fromEntries(FIELDS.map((f) => [f, field])) as Re
 const quoted = (s: string) =>
   JSON.stringify(s)
     .replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    // A combining mark right after an escape would compose with its last hex digit (NFC of the file).
-    .replace(/(\\u[0-9a-f]{4})(\p{M}+)/gu, (_, e: string, marks: string) => e + [...marks].map((m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
+    // A combining mark right after an escape would compose with its last character (NFC of the
+    // file): the escape \n followed by U+0300 would become \ǹ, an invalid escape. Such marks are escaped too.
+    .replace(/(\\(?:u[0-9a-f]{4}|[^u]))(\p{M}+)/gu, (_, e: string, marks: string) => e + [...marks].map((m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
 
 function assessmentText(f: Fields): string {
   return miniText()
