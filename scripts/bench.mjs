@@ -17,7 +17,11 @@ const CLI = join(ROOT, "dist/chamdiem.cjs");
  * The Node options of `npm run build` (package.json; the same as the `chamdiem` command's shebang):
  * every figure is measured on the command line users run, minus npm's own start-up.
  */
-const NODE_FLAGS = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.build.match(/^node((?: --[^ ]+)*) dist\/chamdiem\.cjs build$/)[1].trim().split(" ").filter(Boolean);
+const NODE_FLAGS = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"))
+  .scripts.build.match(/^node((?: --[^ ]+)*) dist\/chamdiem\.cjs build$/)[1]
+  .trim()
+  .split(" ")
+  .filter(Boolean);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
@@ -108,8 +112,12 @@ if (ONLY.includes("check")) {
 if (ONLY.includes("build")) {
   console.log("# issues 3 and 4: build the example");
   const out = mkdtempSync(join(tmpdir(), "chamdiem-out-"));
-  bench("build example: check + 2 × .docx", process.execPath, [...NODE_FLAGS, CLI, "build", "content", "--force", "--no-pdf", "--quiet", "--out", out], ROOT, { target: "≤ 400 ms" });
-  bench("build example: check + 2 × .docx + 2 × PDF", process.execPath, [...NODE_FLAGS, CLI, "build", "content", "--force", "--quiet", "--out", out], ROOT, { target: "≤ 600 ms" });
+  bench("build example: check + 2 × .docx", process.execPath, [...NODE_FLAGS, CLI, "build", "content", "--force", "--no-pdf", "--quiet", "--out", out], ROOT, {
+    target: "≤ 400 ms",
+  });
+  bench("build example: check + 2 × .docx + 2 × PDF", process.execPath, [...NODE_FLAGS, CLI, "build", "content", "--force", "--quiet", "--out", out], ROOT, {
+    target: "≤ 600 ms",
+  });
   const pdfs = ["bao-cao.pdf", "bieu-cham-diem.pdf"].map((f) => statSync(join(out, "2021/van-phong-ubnd-tinh", f)).size);
   console.log(`PDF sizes: ${pdfs.map((b) => `${(b / 1024).toFixed(1)} KB`).join(" + ")} = ${((pdfs[0] + pdfs[1]) / 1024).toFixed(1)} KB  target ≤ 150 KB`);
   if (ONLY.includes("soffice")) {
@@ -117,8 +125,20 @@ if (ONLY.includes("build")) {
     if (which.status === 0) {
       const conv = mkdtempSync(join(tmpdir(), "chamdiem-soffice-"));
       const docx = ["bao-cao.docx", "bieu-cham-diem.docx"].map((f) => join(out, "2021/van-phong-ubnd-tinh", f));
-      const ours = bench("ours again (same run, for the ratio)", process.execPath, [...NODE_FLAGS, CLI, "build", "content", "--force", "--quiet", "--out", out], ROOT, { runs: 3 });
-      const lo = bench("soffice --headless --convert-to pdf (our 2 .docx)", "soffice", ["--headless", `-env:UserInstallation=file://${conv}/profile`, "--convert-to", "pdf", "--outdir", conv, ...docx], ROOT, { runs: 3 });
+      const ours = bench(
+        "ours again (same run, for the ratio)",
+        process.execPath,
+        [...NODE_FLAGS, CLI, "build", "content", "--force", "--quiet", "--out", out],
+        ROOT,
+        { runs: 3 },
+      );
+      const lo = bench(
+        "soffice --headless --convert-to pdf (our 2 .docx)",
+        "soffice",
+        ["--headless", `-env:UserInstallation=file://${conv}/profile`, "--convert-to", "pdf", "--outdir", conv, ...docx],
+        ROOT,
+        { runs: 3 },
+      );
       console.log(`ratio soffice / chamdiem (full build incl. check and .docx): ${(lo.median / ours.median).toFixed(1)}×`);
       rmSync(conv, { recursive: true, force: true });
     } else {
@@ -136,7 +156,10 @@ if (ONLY.includes("review")) {
   console.log("# issue 13: git textconv");
   const example = "content/assessments/2021/van-phong-ubnd-tinh.yaml";
   spawnSync(process.execPath, [...NODE_FLAGS, CLI, "show", "--plain", example], { cwd: ROOT, stdio: "ignore" });
-  bench("show --plain (git textconv) of the example assessment", process.execPath, [...NODE_FLAGS, CLI, "show", "--plain", example], ROOT, { runs: Math.max(RUNS, 10), target: "≤ 150 ms" });
+  bench("show --plain (git textconv) of the example assessment", process.execPath, [...NODE_FLAGS, CLI, "show", "--plain", example], ROOT, {
+    runs: Math.max(RUNS, 10),
+    target: "≤ 150 ms",
+  });
   bench("node -e 0 (process start, for reference)", process.execPath, ["-e", "0"], ROOT, { runs: Math.max(RUNS, 10) });
   console.log();
 }
@@ -146,9 +169,20 @@ if (ONLY.includes("bulk")) {
   const dir = makeProject(N);
   const clean = () => rmSync(join(dir, "output"), { recursive: true, force: true });
   bench(`check ${N} assessments`, process.execPath, [...NODE_FLAGS, CLI, "check", "content", "--quiet"], dir, { runs: 3, target: "< 5 s, < 400 MB" });
-  bench(`build ${N}: .docx only, both cores`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet", "--no-pdf"], dir, { runs: 3, before: clean, target: "≤ 15 s, ≤ 300 MB" });
-  bench(`no-op rebuild of the same ${N} (.docx only)`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet", "--no-pdf"], dir, { runs: 3, target: "≤ 1 s" });
-  bench(`build ${N}: all four outputs, both cores`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet"], dir, { runs: 3, before: clean, target: "≤ 25 s, ≤ 300 MB" });
+  bench(`build ${N}: .docx only, both cores`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet", "--no-pdf"], dir, {
+    runs: 3,
+    before: clean,
+    target: "≤ 15 s, ≤ 300 MB",
+  });
+  bench(`no-op rebuild of the same ${N} (.docx only)`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet", "--no-pdf"], dir, {
+    runs: 3,
+    target: "≤ 1 s",
+  });
+  bench(`build ${N}: all four outputs, both cores`, process.execPath, [...NODE_FLAGS, CLI, "build", "--quiet"], dir, {
+    runs: 3,
+    before: clean,
+    target: "≤ 25 s, ≤ 300 MB",
+  });
   // The same without the Node options of `npm run build` (--v8-pool-size=1), to show what they buy.
   bench(`build ${N}: all four outputs, Node's default options`, process.execPath, [CLI, "build", "--quiet"], dir, { runs: 2, before: clean });
   if (ONLY.includes("review")) reviewBench(dir);
@@ -163,11 +197,20 @@ function reviewBench(dir) {
     // First run: no unit's row cached (the tool's compiled-code and validator caches stay, as after
     // any earlier command); and wholly cold, every cache off.
     const rows = join(ROOT, "node_modules/.cache/chamdiem/summary");
-    bench(`summary over ${N} assessments, no rows cached (first run)`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, { runs: 3, before: () => rmSync(rows, { recursive: true, force: true }), target: "≤ 3 s" });
-    bench(`summary over ${N} assessments, every cache off`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, { runs: 3, env: { CHAMDIEM_CACHE: "0" } });
+    bench(`summary over ${N} assessments, no rows cached (first run)`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, {
+      runs: 3,
+      before: () => rmSync(rows, { recursive: true, force: true }),
+      target: "≤ 3 s",
+    });
+    bench(`summary over ${N} assessments, every cache off`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, {
+      runs: 3,
+      env: { CHAMDIEM_CACHE: "0" },
+    });
     // One run to fill the row cache (the last run above had the caches turned off), then the re-runs.
     spawnSync(process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], { cwd: dir, stdio: "ignore" });
-    bench(`summary over ${N} assessments, rows cached (re-run)`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, { runs: 3 });
+    bench(`summary over ${N} assessments, rows cached (re-run)`, process.execPath, [...NODE_FLAGS, CLI, "summary", "content", "--format", "json"], dir, {
+      runs: 3,
+    });
   }
   if (help.includes("diff")) {
     const git = (...a) => execFileSync("git", a, { cwd: dir, stdio: "ignore" });
@@ -179,6 +222,9 @@ function reviewBench(dir) {
       writeFileSync(f, readFileSync(f, "utf8").replace("value: 98.93\n    score: 3", "value: 90\n    score: 2"));
     }
     git("-c", "user.email=b@b", "-c", "user.name=bench", "commit", "-qam", "ten changed");
-    bench(`diff HEAD~1 over ${N} assessments, 10 changed`, process.execPath, [...NODE_FLAGS, CLI, "diff", "HEAD~1", "--format", "json"], dir, { runs: 3, target: "≤ 2 s" });
+    bench(`diff HEAD~1 over ${N} assessments, 10 changed`, process.execPath, [...NODE_FLAGS, CLI, "diff", "HEAD~1", "--format", "json"], dir, {
+      runs: 3,
+      target: "≤ 2 s",
+    });
   }
 }

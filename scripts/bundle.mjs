@@ -17,7 +17,10 @@ const yamlDebugSwitches = {
       const text = readFileSync(args.path, "utf8");
       const patched = text.replace(/node_process\.env\.(LOG_TOKENS|LOG_STREAM)/g, "__yamlDebug_$1");
       if (patched === text) return { contents: text, loader: "js", warnings: [{ text: "yaml debug switches not found: left as they are" }] };
-      return { contents: `const __yamlDebug_LOG_TOKENS = !!process.env.LOG_TOKENS, __yamlDebug_LOG_STREAM = !!process.env.LOG_STREAM;\n${patched}`, loader: "js" };
+      return {
+        contents: `const __yamlDebug_LOG_TOKENS = !!process.env.LOG_TOKENS, __yamlDebug_LOG_STREAM = !!process.env.LOG_STREAM;\n${patched}`,
+        loader: "js",
+      };
     });
   },
 };

@@ -29,7 +29,11 @@ describe("the import graph of src/", () => {
   it("has no cycle between folders", () => {
     const folders = folderGraph(graph);
     const withFiles = (c: string[]) =>
-      c.flatMap((a) => [...graph].flatMap(([f, ts]) => (f.startsWith(`${a}/`) ? ts.filter((t) => c.includes(t.split("/")[0]!) && !t.startsWith(`${a}/`)).map((t) => `${f} → ${t}`) : [])));
+      c.flatMap((a) =>
+        [...graph].flatMap(([f, ts]) =>
+          f.startsWith(`${a}/`) ? ts.filter((t) => c.includes(t.split("/")[0]!) && !t.startsWith(`${a}/`)).map((t) => `${f} → ${t}`) : [],
+        ),
+      );
     expect(cycles(folders).map(withFiles)).toEqual([]);
   });
 

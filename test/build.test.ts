@@ -22,7 +22,13 @@ function project(): string {
 async function build(cwd: string, args: string[] = [], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(["build", ...args], { cwd, env: { CHAMDIEM_CACHE: "0", ...env }, isTTY: false, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
+  const code = await main(["build", ...args], {
+    cwd,
+    env: { CHAMDIEM_CACHE: "0", ...env },
+    isTTY: false,
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

@@ -46,7 +46,10 @@ describe("the patched bundle reads YAML as the sources do", () => {
     // An anchor and an alias: outside our reader's subset, so `yaml` reads the whole file.
     "content/assessments/2021/anchors.yaml": example.replace(/^( {2}place:) (.+)$/m, "$1 &place $2").replace(/^( {2}archive:) .+$/m, "$1 *place"),
     // Flow collections, as a person might type them.
-    "content/assessments/2021/flow.yaml": example.replace(/^unit:\n {2}name: (.+)\n {2}agency: (.+)\n {2}superior: (.+)\n/m, 'unit: { name: "$1", agency: "$2",\n  superior: "$3" }\n'),
+    "content/assessments/2021/flow.yaml": example.replace(
+      /^unit:\n {2}name: (.+)\n {2}agency: (.+)\n {2}superior: (.+)\n/m,
+      'unit: { name: "$1", agency: "$2",\n  superior: "$3" }\n',
+    ),
     // Syntax errors: an unclosed quote in a flow mapping, and a bad indentation.
     "content/assessments/2021/unclosed.yaml": 'rubric: dvcq-qng-2021\nyear: 2021\nunit: { name: "Sở Tư pháp\n',
     "content/assessments/2021/indent.yaml": example.replace(/^( {2}symbol: .+)$/m, "     $1"),
@@ -76,7 +79,10 @@ describe("the patched bundle reads YAML as the sources do", () => {
   const inputs = ["content/rubrics/dvcq-qng-2021.yaml", ...Object.keys(files)];
   for (const file of inputs) {
     it(`check --format json and show --plain agree on ${file}`, async () => {
-      for (const args of [["check", "--format", "json", file], ["show", "--plain", file]]) {
+      for (const args of [
+        ["check", "--format", "json", file],
+        ["show", "--plain", file],
+      ]) {
         const b = bundled(args);
         const s = await sources(args);
         expect(b.out.trimEnd(), `${args.join(" ")}\n${s.err}`).toBe(s.out.trimEnd());
@@ -89,7 +95,9 @@ describe("the patched bundle reads YAML as the sources do", () => {
     for (const name of ["example", "anchors", "flow"]) {
       const r = bundled(["check", "--format", "json", `content/assessments/2021/${name}.yaml`]);
       expect(r.code, name).toBe(0);
-      expect(JSON.parse(r.out).assessments[0].total, name).toBe(JSON.parse(bundled(["check", "--format", "json", "content/assessments/2021/example.yaml"]).out).assessments[0].total);
+      expect(JSON.parse(r.out).assessments[0].total, name).toBe(
+        JSON.parse(bundled(["check", "--format", "json", "content/assessments/2021/example.yaml"]).out).assessments[0].total,
+      );
     }
   });
 
@@ -98,7 +106,10 @@ describe("the patched bundle reads YAML as the sources do", () => {
       const r = bundled(["check", "--format", "json", `content/assessments/2021/${name}.yaml`]);
       expect(r.code).toBe(1);
       const ds = (JSON.parse(r.out) as { diagnostics: { code: string; line: number }[] }).diagnostics;
-      expect(ds.some((d) => d.code === "CD105" && d.line > 0), name).toBe(true);
+      expect(
+        ds.some((d) => d.code === "CD105" && d.line > 0),
+        name,
+      ).toBe(true);
     }
   });
 

@@ -83,7 +83,12 @@ describe("chamdiem CLI", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "chamdiem-codecache-"));
     const bin = join(ROOT, "dist/chamdiem.cjs");
-    const check = () => spawnSync(process.execPath, [bin, "check", "content", "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHAMDIEM_CACHE_DIR: dir } });
+    const check = () =>
+      spawnSync(process.execPath, [bin, "check", "content", "--format", "json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, CHAMDIEM_CACHE_DIR: dir },
+      });
     const first = check();
     expect(first.status).toBe(0);
     const files = readdirSync(dir).filter((f) => f.startsWith("code-") && f.endsWith("-check--format.v8cache"));
@@ -111,9 +116,15 @@ describe("chamdiem CLI", () => {
     cpSync(join(ROOT, "content/rubrics"), join(work, "content/rubrics"), { recursive: true });
     mkdirSync(join(work, "content/assessments/2021"), { recursive: true });
     const text = readFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), "utf8");
-    for (let i = 1; i <= 7; i++) writeFileSync(join(work, `content/assessments/2021/u${i}.yaml`), text.replace("name: Văn phòng UBND tỉnh", `name: Đơn vị ${i}`));
+    for (let i = 1; i <= 7; i++)
+      writeFileSync(join(work, `content/assessments/2021/u${i}.yaml`), text.replace("name: Văn phòng UBND tỉnh", `name: Đơn vị ${i}`));
     const bin = join(ROOT, "dist/chamdiem.cjs");
-    const build = (args: string[]) => spawnSync(process.execPath, [bin, "build", "--force", "--quiet", ...args], { cwd: work, encoding: "utf8", env: { ...process.env, CHAMDIEM_CACHE_DIR: cacheDir } });
+    const build = (args: string[]) =>
+      spawnSync(process.execPath, [bin, "build", "--force", "--quiet", ...args], {
+        cwd: work,
+        encoding: "utf8",
+        env: { ...process.env, CHAMDIEM_CACHE_DIR: cacheDir },
+      });
     for (const args of [["content/assessments/2021/u1.yaml"], ["--jobs", "2"]]) {
       for (const round of [1, 2]) {
         const r = build(args);

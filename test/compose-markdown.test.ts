@@ -53,14 +53,24 @@ const CASES: Case[] = [
     covers: ["emphasis"],
     input: "a *nghiêng* <i>cũng nghiêng</i>",
     text: "a nghiêng cũng nghiêng",
-    check: (b) => expect(firstRuns(b).filter((r) => r.kind === "text" && r.style.italic).map((r) => (r.kind === "text" ? r.text : ""))).toEqual(["nghiêng", "cũng nghiêng"]),
+    check: (b) =>
+      expect(
+        firstRuns(b)
+          .filter((r) => r.kind === "text" && r.style.italic)
+          .map((r) => (r.kind === "text" ? r.text : "")),
+      ).toEqual(["nghiêng", "cũng nghiêng"]),
   },
   {
     name: "strong",
     covers: ["strong"],
     input: "a **đậm** <b>đậm</b>",
     text: "a đậm đậm",
-    check: (b) => expect(firstRuns(b).filter((r) => r.kind === "text" && r.style.bold).map((r) => (r.kind === "text" ? r.text : ""))).toEqual(["đậm", "đậm"]),
+    check: (b) =>
+      expect(
+        firstRuns(b)
+          .filter((r) => r.kind === "text" && r.style.bold)
+          .map((r) => (r.kind === "text" ? r.text : "")),
+      ).toEqual(["đậm", "đậm"]),
   },
   {
     name: "underline, subscript, superscript (from the reader's whitelisted HTML)",
@@ -95,7 +105,10 @@ const CASES: Case[] = [
   {
     name: "a list item outside a list",
     covers: ["listItem"],
-    input: fromRoot({ type: "root", children: [{ type: "listItem", spread: false, children: [{ type: "paragraph", children: [{ type: "text", value: "lẻ" }] }] }] } as Root),
+    input: fromRoot({
+      type: "root",
+      children: [{ type: "listItem", spread: false, children: [{ type: "paragraph", children: [{ type: "text", value: "lẻ" }] }] }],
+    } as Root),
     text: "- lẻ",
   },
   {
@@ -126,7 +139,13 @@ const CASES: Case[] = [
     codes: ["CD604"],
   },
   { name: "link: its address follows", covers: ["link"], input: "[Cổng](https://dichvucong.gov.vn)", text: "Cổng (https://dichvucong.gov.vn)" },
-  { name: "autolink: the address once", covers: ["link"], input: "https://dichvucong.gov.vn", text: "https://dichvucong.gov.vn", check: (b) => expect(plainText(b)).toBe("https://dichvucong.gov.vn") },
+  {
+    name: "autolink: the address once",
+    covers: ["link"],
+    input: "https://dichvucong.gov.vn",
+    text: "https://dichvucong.gov.vn",
+    check: (b) => expect(plainText(b)).toBe("https://dichvucong.gov.vn"),
+  },
   {
     name: "reference link and definition",
     covers: ["linkReference", "definition"],
@@ -185,21 +204,46 @@ const CASES: Case[] = [
   {
     name: "raw HTML left by the reader prints literally",
     covers: ["html"],
-    input: fromRoot({ type: "root", children: [{ type: "paragraph", children: [{ type: "html", value: "<span>", position: pos(1, 3) }, { type: "text", value: "x" }] }] } as Root),
+    input: fromRoot({
+      type: "root",
+      children: [
+        {
+          type: "paragraph",
+          children: [
+            { type: "html", value: "<span>", position: pos(1, 3) },
+            { type: "text", value: "x" },
+          ],
+        },
+      ],
+    } as Root),
     text: "<span>x",
     codes: ["CD606"],
   },
   {
     name: "an HTML comment is left out, with a note",
     covers: ["html"],
-    input: fromRoot({ type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "a" }, { type: "html", value: "<!-- ghi chú -->", position: pos(1, 2) }] }] } as Root),
+    input: fromRoot({
+      type: "root",
+      children: [
+        {
+          type: "paragraph",
+          children: [
+            { type: "text", value: "a" },
+            { type: "html", value: "<!-- ghi chú -->", position: pos(1, 2) },
+          ],
+        },
+      ],
+    } as Root),
     text: "a",
     codes: ["CD607"],
   },
   {
     name: "an unknown node type prints its text",
     covers: ["(fallback)"],
-    input: fromRoot({ type: "root", children: [{ type: "paragraph", children: [{ type: "mathInline", value: "x^2", position: pos(1, 1) }] }] } as unknown as Root),
+    input: fromRoot({
+      type: "root",
+      children: [{ type: "paragraph", children: [{ type: "mathInline", value: "x^2", position: pos(1, 1) }] }],
+    } as unknown as Root),
     text: "x^2",
     codes: ["CD608"],
   },

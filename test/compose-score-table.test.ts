@@ -70,7 +70,23 @@ describe("score table", () => {
 
   it("rows: criterion bold, group bold italic, leaf regular, options italic", () => {
     const roles = rows.map((r) => r.role);
-    expect(roles).toEqual(["header", "criterion", "group", "leaf", "option", "option", "option", "leaf", "option", "option", "criterion", "leaf", "option", "option", "total"]);
+    expect(roles).toEqual([
+      "header",
+      "criterion",
+      "group",
+      "leaf",
+      "option",
+      "option",
+      "option",
+      "leaf",
+      "option",
+      "option",
+      "criterion",
+      "leaf",
+      "option",
+      "option",
+      "total",
+    ]);
     const style = (r: Row, i: number) => (r.cells[i]!.blocks[0] as Paragraph).runs[0]!.style;
     expect(rowTexts(rows[1]!).slice(0, 4)).toEqual(["1", "TIÊU CHÍ 1", "5,00", "5,00"]);
     expect(style(rows[1]!, 1)).toEqual({ size: 12, bold: true });
@@ -86,7 +102,15 @@ describe("score table", () => {
 
   it("choice: the chosen option shows its points and the answer's justification beside it", () => {
     expect(rowTexts(rows[3]!)).toEqual(["1.1.1", "Ban hành Kế hoạch thực hiện công tác dân vận hàng năm", "3,00", "3,00", "", "", ""]);
-    expect(rowTexts(rows[4]!)).toEqual(["", "Ban hành kịp thời và đủ các nội dung: 3,00", "", "3,00", "Công văn số 1562/VP-HCTC ngày 21/11/2020 (Quyết định số 159/QĐ-UBND).", "", ""]);
+    expect(rowTexts(rows[4]!)).toEqual([
+      "",
+      "Ban hành kịp thời và đủ các nội dung: 3,00",
+      "",
+      "3,00",
+      "Công văn số 1562/VP-HCTC ngày 21/11/2020 (Quyết định số 159/QĐ-UBND).",
+      "",
+      "",
+    ]);
     expect(rowTexts(rows[5]!)[3]).toBe("");
   });
 

@@ -35,10 +35,14 @@ const upper = (s: string) => s === s.toLocaleUpperCase("vi");
 
 /** The header referenced by the section for `type` ("default" | "first"). */
 function header(d: Docx, type: string): string {
-  const id = new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"/>`).exec(d.document)?.[1] ?? new RegExp(`<w:headerReference r:id="([^"]+)" w:type="${type}"/>`).exec(d.document)?.[1];
+  const id =
+    new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"/>`).exec(d.document)?.[1] ??
+    new RegExp(`<w:headerReference r:id="([^"]+)" w:type="${type}"/>`).exec(d.document)?.[1];
   expect(id, `headerReference ${type}`).toBeDefined();
   const rels = d.parts.get("word/_rels/document.xml.rels")!;
-  const target = new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   return d.parts.get(`word/${target}`)!;
 }
 
@@ -69,13 +73,20 @@ describe("page (nd30 A, I)", () => {
     expect(m("right")).toBeLessThanOrEqual(20);
   }
 
-  for (const [name, get] of [["report", () => report], ["score table", () => table]] as const) {
+  for (const [name, get] of [
+    ["report", () => report],
+    ["score table", () => table],
+  ] as const) {
     it(`${name}: page number centred in the header, hidden on page 1 (titlePg, empty first header)`, () => {
       const d = get();
       expect(d.document).toMatch(/<w:titlePg\/>/);
       const first = header(d, "first");
       expect(first).not.toMatch(/PAGE/);
-      expect(xParagraphs(first).map((p) => p.text).join("")).toBe("");
+      expect(
+        xParagraphs(first)
+          .map((p) => p.text)
+          .join(""),
+      ).toBe("");
       const def = header(d, "default");
       expect(def).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>|w:instr="\s*PAGE\s*"/);
       expect(attr(def, "jc", "val")).toBe("center");
@@ -87,7 +98,10 @@ describe("page (nd30 A, I)", () => {
 });
 
 describe("font (nd30 A)", () => {
-  for (const [name, get] of [["report", () => report], ["score table", () => table]] as const) {
+  for (const [name, get] of [
+    ["report", () => report],
+    ["score table", () => table],
+  ] as const) {
     it(`${name}: Times New Roman on every script, black, and no other font in the document`, () => {
       const d = get();
       const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(d.styles)![0];
@@ -246,7 +260,15 @@ describe("score table (nd30 J; issue 3 §3)", () => {
     const kept = rows.filter((r) => r.includes("<w:cantSplit/>")).length;
     expect(kept).toBeGreaterThan(rows.length * 0.8);
     expect(kept).toBeLessThan(rows.length);
-    for (const label of ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Giải trình của đơn vị", "Điểm thẩm định", "Ý kiến thẩm định"]) {
+    for (const label of [
+      "STT",
+      "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+      "Điểm tối đa",
+      "Điểm tự đánh giá",
+      "Giải trình của đơn vị",
+      "Điểm thẩm định",
+      "Ý kiến thẩm định",
+    ]) {
       expect(isBold(findX(table.ps, label).runs[0]!.rPr)).toBe(true);
     }
   });

@@ -55,13 +55,18 @@ describe("LibreOffice opens the .docx files", () => {
     dir = mkdtempSync(join(tmpdir(), "chamdiem-lo-"));
     const docs = exampleDocs();
     const files = [];
-    for (const [name, doc] of [["bao-cao", docs.report], ["bieu-cham-diem", docs.scoreTable]] as const) {
+    for (const [name, doc] of [
+      ["bao-cao", docs.report],
+      ["bieu-cham-diem", docs.scoreTable],
+    ] as const) {
       const file = join(dir, `${name}.docx`);
       writeFileSync(file, await writeDocx(doc));
       files.push(file);
     }
     // A private profile, so a LibreOffice already running elsewhere does not swallow the request.
-    const r = run("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files], { timeout: 180_000 });
+    const r = run("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files], {
+      timeout: 180_000,
+    });
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     for (const name of ["bao-cao", "bieu-cham-diem"]) {
       const t = run("pdftotext", ["-enc", "UTF-8", join(dir, `${name}.pdf`), "-"]);
@@ -105,7 +110,10 @@ describe("LibreOffice opens the .docx files", () => {
 
   it.skipIf(gate.skip)(`the score table holds every title, option text and justification of the example${gate.note}`, () => {
     const t = norm(text["bieu-cham-diem"]!);
-    const expected: string[] = ["BIỂU CHẤM ĐIỂM CHỈ SỐ CÔNG TÁC DÂN VẬN NĂM 2021", "(Kèm theo Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh)"];
+    const expected: string[] = [
+      "BIỂU CHẤM ĐIỂM CHỈ SỐ CÔNG TÁC DÂN VẬN NĂM 2021",
+      "(Kèm theo Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh)",
+    ];
     const scored = loadExampleScored();
     expected.push(...printedTexts(scored));
     expected.push(...scored.rubric.notes);

@@ -59,7 +59,11 @@ function body(p: Parts): XmlElement {
     if (el.name === "w:headerReference") {
       const target = rels.get(attrs["r:id"]!);
       expect(target, `relationship ${attrs["r:id"]}`).toBeDefined();
-      attrs["r:id"] = "\n" + childElements(part(p, `word/${target}`)).map((c) => outline(c, 3)).join("");
+      attrs["r:id"] =
+        "\n" +
+        childElements(part(p, `word/${target}`))
+          .map((c) => outline(c, 3))
+          .join("");
     }
     const children = el.children
       .filter((c) => typeof c === "string" || !(SAYS_NOTHING.has(c.name) && c.children.length === 0 && Object.keys(c.attrs).length === 0))
@@ -108,7 +112,19 @@ function featuresDoc(): DocModel {
     page: { ...A4, orientation: "portrait", margin: MARGIN, headerDistance: 567 },
     pageNumber: { size: 13, align: "center", hideOnFirstPage: false },
     blocks: [
-      para([run("Chữ "), run("gạch chân", { underline: true }), run(" H"), run("2", { vertAlign: "sub" }), run("O và m"), run("2", { vertAlign: "super" }), { kind: "break", style: { size: 12 } }, run("dòng sau", { bold: true, italic: true })], { align: "justify", indentLeft: 360, indentRight: 240, indentFirstLine: 567, spaceBefore: 120, spaceAfter: 60, lineSpacing: 1.5 }),
+      para(
+        [
+          run("Chữ "),
+          run("gạch chân", { underline: true }),
+          run(" H"),
+          run("2", { vertAlign: "sub" }),
+          run("O và m"),
+          run("2", { vertAlign: "super" }),
+          { kind: "break", style: { size: 12 } },
+          run("dòng sau", { bold: true, italic: true }),
+        ],
+        { align: "justify", indentLeft: 360, indentRight: 240, indentFirstLine: 567, spaceBefore: 120, spaceAfter: 60, lineSpacing: 1.5 },
+      ),
       para([run("Treo đầu dòng", { size: 14 })], { size: 14, indentLeft: 720, indentFirstLine: -360, keepNext: true }),
       para([], { size: 12, align: "center", spaceBefore: 240, spaceAfter: 120 }, { rule: { width: 2000, thickness: 0.5 } }),
       para([run("Tiêu đề có gạch dưới", { bold: true })], { align: "center", spaceAfter: 200, keepNext: true }, { rule: { width: 99999, thickness: 1 } }),
@@ -119,15 +135,35 @@ function featuresDoc(): DocModel {
         headerRows: 1,
         padding: { top: 20, bottom: 20, left: 100, right: 100 },
         rows: [
-          { cantSplit: true, cells: [cell([para([run("A", { bold: true })], { align: "center" })]), cell([para([run("B")])]), cell([para([run("C")])], { vAlign: "bottom" })] },
+          {
+            cantSplit: true,
+            cells: [cell([para([run("A", { bold: true })], { align: "center" })]), cell([para([run("B")])]), cell([para([run("C")])], { vAlign: "bottom" })],
+          },
           // a 2 × 2 merge at the start, then a cell merged down at the end
-          { cantSplit: false, keepNext: true, cells: [cell([para([run("gộp 2 × 2", { size: 10 })], { size: 10 })], { colSpan: 2, rowSpan: 2, vAlign: "center" }), cell([para([run("c1")])], { rowSpan: 3 })] },
+          {
+            cantSplit: false,
+            keepNext: true,
+            cells: [
+              cell([para([run("gộp 2 × 2", { size: 10 })], { size: 10 })], { colSpan: 2, rowSpan: 2, vAlign: "center" }),
+              cell([para([run("c1")])], { rowSpan: 3 }),
+            ],
+          },
           { cantSplit: true, cells: [] },
           { cantSplit: true, keepNext: true, cells: [cell([para([run("a3")])]), cell([])] },
           {
             cantSplit: false,
             cells: [
-              cell([para([run("bảng lồng")]), { kind: "table", columns: [800], borders: null, headerRows: 0, padding: { top: 0, bottom: 0, left: 0, right: 0 }, rows: [{ cantSplit: false, cells: [cell([para([run("trong", { size: 11 })], { size: 11 })])] }] }]),
+              cell([
+                para([run("bảng lồng")]),
+                {
+                  kind: "table",
+                  columns: [800],
+                  borders: null,
+                  headerRows: 0,
+                  padding: { top: 0, bottom: 0, left: 0, right: 0 },
+                  rows: [{ cantSplit: false, cells: [cell([para([run("trong", { size: 11 })], { size: 11 })])] }],
+                },
+              ]),
               cell([para([run("b4")])], { colSpan: 2 }),
             ],
           },
@@ -146,7 +182,10 @@ function featuresDoc(): DocModel {
 }
 
 describe("the docx writer agrees with the docx package, as parsed XML", () => {
-  for (const [name, get] of [["the example's report", () => exampleDocs().report], ["the example's score table", () => exampleDocs().scoreTable]] as const) {
+  for (const [name, get] of [
+    ["the example's report", () => exampleDocs().report],
+    ["the example's score table", () => exampleDocs().scoreTable],
+  ] as const) {
     it(`${name}: body (paragraphs, runs, tables, rules, section, headers), defaults, compatibility`, async () => {
       const { ours } = await compare(get());
       // the comparison was not vacuous: the body holds the document

@@ -30,7 +30,11 @@ function richDocs(): [string, DocModel][] {
     "# I. KẾT QUẢ\n\nĐoạn *nghiêng* **đậm** <u>gạch</u> H<sub>2</sub>O m<sup>2</sup>  \nxuống dòng [liên kết](https://a.vn)[^1].\n\n" +
       "- một\n  - hai\n\n1. ba\n\n> trích\n\n---\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n`mã` ~~xoá~~ ![ảnh](a.png)\n\n[^1]: Ghi chú.\n",
   );
-  const s = smallScored({ body, to: ["Bộ Nội vụ", "Sở Nội vụ"], signer: { prefix: "KT.", authority: "Chánh Văn phòng", title: "Phó Chánh Văn phòng", name: "Nguyễn Văn A" } });
+  const s = smallScored({
+    body,
+    to: ["Bộ Nội vụ", "Sở Nội vụ"],
+    signer: { prefix: "KT.", authority: "Chánh Văn phòng", title: "Phó Chánh Văn phòng", name: "Nguyễn Văn A" },
+  });
   s.items[0]!.appraisal = { score: 450, opinion: md("Ý kiến **thẩm định**.") };
   s.appraised = { total: 550 };
   return [

@@ -65,7 +65,9 @@ describe("docx writer", () => {
 
   it("a rule is a bottom border exactly `width` long, centred on the paragraph's area", async () => {
     const textWidth = A4.width - 1701 - 907;
-    const xml = (await documentXml([p("Tiêu đề", { style: { align: "center", size: 14, spaceAfter: 240 }, rule: { width: 2000, thickness: 0.75 } })])).get("word/document.xml")!;
+    const xml = (await documentXml([p("Tiêu đề", { style: { align: "center", size: 14, spaceAfter: 240 }, rule: { width: 2000, thickness: 0.75 } })])).get(
+      "word/document.xml",
+    )!;
     const [text, rule] = xParagraphs(xml);
     expect(text!.text).toBe("Tiêu đề");
     expect(attr(text!.pPr, "spacing", "after") ?? "0").toBe("0");
@@ -134,8 +136,20 @@ describe("docx writer", () => {
     };
     const xml = (await documentXml([table])).get("word/document.xml")!;
     const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]!);
-    const cells = (r: string) => [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => (/vMerge w:val="continue"/.test(m[1]!) ? "↑" : xParagraphs(m[1]!).map((x) => x.text).join("")));
-    expect(rows.map(cells)).toEqual([["a", "dọc", "b"], ["c", "↑", "d"], ["e", "↑", "f"], ["g", "h", "i", "j"]]);
+    const cells = (r: string) =>
+      [...r.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) =>
+        /vMerge w:val="continue"/.test(m[1]!)
+          ? "↑"
+          : xParagraphs(m[1]!)
+              .map((x) => x.text)
+              .join(""),
+      );
+    expect(rows.map(cells)).toEqual([
+      ["a", "dọc", "b"],
+      ["c", "↑", "d"],
+      ["e", "↑", "f"],
+      ["g", "h", "i", "j"],
+    ]);
     expect(rows[1]).toMatch(/<w:tcW w:type="dxa" w:w="2000"\/><w:gridSpan w:val="2"\/><w:vMerge w:val="continue"\/>/);
   });
 
@@ -147,7 +161,26 @@ describe("docx writer", () => {
   });
 
   it("borderless layout tables have no visible borders", async () => {
-    const xml = (await documentXml([{ kind: "table", columns: [4000, 5298], borders: null, headerRows: 0, padding: { top: 0, bottom: 0, left: 0, right: 0 }, rows: [{ cells: [{ blocks: [p("a")], vAlign: "top" }, { blocks: [p("b")], vAlign: "top" }], cantSplit: true }] }])).get("word/document.xml")!;
+    const xml = (
+      await documentXml([
+        {
+          kind: "table",
+          columns: [4000, 5298],
+          borders: null,
+          headerRows: 0,
+          padding: { top: 0, bottom: 0, left: 0, right: 0 },
+          rows: [
+            {
+              cells: [
+                { blocks: [p("a")], vAlign: "top" },
+                { blocks: [p("b")], vAlign: "top" },
+              ],
+              cantSplit: true,
+            },
+          ],
+        },
+      ])
+    ).get("word/document.xml")!;
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(xml)![1]!;
     expect(borders).not.toMatch(/w:val="(?!none)/);
   });

@@ -21,9 +21,7 @@ describe("the seed example (content/)", () => {
   it("finds the seed's own slips as warnings", () => {
     const r = checkExample();
     const found = codes(r.diagnostics).sort();
-    expect(found).toEqual(
-      expect.arrayContaining(["CD505", "CD506", "CD507", "CD508", "CD509", "CD511", "CD512", "CD513"]),
-    );
+    expect(found).toEqual(expect.arrayContaining(["CD505", "CD506", "CD507", "CD508", "CD509", "CD511", "CD512", "CD513"]));
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 

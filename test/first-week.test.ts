@@ -108,7 +108,9 @@ describe("one error per mistake in an answer", () => {
     // 1.1.1 chooses a and declares 3: an option the rubric does not have, the declared score kept.
     const t = original.replace(/^( {2}"1\.1\.1":\n {4}option: )a\n/m, "$1zz\n");
     expect(t).not.toBe(original);
-    const codes = check(t).filter((d) => d.severity === "error").map((d) => d.code);
+    const codes = check(t)
+      .filter((d) => d.severity === "error")
+      .map((d) => d.code);
     expect(codes).toContain("CD204");
     expect(codes).not.toContain("CD408");
   });

@@ -1,26 +1,14 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import {
-  createMeasurer,
-  FACE_KEYS,
-  lineMetrics,
-  loadFont,
-  loadFontSet,
-  tinosPaths,
-  TrueTypeFont,
-} from "../src/fonts/index.js";
+import { createMeasurer, FACE_KEYS, lineMetrics, loadFont, loadFontSet, tinosPaths, TrueTypeFont } from "../src/fonts/index.js";
 import { vietnameseLetters } from "./helpers/fonts-vietnamese.js";
 
 const require = createRequire(import.meta.url);
 // fontkit is only a test oracle here: the run-time reader does not load it.
 const fontkit = require("@pdf-lib/fontkit") as { create(b: Uint8Array): any };
 
-const SAMPLE = [
-  ...vietnameseLetters(),
-  ..."0123456789 .,;:!?-–—/()[]%\"'“”‘’…§&*+=<>@#_",
-  "\u00a0",
-];
+const SAMPLE = [...vietnameseLetters(), ..."0123456789 .,;:!?-–—/()[]%\"'“”‘’…§&*+=<>@#_", "\u00a0"];
 
 describe("TrueType reader vs fontkit", () => {
   const paths = tinosPaths();

@@ -9,12 +9,60 @@ import { CATALOG } from "../src/diagnostics/catalog/index.js";
 import { input, readExampleText } from "./helpers/example.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
 
-const TOKENS = [":", " ", "\n", "\t", "-", "- ", "  ", '"', "'", "&a", "*a", "!!str", "{", "}", "[", "]", "#", "|", ">", "?", "%", "@", "`",
-  "__proto__", "constructor", "null", "~", "1e999", "-1", "0.125", "99999999999", "ắ", "\u0301", "\ufeff", "<i>", "</i>", "<script>", "1.1", '"1.1"', "option", "value", "score", "options", "\r\n"];
+const TOKENS = [
+  ":",
+  " ",
+  "\n",
+  "\t",
+  "-",
+  "- ",
+  "  ",
+  '"',
+  "'",
+  "&a",
+  "*a",
+  "!!str",
+  "{",
+  "}",
+  "[",
+  "]",
+  "#",
+  "|",
+  ">",
+  "?",
+  "%",
+  "@",
+  "`",
+  "__proto__",
+  "constructor",
+  "null",
+  "~",
+  "1e999",
+  "-1",
+  "0.125",
+  "99999999999",
+  "ắ",
+  "\u0301",
+  "\ufeff",
+  "<i>",
+  "</i>",
+  "<script>",
+  "1.1",
+  '"1.1"',
+  "option",
+  "value",
+  "score",
+  "options",
+  "\r\n",
+];
 
 const edit = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant("dupline" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("swaplines" as const), at: fc.nat(), to: fc.nat() }),
 );
@@ -68,7 +116,12 @@ describe("fuzz: random edits never crash the checker", () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
         const text = apply(base, edits);
-        assertWellFormed(text, () => runChecks([{ path: "fuzz.yaml", bytes: enc(text) }, { path: "a.yaml", bytes: enc(miniText()) }]));
+        assertWellFormed(text, () =>
+          runChecks([
+            { path: "fuzz.yaml", bytes: enc(text) },
+            { path: "a.yaml", bytes: enc(miniText()) },
+          ]),
+        );
       }),
       { numRuns: 250, seed: 7 },
     );

@@ -65,7 +65,10 @@ describe("tables", () => {
     expect(t[1].x).toBe(30.5);
     expect(t[0].y).toBe(10 + 0.5 + 9);
     const borders = r.pages[0].items.filter((f): f is LineFrame => f.kind === "line");
-    const vertical = borders.filter((b) => b.x1 === b.x2).map((b) => b.x1).sort((a, b) => a - b);
+    const vertical = borders
+      .filter((b) => b.x1 === b.x2)
+      .map((b) => b.x1)
+      .sort((a, b) => a - b);
     expect(vertical).toEqual([10.25, 30.25, 110.25]);
     const horizontal = [...new Set(borders.filter((b) => b.y1 === b.y2).map((b) => b.y1))].sort((a, b) => a - b);
     expect(horizontal).toEqual([10.25, 22.25]);
@@ -83,7 +86,13 @@ describe("tables", () => {
     r.pages.forEach((pg, i) => {
       const ls = lines(r, i);
       expect(ls[0]).toBe("H1|Header"); // header on every page
-      for (const l of ls.slice(1)) allWords.push(...l.split("|").flatMap((x) => x.split(" ")).filter(Boolean));
+      for (const l of ls.slice(1))
+        allWords.push(
+          ...l
+            .split("|")
+            .flatMap((x) => x.split(" "))
+            .filter(Boolean),
+        );
       for (const f of pg.items) if (f.kind === "text") expect(f.y).toBeLessThanOrEqual(pg.body.bottom + 1e-6);
     });
     const expected = ["1", ...words(30, "a").split(" "), "2", ...words(12, "b").split(" "), "3", ...words(50, "c").split(" ")];
@@ -97,7 +106,21 @@ describe("tables", () => {
   });
 
   it("keeps the header with the first body row", () => {
-    const r = lay([...Array.from({ length: 7 }, () => p("x")), table([{ cantSplit: true, cells: [cell("H"), cell("H")] }, { cantSplit: true, cells: [cell("x"), cell("y")] }], [200, 200], 1)], 20, 100);
+    const r = lay(
+      [
+        ...Array.from({ length: 7 }, () => p("x")),
+        table(
+          [
+            { cantSplit: true, cells: [cell("H"), cell("H")] },
+            { cantSplit: true, cells: [cell("x"), cell("y")] },
+          ],
+          [200, 200],
+          1,
+        ),
+      ],
+      20,
+      100,
+    );
     // 7 lines of text, header would fit in line 8, the row not: both go to page 2
     expect(lines(r, 1)).toEqual(["H|H", "x|y"]);
   });
@@ -124,9 +147,7 @@ describe("tables", () => {
   it("gives a stable, readable dump", () => {
     const r = lay([p("Độc lập", { align: "center" }, { rule: { width: 400, thickness: 0.5 } })], 100, 100);
     expect(dumpLayout(r)).toBe(
-      "page 1 · section 1 · 120×120 portrait · body 10..110 × 10..110\n" +
-        '  T 43.75 19 regular 10 "Độc lập"\n' +
-        "  L rule 50 25.75 → 70 25.75 w=0.5\n",
+      "page 1 · section 1 · 120×120 portrait · body 10..110 × 10..110\n" + '  T 43.75 19 regular 10 "Độc lập"\n' + "  L rule 50 25.75 → 70 25.75 w=0.5\n",
     );
   });
 });

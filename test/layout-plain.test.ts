@@ -41,9 +41,43 @@ function general(p: PlainParagraph, fonts: LayoutFonts) {
   });
 }
 
-const WORDS = ["Việt", "Nam", "công", "tác", "dân", "vận", "điểm", "số", "1880/BC-VP", "Quảng", "Ngãi;", "(Kèm", "theo)", "10-15", "-5", "xã-hội", "Độc", "lập", "–", "2021,", "100/100", "ủy‐ban", "A–Z", "—", "ngày", "09/02/2021"];
+const WORDS = [
+  "Việt",
+  "Nam",
+  "công",
+  "tác",
+  "dân",
+  "vận",
+  "điểm",
+  "số",
+  "1880/BC-VP",
+  "Quảng",
+  "Ngãi;",
+  "(Kèm",
+  "theo)",
+  "10-15",
+  "-5",
+  "xã-hội",
+  "Độc",
+  "lập",
+  "–",
+  "2021,",
+  "100/100",
+  "ủy‐ban",
+  "A–Z",
+  "—",
+  "ngày",
+  "09/02/2021",
+];
 /** Words wider than a line, broken over lines (split.ts): slashes, hyphens, diacritics, a combining mark. */
-const LONG = ["https://dichvucong.quangngai.gov.vn/van-ban/1880/BC-VP", "Quyết-định-số-1880/QĐ-UBND-ngày-19/11/2021", "a".repeat(300), "ệ".repeat(120), "ạ\u0301".repeat(50).normalize("NFC"), "x/".repeat(60)];
+const LONG = [
+  "https://dichvucong.quangngai.gov.vn/van-ban/1880/BC-VP",
+  "Quyết-định-số-1880/QĐ-UBND-ngày-19/11/2021",
+  "a".repeat(300),
+  "ệ".repeat(120),
+  "ạ\u0301".repeat(50).normalize("NFC"),
+  "x/".repeat(60),
+];
 const style = fc.record({
   size: fc.constantFrom(10, 12, 13, 14),
   bold: fc.boolean(),
@@ -51,9 +85,17 @@ const style = fc.record({
   vertAlign: fc.constantFrom(undefined, undefined, undefined, "super" as const, "sub" as const),
 });
 const text = fc
-  .array(fc.record({ word: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...LONG) }), gap: fc.constantFrom(" ", " ", " ", "  ", "   ") }), { minLength: 0, maxLength: 40 })
+  .array(
+    fc.record({
+      word: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...LONG) }),
+      gap: fc.constantFrom(" ", " ", " ", "  ", "   "),
+    }),
+    { minLength: 0, maxLength: 40 },
+  )
   .chain((ws) =>
-    fc.record({ lead: fc.constantFrom("", "", " ", "  "), trail: fc.constantFrom("", "", " ", "   ") }).map(({ lead, trail }) => lead + ws.map((w, i) => (i ? w.gap : "") + w.word).join("") + trail),
+    fc
+      .record({ lead: fc.constantFrom("", "", " ", "  "), trail: fc.constantFrom("", "", " ", "   ") })
+      .map(({ lead, trail }) => lead + ws.map((w, i) => (i ? w.gap : "") + w.word).join("") + trail),
   );
 const paragraph = fc.record({
   text,
@@ -71,7 +113,16 @@ function check(fonts: LayoutFonts) {
   fc.assert(
     fc.property(paragraph, (r) => {
       const runStyle: RunStyle = r.style.vertAlign ? r.style : { size: r.style.size, bold: r.style.bold, italic: r.style.italic };
-      const p: PlainParagraph = { text: r.text, style: runStyle, align: r.align, left: r.left, width: r.width, firstLine: r.firstLine, lineSpacing: r.lineSpacing, markStyle: { size: r.markSize } };
+      const p: PlainParagraph = {
+        text: r.text,
+        style: runStyle,
+        align: r.align,
+        left: r.left,
+        width: r.width,
+        firstLine: r.firstLine,
+        lineSpacing: r.lineSpacing,
+        markStyle: { size: r.markSize },
+      };
       const fast = plainLines(p, fonts);
       expect(fast).toBeDefined();
       if (!fast) return;
@@ -95,7 +146,16 @@ describe("plain paragraph layout", () => {
   it("equals the general path with the monospace test font", () => check(mono));
 
   it("declines tabs, line breaks, zero-width spaces and underline; breaks words wider than the line", () => {
-    const base: PlainParagraph = { text: "một hai ba", style: { size: 12 }, align: "left", left: 0, width: 300, firstLine: 0, lineSpacing: 1, markStyle: { size: 12 } };
+    const base: PlainParagraph = {
+      text: "một hai ba",
+      style: { size: 12 },
+      align: "left",
+      left: 0,
+      width: 300,
+      firstLine: 0,
+      lineSpacing: 1,
+      markStyle: { size: 12 },
+    };
     expect(plainLines(base, tinos)).toHaveLength(1);
     for (const text of ["một\thai", "một\nhai", "một\r\nhai", "một\u200bhai"]) expect(plainLines({ ...base, text }, tinos)).toBeUndefined();
     expect(plainLines({ ...base, style: { size: 12, underline: true } }, tinos)).toBeUndefined();

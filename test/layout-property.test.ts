@@ -11,7 +11,34 @@ import { createLayoutFonts, loadFontSet } from "../src/fonts/index.js";
 import { layoutDocument, type LayoutFonts } from "../src/layout/index.js";
 import { doc, mono, section } from "./helpers/layout-build.js";
 
-const SYLLABLES = ["Việt", "Nam", "công", "tác", "dân", "vận", "đạt", "điểm", "số", "1880/BC-VP", "Quảng", "Ngãi", "(Kèm", "theo)", "năm", "2021;", "ủy", "ban", "nhân", "Độc", "lập", "-", "Tự", "do", "100/100", "xã-hội"];
+const SYLLABLES = [
+  "Việt",
+  "Nam",
+  "công",
+  "tác",
+  "dân",
+  "vận",
+  "đạt",
+  "điểm",
+  "số",
+  "1880/BC-VP",
+  "Quảng",
+  "Ngãi",
+  "(Kèm",
+  "theo)",
+  "năm",
+  "2021;",
+  "ủy",
+  "ban",
+  "nhân",
+  "Độc",
+  "lập",
+  "-",
+  "Tự",
+  "do",
+  "100/100",
+  "xã-hội",
+];
 const BODY_W = 300;
 const BODY_H = 200;
 
@@ -40,7 +67,16 @@ const paragraph = (maxIndent: number): fc.Arbitrary<Paragraph> =>
     })
     .map((r) => ({
       kind: "paragraph" as const,
-      style: { align: r.align, indentLeft: r.indentLeft, indentFirstLine: r.indentFirstLine, spaceBefore: r.spaceBefore, spaceAfter: r.spaceAfter, lineSpacing: r.lineSpacing, keepNext: r.keepNext, size: 12 },
+      style: {
+        align: r.align,
+        indentLeft: r.indentLeft,
+        indentFirstLine: r.indentFirstLine,
+        spaceBefore: r.spaceBefore,
+        spaceAfter: r.spaceAfter,
+        lineSpacing: r.lineSpacing,
+        keepNext: r.keepNext,
+        size: 12,
+      },
       runs: r.runs.flatMap((x, i) => [
         ...(x.brk && i > 0 ? [{ kind: "break" as const, style: { size: x.style.size } }] : []),
         { kind: "text" as const, text: (i > 0 ? " " : "") + x.words.join(" "), style: x.style },
@@ -53,7 +89,15 @@ const table: fc.Arbitrary<Table> = fc
     ncols: fc.integer({ min: 1, max: 4 }),
     rows: fc.array(
       fc.record({
-        cells: fc.array(fc.record({ paras: fc.array(paragraph(200), { minLength: 1, maxLength: 2 }), span: fc.integer({ min: 1, max: 3 }), rowSpan: fc.integer({ min: 1, max: 4 }), vAlign: fc.constantFrom("top" as const, "center" as const, "bottom" as const) }), { minLength: 4, maxLength: 4 }),
+        cells: fc.array(
+          fc.record({
+            paras: fc.array(paragraph(200), { minLength: 1, maxLength: 2 }),
+            span: fc.integer({ min: 1, max: 3 }),
+            rowSpan: fc.integer({ min: 1, max: 4 }),
+            vAlign: fc.constantFrom("top" as const, "center" as const, "bottom" as const),
+          }),
+          { minLength: 4, maxLength: 4 },
+        ),
         cantSplit: fc.boolean(),
       }),
       { minLength: 1, maxLength: 8 },
@@ -94,7 +138,10 @@ const table: fc.Arbitrary<Table> = fc
     };
   });
 
-const blocks = fc.array(fc.oneof({ weight: 3, arbitrary: paragraph(1000) as fc.Arbitrary<Block> }, { weight: 1, arbitrary: table as fc.Arbitrary<Block> }), { minLength: 1, maxLength: 6 });
+const blocks = fc.array(fc.oneof({ weight: 3, arbitrary: paragraph(1000) as fc.Arbitrary<Block> }, { weight: 1, arbitrary: table as fc.Arbitrary<Block> }), {
+  minLength: 1,
+  maxLength: 6,
+});
 
 function wordsOf(b: Block, out: string[], repeat = 1): void {
   if (b.kind === "paragraph") {
@@ -116,7 +163,9 @@ function check(d: DocModel, fonts: LayoutFonts): void {
     for (const f of page.items) {
       if (f.kind === "text") {
         if (f.y < page.body.top) continue; // page number in the header
-        const w = fonts.measure(f.text, { size: f.size, bold: f.face.startsWith("bold"), italic: /italic/i.test(f.face) }) + (f.text.split(" ").length - 1) * f.wordSpacing;
+        const w =
+          fonts.measure(f.text, { size: f.size, bold: f.face.startsWith("bold"), italic: /italic/i.test(f.face) }) +
+          (f.text.split(" ").length - 1) * f.wordSpacing;
         expect(f.x).toBeGreaterThanOrEqual(page.body.left - 1e-6);
         expect(f.x + w).toBeLessThanOrEqual(page.body.right + 0.01);
         expect(f.y).toBeLessThanOrEqual(page.body.bottom + 1e-6);

@@ -14,9 +14,15 @@ describe("ByteWriter.num", () => {
       expect(written(v), String(v)).toBe(`${num(v)} `);
     }
     fc.assert(
-      fc.property(fc.oneof(fc.double({ min: -2000, max: 2000, noNaN: true }), fc.integer({ min: -2_000_000, max: 2_000_000 }).map((k) => k / 1000)), (v) => {
-        expect(written(v)).toBe(`${num(v)} `);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+          fc.integer({ min: -2_000_000, max: 2_000_000 }).map((k) => k / 1000),
+        ),
+        (v) => {
+          expect(written(v)).toBe(`${num(v)} `);
+        },
+      ),
       { numRuns: 20000 },
     );
   });

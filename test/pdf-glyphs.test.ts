@@ -87,7 +87,13 @@ async function checkEmbeddedGlyphs(pdfBytes: Uint8Array): Promise<Finding[]> {
 
 function sampleDoc(): DocModel {
   const faces = [{}, { bold: true }, { italic: true }, { bold: true, italic: true }];
-  return doc(section(faces.map((f) => p([run(SAMPLE, { size: 12, ...f })], { align: "justify" })), 450, 700));
+  return doc(
+    section(
+      faces.map((f) => p([run(SAMPLE, { size: 12, ...f })], { align: "justify" })),
+      450,
+      700,
+    ),
+  );
 }
 
 describe("embedded font programs", () => {

@@ -82,10 +82,22 @@ describe.runIf(gate.available)("PDF parity with the .docx in LibreOffice", () =>
       writeFileSync(join(dir, `${name}.docx`), bytes);
       ours[name] = await writePdf(models[name], fonts);
     }
-    const r = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", join(dir, "lo"), ...docs.map((n) => join(dir, `${n}.docx`))], {
-      encoding: "utf8",
-      timeout: 180_000,
-    });
+    const r = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        join(dir, "lo"),
+        ...docs.map((n) => join(dir, `${n}.docx`)),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 180_000,
+      },
+    );
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     for (const name of docs) {
       const a = await readPdf(ours[name]);
@@ -100,7 +112,9 @@ describe.runIf(gate.available)("PDF parity with the .docx in LibreOffice", () =>
       const { ours, lo } = pages[name];
       const scores = ours.map((w, i) => agreement(w, lo[i] ?? []));
       const all = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
-      console.log(`[pdf-parity] ${name}: ${ours.length} pages (LibreOffice ${lo.length}); per page ${scores.map((s) => s.toFixed(3)).join(" ")}; mean ${all.toFixed(3)}`);
+      console.log(
+        `[pdf-parity] ${name}: ${ours.length} pages (LibreOffice ${lo.length}); per page ${scores.map((s) => s.toFixed(3)).join(" ")}; mean ${all.toFixed(3)}`,
+      );
       expect(bare[name], "w:line without w:lineRule").toEqual([]);
       expect(ours.length).toBe(lo.length);
       for (const s of scores) expect(s).toBeGreaterThanOrEqual(0.9);

@@ -39,7 +39,10 @@ function renderDoc(): DocModel {
           p([run(BIG, { size: 40 })], { align: "center", size: 40, spaceBefore: 240, spaceAfter: 240 }),
           p(
             [
-              run("Tiếng Việt có sáu thanh: ngang, huyền, sắc, hỏi, ngã, nặng — a à á ả ã ạ, ă ằ ắ ẳ ẵ ặ, â ầ ấ ẩ ẫ ậ, e è é ẻ ẽ ẹ, ê ề ế ể ễ ệ, i ì í ỉ ĩ ị, o ò ó ỏ õ ọ, ô ồ ố ổ ỗ ộ, ơ ờ ớ ở ỡ ợ, u ù ú ủ ũ ụ, ư ừ ứ ử ữ ự, y ỳ ý ỷ ỹ ỵ, đ Đ. ", { size: 14 }),
+              run(
+                "Tiếng Việt có sáu thanh: ngang, huyền, sắc, hỏi, ngã, nặng — a à á ả ã ạ, ă ằ ắ ẳ ẵ ặ, â ầ ấ ẩ ẫ ậ, e è é ẻ ẽ ẹ, ê ề ế ể ễ ệ, i ì í ỉ ĩ ị, o ò ó ỏ õ ọ, ô ồ ố ổ ỗ ộ, ơ ờ ớ ở ỡ ợ, u ù ú ủ ũ ụ, ư ừ ứ ử ữ ự, y ỳ ý ỷ ỹ ỵ, đ Đ. ",
+                { size: 14 },
+              ),
               run("Chữ đậm, ", { size: 14, bold: true }),
               run("chữ nghiêng, ", { size: 14, italic: true }),
               run("đậm nghiêng", { size: 14, bold: true, italic: true }),
@@ -89,7 +92,8 @@ describe.runIf(gate.available)("rendered pages (poppler)", () => {
     const blocks = (img: typeof page) => {
       const bw = Math.ceil(img.width / B);
       const out = new Float64Array(bw * Math.ceil(img.height / B));
-      for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) out[Math.floor(y / B) * bw + Math.floor(x / B)] += (255 - img.data[y * img.width + x]) / (B * B);
+      for (let y = 0; y < img.height; y++)
+        for (let x = 0; x < img.width; x++) out[Math.floor(y / B) * bw + Math.floor(x / B)] += (255 - img.data[y * img.width + x]) / (B * B);
       return out;
     };
     const a = blocks(page);

@@ -110,7 +110,10 @@ describe("PDF pages", () => {
         const top = p.items.filter((i) => i.y < pt(s.page.margin.top));
         if (n === 0) expect(top, b.name).toEqual([]);
         else {
-          expect(top.map((i) => i.str), b.name).toEqual([String(n + 1)]);
+          expect(
+            top.map((i) => i.str),
+            b.name,
+          ).toEqual([String(n + 1)]);
           expect(top[0].x + top[0].width / 2).toBeCloseTo(mid, 1);
           expect(top[0].size).toBe(s.pageNumber!.size);
         }
@@ -139,7 +142,11 @@ describe("PDF pages", () => {
       // every later page the table runs onto (it has borders); a last page may hold only the notes
       const continued = b.pdf.pages.slice(1).filter((p) => p.lines.length > 0);
       expect(continued.length, b.name).toBeGreaterThan(5);
-      for (const p of continued) expect(p.items.some((i) => i.str === "Giải trình của đơn vị"), b.name).toBe(true);
+      for (const p of continued)
+        expect(
+          p.items.some((i) => i.str === "Giải trình của đơn vị"),
+          b.name,
+        ).toBe(true);
     }
   });
 });
@@ -147,7 +154,15 @@ describe("PDF pages", () => {
 describe("PDF text", () => {
   it("the model report: the titles and header block exactly, in NFC", () => {
     const text = model.report.pdf.pages.map((p) => p.items.map((i) => i.str).join(" ")).join("\n");
-    for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1880/BC-VP", "Quảng Ngãi, ngày 19 tháng 11 năm 2021", "BÁO CÁO", "Nơi nhận:", "Phạm Xuân Duệ"]) {
+    for (const s of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 1880/BC-VP",
+      "Quảng Ngãi, ngày 19 tháng 11 năm 2021",
+      "BÁO CÁO",
+      "Nơi nhận:",
+      "Phạm Xuân Duệ",
+    ]) {
       expect(text).toContain(s.normalize("NFC"));
     }
     expect(text.normalize("NFC")).toBe(text);
@@ -219,7 +234,10 @@ describe("PDF text", () => {
           if (t.trim()) {
             // a merged cell's (centred) text starts in one of the columns it spans
             const span = columns.slice(col, col + (c.colSpan ?? 1));
-            expect(span.some((text) => text.includes(squash(t))), t.slice(0, 60)).toBe(true);
+            expect(
+              span.some((text) => text.includes(squash(t))),
+              t.slice(0, 60),
+            ).toBe(true);
             checked++;
           }
         }
@@ -241,7 +259,9 @@ describe("PDF text", () => {
 
 describe("PDF header rules", () => {
   it("the model report: drawn at the model's widths, the motto rule as long as the motto", () => {
-    const rules = (model.report.doc.sections[0].blocks[0] as Table).rows[0].cells.flatMap((c) => c.blocks.filter((b): b is Paragraph => b.kind === "paragraph" && !!b.rule).map((b) => pt(b.rule!.width)));
+    const rules = (model.report.doc.sections[0].blocks[0] as Table).rows[0].cells.flatMap((c) =>
+      c.blocks.filter((b): b is Paragraph => b.kind === "paragraph" && !!b.rule).map((b) => pt(b.rule!.width)),
+    );
     const drawn = model.report.pdf.pages[0].lines.filter((l) => l.y1 === l.y2 && l.y1 < 150).map((l) => l.x2 - l.x1);
     for (const w of rules) expect(drawn.some((d) => Math.abs(d - w) < 0.01)).toBe(true);
     const motto = model.report.pdf.pages[0].items.find((i) => i.str === "Độc lập - Tự do - Hạnh phúc")!;
@@ -289,7 +309,9 @@ describe("PDF metadata, size and reproducibility", () => {
       expect(pair.table.result.warnings).toEqual([]);
       expect(pair.report.result.bytes.length + pair.table.result.bytes.length, pair.report.name).toBeLessThan(150_000);
     }
-    console.log(`[pdf-writer] example report ${example.report.result.bytes.length} B, ${example.report.pdf.pages.length} p; score table ${example.table.result.bytes.length} B, ${example.table.pdf.pages.length} p`);
+    console.log(
+      `[pdf-writer] example report ${example.report.result.bytes.length} B, ${example.report.pdf.pages.length} p; score table ${example.table.result.bytes.length} B, ${example.table.pdf.pages.length} p`,
+    );
   });
 
   it("give identical bytes for the same input: composed again, and a model built again", async () => {
@@ -323,6 +345,11 @@ describe("PDF writer edge cases", () => {
     const r = await renderPdf(doc(section([p(text)], 400, 2000)), fonts);
     expect(r.warnings).toEqual([]);
     const pdf = await readPdf(r.bytes);
-    expect(pdf.pages.flatMap((pg) => pg.items.map((i) => i.str)).join("").replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+    expect(
+      pdf.pages
+        .flatMap((pg) => pg.items.map((i) => i.str))
+        .join("")
+        .replace(/\s+/g, ""),
+    ).toBe(text.replace(/\s+/g, ""));
   });
 });

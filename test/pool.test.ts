@@ -64,8 +64,11 @@ describe("worker threads (bundled CLI)", () => {
     cpSync(join(ROOT, "content/rubrics"), join(big, "content/rubrics"), { recursive: true });
     mkdirSync(join(big, "content/assessments/2021"), { recursive: true });
     const text = readFileSync(join(ROOT, "content/assessments/2021/van-phong-ubnd-tinh.yaml"), "utf8");
-    const huge = text.replace(/^( {6})(\p{Lu}[^\n]{40,})$/gmu, (_, indent: string, line: string) => Array.from({ length: 40 }, () => indent + line).join(`\n${indent}\n`));
-    for (let i = 0; i < 7; i++) writeFileSync(join(big, `content/assessments/2021/u${i}.yaml`), i === 3 ? huge : text.replace("name: Văn phòng UBND tỉnh", `name: Đơn vị ${i}`));
+    const huge = text.replace(/^( {6})(\p{Lu}[^\n]{40,})$/gmu, (_, indent: string, line: string) =>
+      Array.from({ length: 40 }, () => indent + line).join(`\n${indent}\n`),
+    );
+    for (let i = 0; i < 7; i++)
+      writeFileSync(join(big, `content/assessments/2021/u${i}.yaml`), i === 3 ? huge : text.replace("name: Văn phòng UBND tỉnh", `name: Đơn vị ${i}`));
     const r = cli(["build", "--no-pdf", "--jobs", "2"], { CHAMDIEM_WORKER_HEAP: "16/2" }, big);
     expect(r.err).toMatch(/phần việc vượt giới hạn bộ nhớ của luồng phụ nên đã được lập lại ở luồng chính/);
     expect(r.out).toMatch(/Đã lập 7 bộ văn bản/);

@@ -10,7 +10,12 @@ import { ROOT } from "./helpers/example.js";
 import { folderGraph, importGraph, SRC } from "./helpers/source-graph.js";
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
-const DOCS = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 describe("README", () => {
   const readme = read("README.md");
@@ -87,7 +92,9 @@ describe("docs/architecture.md", () => {
   const order = block ? [...block[1]!.matchAll(/^ {2}(\w+)\//gm)].map((m) => m[1]!) : [];
 
   it("lists every folder of src/, and only those", () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect([...order].sort()).toEqual(folders.sort());
   });
 

@@ -112,11 +112,15 @@ describe("the real example's appraisal", () => {
 
 describe("generated appraisal schema", () => {
   it("is a valid 2020-12 schema for both rubrics, with Vietnamese descriptions", () => {
-    for (const [rubricFile, leaf] of [[MINI_RUBRIC, "1.1"], [EXAMPLE_RUBRIC, "4.2.1"]] as const) {
+    for (const [rubricFile, leaf] of [
+      [MINI_RUBRIC, "1.1"],
+      [EXAMPLE_RUBRIC, "4.2.1"],
+    ] as const) {
       const r = runChecks([input(rubricFile)]);
       const schema = generateAppraisalSchema(r.rubrics[0]!.rubric!);
       expect(getAjv().validateSchema(schema), JSON.stringify(getAjv().errors)).toBe(true);
-      const criteria = (schema as { $defs: { round: { properties: { criteria: { properties: Record<string, { description: string }> } } } } }).$defs.round.properties.criteria.properties;
+      const criteria = (schema as { $defs: { round: { properties: { criteria: { properties: Record<string, { description: string }> } } } } }).$defs.round
+        .properties.criteria.properties;
       expect(criteria[leaf]!.description).toMatch(/tối đa/);
     }
   });

@@ -21,7 +21,11 @@ const C = "content/assessments/2021/so-tu-phap-tinh.yaml";
 const C_APPRAISAL = "content/assessments/2021/so-tu-phap-tinh.appraisal.yaml";
 
 function git(...args: string[]): string {
-  return execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2021-12-01T00:00:00Z", GIT_COMMITTER_DATE: "2021-12-01T00:00:00Z" } });
+  return execFileSync("git", args, {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_DATE: "2021-12-01T00:00:00Z", GIT_COMMITTER_DATE: "2021-12-01T00:00:00Z" },
+  });
 }
 function edit(path: string, from: string, to: string): void {
   const p = join(repo, path);
@@ -53,9 +57,9 @@ beforeAll(() => {
   copyFileSync(join(ROOT, EXAMPLE_ASSESSMENT), join(repo, A));
   commit("c1: the example");
 
-  edit(A, "  \"1.1.1\":\n    option: a\n    score: 3", "  \"1.1.1\":\n    option: b\n    score: 1");
+  edit(A, '  "1.1.1":\n    option: a\n    score: 3', '  "1.1.1":\n    option: b\n    score: 1');
   edit(A, "Công văn số 1562/VP-HCTC ngày 21/11/2020 của Văn phòng UBND tỉnh về việc", "Công văn số 1562/VP-HCTC ngày 22/11/2020 của Văn phòng về việc");
-  edit(A, "  \"2.1\":\n    option: a\n    score: 5", "  \"2.1\":\n    option: b\n    score: 3");
+  edit(A, '  "2.1":\n    option: a\n    score: 5', '  "2.1":\n    option: b\n    score: 3');
   edit(A, "  number: 1880", "  number: 1881");
   writeFileSync(join(repo, B), readFileSync(join(repo, A), "utf8").replace("  name: Văn phòng UBND tỉnh\n", "  name: Sở Tư pháp\n"));
   commit("c2: rescore 1.1.1 and 2.1, add Sở Tư pháp");
@@ -388,7 +392,10 @@ describe("diff against the working tree", () => {
 
   it("uncommitted edits and untracked files are compared", async () => {
     edit(C, "Quyết định số 30/QĐ-VP ngày 16/3/2021", "Quyết định số 31/QĐ-VP ngày 16/3/2021");
-    writeFileSync(join(repo, "content/assessments/2021/so-noi-vu.yaml"), readFileSync(join(repo, C), "utf8").replace("  name: Sở Tư pháp\n", "  name: Sở Nội vụ\n"));
+    writeFileSync(
+      join(repo, "content/assessments/2021/so-noi-vu.yaml"),
+      readFileSync(join(repo, C), "utf8").replace("  name: Sở Tư pháp\n", "  name: Sở Nội vụ\n"),
+    );
     edit(C_APPRAISAL, "rounds:", "# thẩm định lần 1\nrounds:");
     try {
       const r = await run("diff");
@@ -445,7 +452,14 @@ describe("diff against the working tree", () => {
   it("runs git through the World, which a test replaces", async () => {
     const run = async (git: RunGit) => {
       const out: string[] = [];
-      const code = await main(["diff", commits[0]!, commits[1]!, "--format", "json"], { cwd: repo, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s) => void out.push(s), stderr: (s) => void out.push(s), git });
+      const code = await main(["diff", commits[0]!, commits[1]!, "--format", "json"], {
+        cwd: repo,
+        env: { CHAMDIEM_CACHE: "0" },
+        isTTY: false,
+        stdout: (s) => void out.push(s),
+        stderr: (s) => void out.push(s),
+        git,
+      });
       return { code, out: out.join("\n") };
     };
     const calls: string[] = [];

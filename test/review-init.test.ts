@@ -42,7 +42,9 @@ describe("init → fill → check", () => {
     expect(r.out).toBe(`đã tạo ${file}: điền các chỗ “<<…>>” rồi chạy “chamdiem check”`);
     const text = readFileSync(join(dir, file), "utf8");
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../../schema/generated/dvcq-qng-2021.assessment.schema.json");
-    expect(text).toContain('  "1.1.1": # Ban hành Kế hoạch thực hiện công tác dân vận hàng năm — tối đa 3,00; chọn một phương án\n    # a: Ban hành kịp thời và đủ các nội dung: 3,00\n');
+    expect(text).toContain(
+      '  "1.1.1": # Ban hành Kế hoạch thực hiện công tác dân vận hàng năm — tối đa 3,00; chọn một phương án\n    # a: Ban hành kịp thời và đủ các nội dung: 3,00\n',
+    );
     expect(text).toContain("    option: <<a|b|c>>\n");
     expect((text.match(/^ {2}"[\d.]+":/gm) ?? []).length).toBe(40);
   });

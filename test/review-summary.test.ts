@@ -158,13 +158,23 @@ describe("Biểu tổng hợp documents", () => {
     const out = mkdtempSync(join(tmpdir(), "chamdiem-summary-"));
     try {
       const lines: string[] = [];
-      const io = { cwd: ROOT, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s: string) => void lines.push(s), stderr: (s: string) => void lines.push(s) };
+      const io = {
+        cwd: ROOT,
+        env: { CHAMDIEM_CACHE: "0" },
+        isTTY: false,
+        stdout: (s: string) => void lines.push(s),
+        stderr: (s: string) => void lines.push(s),
+      };
       const code = await main(["summary", "content", "--write", "docx,pdf,xlsx", "--out", out, "--format", "csv"], io);
       expect(code).toBe(0);
       const csv = lines.join("\n").split("\n");
       expect(csv[0]).toBe("year,rubric,rank,unit,self,appraised,used,classification,errors,ineligible,file");
       expect(csv[1]).toBe("2021,dvcq-qng-2021,1,Văn phòng UBND tỉnh,100.00,98.00,98.00,,0,,content/assessments/2021/van-phong-ubnd-tinh.yaml");
-      expect(readdirSync(join(out, "2021")).sort()).toEqual(["bieu-tong-hop-dvcq-qng-2021.docx", "bieu-tong-hop-dvcq-qng-2021.pdf", "bieu-tong-hop-dvcq-qng-2021.xlsx"]);
+      expect(readdirSync(join(out, "2021")).sort()).toEqual([
+        "bieu-tong-hop-dvcq-qng-2021.docx",
+        "bieu-tong-hop-dvcq-qng-2021.pdf",
+        "bieu-tong-hop-dvcq-qng-2021.xlsx",
+      ]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -184,7 +194,13 @@ describe("Biểu tổng hợp documents", () => {
       const cacheDir = join(dir, "cache");
       const run = async () => {
         const lines: string[] = [];
-        const io = { cwd: dir, env: { CHAMDIEM_CACHE_DIR: cacheDir }, isTTY: false, stdout: (s: string) => void lines.push(s), stderr: (s: string) => void lines.push(s) };
+        const io = {
+          cwd: dir,
+          env: { CHAMDIEM_CACHE_DIR: cacheDir },
+          isTTY: false,
+          stdout: (s: string) => void lines.push(s),
+          stderr: (s: string) => void lines.push(s),
+        };
         expect(await main(["summary", "content", "--format", "csv"], io)).toBe(0);
         return lines.join("\n");
       };

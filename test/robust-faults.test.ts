@@ -135,9 +135,11 @@ describe("scale: rubrics of 10 000 criteria", () => {
       "",
     ].join("\n");
     const r3 = runChecks([file("big.yaml", big.rubric), file("a.yaml", big.assessment), file("a.appraisal.yaml", appraisal)]);
-    expect(codesAt(r3.diagnostics, "a.appraisal.yaml").filter((c) => !c.startsWith("CD71")).sort()).toEqual(
-      [`CD204@${lineOf(appraisal, "        option: q")}`, `CD203@${lineOf(appraisal, '        "1.2": 7')}`].sort(),
-    );
+    expect(
+      codesAt(r3.diagnostics, "a.appraisal.yaml")
+        .filter((c) => !c.startsWith("CD71"))
+        .sort(),
+    ).toEqual([`CD204@${lineOf(appraisal, "        option: q")}`, `CD203@${lineOf(appraisal, '        "1.2": 7')}`].sort());
     const good = appraisal.replace("        option: q", "        option: b").replace('        "1.2": 7\n', "");
     const r4 = runChecks([file("big.yaml", big.rubric), file("a.yaml", big.assessment), file("a.appraisal.yaml", good)]);
     expect(r4.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
@@ -153,7 +155,13 @@ describe("scale: rubrics of 10 000 criteria", () => {
     writeFileSync(join(dir, "content/assessments/2021/dv-01.yaml"), big.assessment);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(["build", "--no-pdf", "--format", "json"], { cwd: dir, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (x) => void out.push(x), stderr: (x) => void err.push(x) });
+    const code = await main(["build", "--no-pdf", "--format", "json"], {
+      cwd: dir,
+      env: { CHAMDIEM_CACHE: "0" },
+      isTTY: false,
+      stdout: (x) => void out.push(x),
+      stderr: (x) => void err.push(x),
+    });
     expect(code, err.join("\n")).toBe(0);
     const json = JSON.parse(out.join("\n")) as { built: { total: number; outputs: string[] }[] };
     expect(json.built.map((b) => b.total)).toEqual([99.97]);
@@ -404,7 +412,10 @@ describe("the build manifest repairs what it recorded", () => {
     const { dir } = unitsProject(2);
     expect((await buildIn(dir)).code).toBe(0);
     const folder = join(dir, "output/2021/dv-01");
-    const host = hostname().replace(/[^A-Za-z0-9]/g, "").slice(0, 32) || "host";
+    const host =
+      hostname()
+        .replace(/[^A-Za-z0-9]/g, "")
+        .slice(0, 32) || "host";
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
     const names = {
       dead: `.bao-cao.pdf.${host}-${dead}.k2j3h4.tmp`,
@@ -470,96 +481,98 @@ function cliBuild(cwd: string, args: string[], killAfter?: number): Promise<Run>
 }
 
 describe("a build killed at random moments", () => {
-  it(
-    "leaves every output absent, old or complete, and the next build without --force repairs everything (60 assessments, 20 trials)",
-    async () => {
-      expect(existsSync(CLI), "run `npm run bundle`").toBe(true);
-      const { dir, writeVersion } = unitsProject(60);
-      // Two output folders: all four documents on both cores, and the .docx alone on the main thread.
-      const modes = [
-        { out: "output-all", args: ["--out", "output-all"] },
-        { out: "output-docx", args: ["--out", "output-docx", "--no-pdf", "--jobs", "1"] },
-      ];
-      // References: clean builds of each version (version 2 into a folder of its own).
-      const refs = new Map<string, Map<1 | 2, Map<string, Buffer>>>();
-      const duration = new Map<string, number>();
-      for (const m of modes) {
-        writeVersion(2);
-        const r2 = await cliBuild(dir, ["--out", `${m.out}-ref2`, ...m.args.slice(2)]);
-        expect(r2.code, r2.stderr).toBe(0);
-        writeVersion(1);
-        const r1 = await cliBuild(dir, m.args);
-        expect(r1.code, r1.stderr).toBe(0);
-        // The faster of the two (the first also filled the validator and code caches).
-        duration.set(m.out, Math.min(r1.ms, r2.ms));
-        const v1 = documents(join(dir, m.out));
-        const v2 = documents(join(dir, `${m.out}-ref2`));
-        expect(v1.size).toBe(m.out === "output-all" ? 240 : 120);
-        expect([...v1.keys()].sort()).toEqual([...v2.keys()].sort());
-        expect([...v1].filter(([k, b]) => b.equals(v2.get(k)!))).toEqual([]);
-        refs.set(m.out, new Map([[1, v1], [2, v2]]));
-      }
+  it("leaves every output absent, old or complete, and the next build without --force repairs everything (60 assessments, 20 trials)", async () => {
+    expect(existsSync(CLI), "run `npm run bundle`").toBe(true);
+    const { dir, writeVersion } = unitsProject(60);
+    // Two output folders: all four documents on both cores, and the .docx alone on the main thread.
+    const modes = [
+      { out: "output-all", args: ["--out", "output-all"] },
+      { out: "output-docx", args: ["--out", "output-docx", "--no-pdf", "--jobs", "1"] },
+    ];
+    // References: clean builds of each version (version 2 into a folder of its own).
+    const refs = new Map<string, Map<1 | 2, Map<string, Buffer>>>();
+    const duration = new Map<string, number>();
+    for (const m of modes) {
+      writeVersion(2);
+      const r2 = await cliBuild(dir, ["--out", `${m.out}-ref2`, ...m.args.slice(2)]);
+      expect(r2.code, r2.stderr).toBe(0);
+      writeVersion(1);
+      const r1 = await cliBuild(dir, m.args);
+      expect(r1.code, r1.stderr).toBe(0);
+      // The faster of the two (the first also filled the validator and code caches).
+      duration.set(m.out, Math.min(r1.ms, r2.ms));
+      const v1 = documents(join(dir, m.out));
+      const v2 = documents(join(dir, `${m.out}-ref2`));
+      expect(v1.size).toBe(m.out === "output-all" ? 240 : 120);
+      expect([...v1.keys()].sort()).toEqual([...v2.keys()].sort());
+      expect([...v1].filter(([k, b]) => b.equals(v2.get(k)!))).toEqual([]);
+      refs.set(
+        m.out,
+        new Map([
+          [1, v1],
+          [2, v2],
+        ]),
+      );
+    }
 
-      const random = seeded(11);
-      const state = new Map<string, 1 | 2>(modes.map((m) => [m.out, 1]));
-      let killed = 0;
-      let mixed = 0;
-      let temps = 0;
-      const perMode = new Map<string, number>();
-      for (let trial = 0; trial < 20; trial++) {
-        // 8 trials with all four documents, 12 with the .docx alone (faster), interleaved.
-        const m = modes[trial % 5 < 2 ? 0 : 1]!;
-        const nth = perMode.get(m.out) ?? 0;
-        perMode.set(m.out, nth + 1);
-        const ref = refs.get(m.out)!;
-        const from = state.get(m.out)!;
-        const to = from === 1 ? 2 : 1;
-        writeVersion(to);
-        const delay = (0.02 + 0.88 * random()) * duration.get(m.out)!;
-        const run = await cliBuild(dir, m.args, delay);
-        if (run.signal === "SIGKILL") killed++;
-        else expect(run.code, run.stderr).toBe(0);
+    const random = seeded(11);
+    const state = new Map<string, 1 | 2>(modes.map((m) => [m.out, 1]));
+    let killed = 0;
+    let mixed = 0;
+    let temps = 0;
+    const perMode = new Map<string, number>();
+    for (let trial = 0; trial < 20; trial++) {
+      // 8 trials with all four documents, 12 with the .docx alone (faster), interleaved.
+      const m = modes[trial % 5 < 2 ? 0 : 1]!;
+      const nth = perMode.get(m.out) ?? 0;
+      perMode.set(m.out, nth + 1);
+      const ref = refs.get(m.out)!;
+      const from = state.get(m.out)!;
+      const to = from === 1 ? 2 : 1;
+      writeVersion(to);
+      const delay = (0.02 + 0.88 * random()) * duration.get(m.out)!;
+      const run = await cliBuild(dir, m.args, delay);
+      if (run.signal === "SIGKILL") killed++;
+      else expect(run.code, run.stderr).toBe(0);
 
-        // Every file: a document of either version, complete, or absent; the manifest whole; the rest hidden temporaries.
-        const now = filesUnder(join(dir, m.out));
-        let fromOld = 0;
-        let fromNew = 0;
-        for (const [k, bytes] of now) {
-          const name = k.split("/").pop()!;
-          if (FILES.includes(name)) {
-            const isOld = bytes.equals(ref.get(from)!.get(k)!);
-            const isNew = bytes.equals(ref.get(to)!.get(k)!);
-            expect(isOld || isNew, `trial ${trial}: ${k} is neither version (${bytes.length} bytes)`).toBe(true);
-            if (isOld) fromOld++;
-            else fromNew++;
-          } else if (k === MANIFEST) {
-            expect(() => JSON.parse(bytes.toString("utf8")), `trial ${trial}: the manifest is whole`).not.toThrow();
-          } else if (k === RUNNING) {
-            expect(run.signal).toBe("SIGKILL");
-          } else {
-            expect(name, `trial ${trial}: ${k}`).toMatch(/^\..+\.tmp$/);
-            temps++;
-          }
+      // Every file: a document of either version, complete, or absent; the manifest whole; the rest hidden temporaries.
+      const now = filesUnder(join(dir, m.out));
+      let fromOld = 0;
+      let fromNew = 0;
+      for (const [k, bytes] of now) {
+        const name = k.split("/").pop()!;
+        if (FILES.includes(name)) {
+          const isOld = bytes.equals(ref.get(from)!.get(k)!);
+          const isNew = bytes.equals(ref.get(to)!.get(k)!);
+          expect(isOld || isNew, `trial ${trial}: ${k} is neither version (${bytes.length} bytes)`).toBe(true);
+          if (isOld) fromOld++;
+          else fromNew++;
+        } else if (k === MANIFEST) {
+          expect(() => JSON.parse(bytes.toString("utf8")), `trial ${trial}: the manifest is whole`).not.toThrow();
+        } else if (k === RUNNING) {
+          expect(run.signal).toBe("SIGKILL");
+        } else {
+          expect(name, `trial ${trial}: ${k}`).toMatch(/^\..+\.tmp$/);
+          temps++;
         }
-        if (fromOld > 0 && fromNew > 0) mixed++;
-
-        // Half the trials go on to the new version, half go back to the old one (git checkout):
-        // then the manifest says "up to date" for documents the killed build replaced.
-        const target = nth % 2 === 0 ? to : from;
-        writeVersion(target);
-        const repair = await cliBuild(dir, m.args);
-        expect(repair.code, `trial ${trial}: ${repair.stderr}`).toBe(0);
-        const after = filesUnder(join(dir, m.out));
-        expect([...after.keys()].filter((k) => !FILES.some((f) => k.endsWith("/" + f)))).toEqual([MANIFEST]);
-        expectSameDocuments(documents(join(dir, m.out)), ref.get(target)!);
-        state.set(m.out, target);
       }
-      // The trials did kill builds in the middle of their work.
-      expect(killed).toBeGreaterThanOrEqual(10);
-      expect(mixed).toBeGreaterThanOrEqual(3);
-      const d = [...duration].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", ");
-      console.log(`fault test: ${killed}/20 builds killed, ${mixed} left both versions, ${temps} temporary files found; full builds: ${d}`);
-    },
-    600_000,
-  );
+      if (fromOld > 0 && fromNew > 0) mixed++;
+
+      // Half the trials go on to the new version, half go back to the old one (git checkout):
+      // then the manifest says "up to date" for documents the killed build replaced.
+      const target = nth % 2 === 0 ? to : from;
+      writeVersion(target);
+      const repair = await cliBuild(dir, m.args);
+      expect(repair.code, `trial ${trial}: ${repair.stderr}`).toBe(0);
+      const after = filesUnder(join(dir, m.out));
+      expect([...after.keys()].filter((k) => !FILES.some((f) => k.endsWith("/" + f)))).toEqual([MANIFEST]);
+      expectSameDocuments(documents(join(dir, m.out)), ref.get(target)!);
+      state.set(m.out, target);
+    }
+    // The trials did kill builds in the middle of their work.
+    expect(killed).toBeGreaterThanOrEqual(10);
+    expect(mixed).toBeGreaterThanOrEqual(3);
+    const d = [...duration].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", ");
+    console.log(`fault test: ${killed}/20 builds killed, ${mixed} left both versions, ${temps} temporary files found; full builds: ${d}`);
+  }, 600_000);
 });

@@ -54,7 +54,10 @@ async function run(cwd: string, args: string[], fs?: WorldFs) {
 async function diagnosticsOf(cwd: string, args: string[], fs?: WorldFs) {
   const r = await run(cwd, [...args, "--format", "json"], fs);
   expect(r.err).not.toMatch(/Lỗi nội bộ|internal error|\bat \w+ \(/);
-  const json = JSON.parse(r.out) as { diagnostics: { code: string; file: string; line: number; message: string; severity: string }[]; built?: { file: string }[] };
+  const json = JSON.parse(r.out) as {
+    diagnostics: { code: string; file: string; line: number; message: string; severity: string }[];
+    built?: { file: string }[];
+  };
   return { code: r.code, json, found: json.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`) };
 }
 
@@ -156,7 +159,12 @@ describe("size limit before reading", () => {
 
   it("diff reads working-tree files through the same limit", async () => {
     const cwd = project();
-    const git = (...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    const git = (...args: string[]) =>
+      execFileSync("git", args, {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" },
+      });
     git("init", "-q");
     git("add", "content");
     git("commit", "-q", "-m", "example");
@@ -171,7 +179,11 @@ describe("size limit before reading", () => {
 describe("errors of the operating system (injected)", () => {
   it("an assessment that cannot be read (EACCES) on build: CD101 'không có quyền đọc'; the other is built", async () => {
     const cwd = project();
-    const r = await diagnosticsOf(cwd, ["build", "--no-pdf"], failing("EACCES", (p) => p.endsWith("so-noi-vu.yaml")));
+    const r = await diagnosticsOf(
+      cwd,
+      ["build", "--no-pdf"],
+      failing("EACCES", (p) => p.endsWith("so-noi-vu.yaml")),
+    );
     expect(r.found).toContain(`${B}:1 CD101`);
     expect(r.json.diagnostics.find((d) => d.code === "CD101")!.message).toBe("Không đọc được tệp: không có quyền đọc");
     expect(r.code).toBe(1);
@@ -181,7 +193,11 @@ describe("errors of the operating system (injected)", () => {
 
   it("an appraisal that cannot be read (EIO) refuses its assessment, in English with --lang en", async () => {
     const cwd = project();
-    const r = await diagnosticsOf(cwd, ["build", "--no-pdf", "--lang", "en"], failing("EIO", (p) => p.endsWith(".appraisal.yaml")));
+    const r = await diagnosticsOf(
+      cwd,
+      ["build", "--no-pdf", "--lang", "en"],
+      failing("EIO", (p) => p.endsWith(".appraisal.yaml")),
+    );
     expect(r.found).toContain(`${A_APPRAISAL}:1 CD101`);
     expect(r.json.diagnostics.find((d) => d.code === "CD101")!.message).toMatch(/^Cannot read the file: input\/output error/);
     expect(r.code).toBe(1);
@@ -192,11 +208,19 @@ describe("errors of the operating system (injected)", () => {
   it("a folder that cannot be listed (EACCES) on check and build: CD101 at the folder; the rest is checked and built", async () => {
     const cwd = project();
     mkdirSync(join(cwd, "content/assessments/2022"));
-    const r = await diagnosticsOf(cwd, ["check"], failing("EACCES", (p) => p.endsWith("2022"), "readdir"));
+    const r = await diagnosticsOf(
+      cwd,
+      ["check"],
+      failing("EACCES", (p) => p.endsWith("2022"), "readdir"),
+    );
     expect(r.found).toContain("content/assessments/2022:1 CD101");
     expect(r.code).toBe(1);
     expect((r.json as unknown as { assessments: unknown[] }).assessments).toHaveLength(2);
-    const b = await diagnosticsOf(cwd, ["build", "--no-pdf"], failing("EACCES", (p) => p.endsWith("2022"), "readdir"));
+    const b = await diagnosticsOf(
+      cwd,
+      ["build", "--no-pdf"],
+      failing("EACCES", (p) => p.endsWith("2022"), "readdir"),
+    );
     expect(b.found).toContain("content/assessments/2022:1 CD101");
     expect(b.code).toBe(1);
     expect(builtFiles(cwd, "van-phong-ubnd-tinh") && builtFiles(cwd, "so-noi-vu")).toBe(true);
@@ -204,7 +228,11 @@ describe("errors of the operating system (injected)", () => {
 
   it("a file gone between listing and reading (ENOENT) on summary", async () => {
     const cwd = project();
-    const r = await run(cwd, ["summary"], failing("ENOENT", (p) => p.endsWith("so-noi-vu.yaml")));
+    const r = await run(
+      cwd,
+      ["summary"],
+      failing("ENOENT", (p) => p.endsWith("so-noi-vu.yaml")),
+    );
     expect(r.err).toContain(`${B}:1:1: lỗi CD101: Không đọc được tệp: tệp không còn nữa`);
     expect(r.err).not.toMatch(/Lỗi nội bộ/);
     expect(r.code).toBe(1);
@@ -222,7 +250,9 @@ describe("symbolic links", () => {
     // The same file named twice more: through its link and by its real path.
     const r = await diagnosticsOf(cwd, ["check", "content", "content/assessments/2023/so-y-te.yaml"]);
     const files = (r.json as unknown as { assessments: { file: string }[] }).assessments.map((a) => a.file);
-    expect(files).toEqual([A, "content/assessments/2021/so-noi-vu.yaml", "content/assessments/2021/so-xay-dung.yaml", "content/assessments/2023/so-y-te.yaml"].sort());
+    expect(files).toEqual(
+      [A, "content/assessments/2021/so-noi-vu.yaml", "content/assessments/2021/so-xay-dung.yaml", "content/assessments/2023/so-y-te.yaml"].sort(),
+    );
     expect(r.json.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(r.code).toBe(0);
   });

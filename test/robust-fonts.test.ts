@@ -209,7 +209,9 @@ describe("missing letters", () => {
     const r = await buildJson(dir);
     expect(r.code).toBe(0);
     expect(r.json.diagnostics.map((x) => [x.code, x.severity, x.file, x.line, x.column])).toEqual([["CD804", "warning", ASSESSMENT, 1, 1]]);
-    expect(r.json.diagnostics[0]!.message).toBe("Bản PDF “bieu-cham-diem.pdf” có 3 ký tự mà phông Tinos (chữ thường) không có: 中 文 ☃; các chữ này in thành ô trống");
+    expect(r.json.diagnostics[0]!.message).toBe(
+      "Bản PDF “bieu-cham-diem.pdf” có 3 ký tự mà phông Tinos (chữ thường) không có: 中 文 ☃; các chữ này in thành ô trống",
+    );
   });
 });
 

@@ -30,7 +30,10 @@ import { run, tools } from "./fixtures/compose/tools.js";
 
 const FILE = "test/fixtures/mini/case.yaml";
 const check = (bytes: Uint8Array): CheckResult => runChecks([input(MINI_RUBRIC), { path: FILE, bytes }]);
-const codesOf = (bytes: Uint8Array) => check(bytes).diagnostics.filter((d) => d.pos.file === FILE).map((d) => `${d.code}@${d.pos.line}`);
+const codesOf = (bytes: Uint8Array) =>
+  check(bytes)
+    .diagnostics.filter((d) => d.pos.file === FILE)
+    .map((d) => `${d.code}@${d.pos.line}`);
 const enc = (s: string) => new TextEncoder().encode(s);
 const only = (bytes: Uint8Array): Diagnostic => {
   const ds = check(bytes).diagnostics.filter((d) => d.pos.file === FILE);
@@ -39,11 +42,33 @@ const only = (bytes: Uint8Array): Diagnostic => {
 };
 
 /** Windows-1258 as Vietnamese Windows writes it: base letters, and tones as combining bytes after the vowel. */
-const CP1258: Record<string, number> = { "ă": 0xe3, "â": 0xe2, "ê": 0xea, "ô": 0xf4, "ơ": 0xf5, "ư": 0xfd, "đ": 0xf0, "Ă": 0xc3, "Â": 0xc2, "Ê": 0xca, "Ô": 0xd4, "Ơ": 0xd5, "Ư": 0xdd, "Đ": 0xd0, "\u0300": 0xcc, "\u0301": 0xec, "\u0303": 0xde, "\u0309": 0xd2, "\u0323": 0xf2 };
+const CP1258: Record<string, number> = {
+  ă: 0xe3,
+  â: 0xe2,
+  ê: 0xea,
+  ô: 0xf4,
+  ơ: 0xf5,
+  ư: 0xfd,
+  đ: 0xf0,
+  Ă: 0xc3,
+  Â: 0xc2,
+  Ê: 0xca,
+  Ô: 0xd4,
+  Ơ: 0xd5,
+  Ư: 0xdd,
+  Đ: 0xd0,
+  "\u0300": 0xcc,
+  "\u0301": 0xec,
+  "\u0303": 0xde,
+  "\u0309": 0xd2,
+  "\u0323": 0xf2,
+};
 function cp1258(s: string): Uint8Array {
   const out: number[] = [];
   // Decompose, then recompose the letters Windows-1258 has (ă â ê ô ơ ư), keeping the tones apart.
-  for (const ch of s.normalize("NFD").replace(/([aAeEoOuU])(\u0323?)([\u0306\u0302\u031b])/g, (_, b: string, dot: string, m: string) => (b + m).normalize("NFC") + dot)) {
+  for (const ch of s
+    .normalize("NFD")
+    .replace(/([aAeEoOuU])(\u0323?)([\u0306\u0302\u031b])/g, (_, b: string, dot: string, m: string) => (b + m).normalize("NFC") + dot)) {
     const c = ch.charCodeAt(0);
     if (c < 0x80) out.push(c);
     else if (CP1258[ch] !== undefined) out.push(CP1258[ch]!);
@@ -53,9 +78,9 @@ function cp1258(s: string): Uint8Array {
 }
 
 /** TCVN3 (ABC) lower-case letters of the lines below (as iconv -t TCVN5712-1 writes them). */
-const TCVN3: Record<string, number> = { "ă": 0xa8, "â": 0xa9, "ê": 0xaa, "ô": 0xab, "ơ": 0xac, "ư": 0xad, "đ": 0xae, "ò": 0xdf, "ử": 0xf6, "ệ": 0xd6 };
+const TCVN3: Record<string, number> = { ă: 0xa8, â: 0xa9, ê: 0xaa, ô: 0xab, ơ: 0xac, ư: 0xad, đ: 0xae, ò: 0xdf, ử: 0xf6, ệ: 0xd6 };
 function tcvn3(s: string): Uint8Array {
-  return Uint8Array.from([...s].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : TCVN3[ch] ?? 0x3f)));
+  return Uint8Array.from([...s].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : (TCVN3[ch] ?? 0x3f))));
 }
 
 const HEAD = "rubric: mini\nyear: 2021\nunit:\n  name: Văn phòng thử nghiệm\n";
@@ -96,7 +121,11 @@ describe("encodings", () => {
     const le = Buffer.from("\ufeff" + text, "utf16le");
     const be = Buffer.from(le).swap16();
     const noBom = Buffer.from(text, "utf16le");
-    for (const [bytes, order, bom] of [[le, "little-endian", "có BOM"], [be, "big-endian", "có BOM"], [noBom, "little-endian", "không có BOM"]] as const) {
+    for (const [bytes, order, bom] of [
+      [le, "little-endian", "có BOM"],
+      [be, "big-endian", "có BOM"],
+      [noBom, "little-endian", "không có BOM"],
+    ] as const) {
       const d = only(bytes);
       expect([d.code, d.pos.line]).toEqual(["CD116", 1]);
       expect(message(d, "vi")).toContain(order);
@@ -126,7 +155,12 @@ describe("encodings", () => {
   });
 
   it("no Vietnamese text is taken for garbled text (the example, every fixture of the mini project)", () => {
-    for (const path of ["content/assessments/2021/van-phong-ubnd-tinh.yaml", "content/rubrics/dvcq-qng-2021.yaml", MINI_RUBRIC, "test/fixtures/mini/assessment.yaml"]) {
+    for (const path of [
+      "content/assessments/2021/van-phong-ubnd-tinh.yaml",
+      "content/rubrics/dvcq-qng-2021.yaml",
+      MINI_RUBRIC,
+      "test/fixtures/mini/assessment.yaml",
+    ]) {
       const r = readYaml(path, input(path).bytes);
       expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
     }
@@ -211,7 +245,9 @@ describe("characters at the reader", () => {
 
   it("an alias repeats its anchor's number: a non-decimal one is reported once, at the anchor", () => {
     const flow = mini.replace("  recipients:\n    - Sở Nội vụ\n", "  recipients: [Sở Nội vụ]\n");
-    expect(codesOf(enc(flow.replace("    value: 95.5\n", "    value: &v 95.5\n").replace("    value: 7\n", "    value: *v\n"))).filter((c) => c.startsWith("CD121"))).toEqual([]);
+    expect(
+      codesOf(enc(flow.replace("    value: 95.5\n", "    value: &v 95.5\n").replace("    value: 7\n", "    value: *v\n"))).filter((c) => c.startsWith("CD121")),
+    ).toEqual([]);
     const hex = flow.replace("  number: 5\n", "  number: &v 0x07\n").replace("    value: 7\n", "    value: *v\n");
     expect(codesOf(enc(hex)).filter((c) => c.startsWith("CD121"))).toEqual(["CD121@8"]);
   });
@@ -299,16 +335,20 @@ function assertWellFormed(xml: string, part: string): void {
 describe("the strict XML checker itself", () => {
   it("accepts our parts' shapes and rejects what is not well-formed", () => {
     assertWellFormed('<?xml version="1.0"?>\n<a x="1" y=\'&amp;\'><b/>t&lt;&#x41;</a>', "ok");
-    for (const bad of ["<a>\u0001</a>", "<a>\uFFFE</a>", "<a>\uD800</a>", "<a>&</a>", "<a><b></a></b>", "<a x=\"<\"/>", "<a/><b/>", "<a>", "<a x='1' x='2'/>"]) {
+    for (const bad of ["<a>\u0001</a>", "<a>\uFFFE</a>", "<a>\uD800</a>", "<a>&</a>", "<a><b></a></b>", '<a x="<"/>', "<a/><b/>", "<a>", "<a x='1' x='2'/>"]) {
       expect(() => assertWellFormed(bad, "bad")).toThrow();
     }
   });
 
   it("the docx escaper never emits a character XML 1.0 forbids, nor bare markup", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (a, b) => {
-        for (const s of [a, b, a + b]) assertWellFormed(`<r v="${escapeAttr(s)}">${escapeText(s)}</r>`, "escaped");
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+        (a, b) => {
+          for (const s of [a, b, a + b]) assertWellFormed(`<r v="${escapeAttr(s)}">${escapeText(s)}</r>`, "escaped");
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -321,7 +361,22 @@ const fonts = loadFontSet(readFileSync);
 const xmllint = tools("xmllint");
 
 /** Letters and punctuation that Markdown and YAML read literally (no * _ ` [ < & # - + = | { } digits). */
-const PLAIN = [..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ", " ", " ", ",", ".", "(", ")", "/", "%", ":", ";", "?", "'", '"'];
+const PLAIN = [
+  ..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ",
+  " ",
+  " ",
+  ",",
+  ".",
+  "(",
+  ")",
+  "/",
+  "%",
+  ":",
+  ";",
+  "?",
+  "'",
+  '"',
+];
 const unit = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...PLAIN) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)) },
@@ -348,7 +403,10 @@ const quoted = (s: string) =>
     .replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     // A combining mark right after an escape would compose with its last character (NFC of the
     // file): the escape \n followed by U+0300 would become \ǹ, an invalid escape. Such marks are escaped too.
-    .replace(/(\\(?:u[0-9a-f]{4}|[^u]))(\p{M}+)/gu, (_, e: string, marks: string) => e + [...marks].map((m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
+    .replace(
+      /(\\(?:u[0-9a-f]{4}|[^u]))(\p{M}+)/gu,
+      (_, e: string, marks: string) => e + [...marks].map((m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+    );
 
 function assessmentText(f: Fields): string {
   return miniText()
@@ -386,7 +444,10 @@ function injectRaw(s: ScoredAssessment, f: Fields): void {
 /** What comparing printed text ignores: spacing, case, composition, marks, and what the font cannot draw. */
 function canon(s: string): string {
   let out = "";
-  for (const ch of s.normalize("NFKC").toLocaleUpperCase("vi").replace(/[\s\p{M}\u0000]/gu, "")) {
+  for (const ch of s
+    .normalize("NFKC")
+    .toLocaleUpperCase("vi")
+    .replace(/[\s\p{M}\u0000]/gu, "")) {
     if (fonts.faces.regular.hasGlyph(ch.codePointAt(0)!)) out += ch;
   }
   return out;

@@ -22,7 +22,14 @@ describe("scoring kinds against hand-computed values (test/fixtures/mini)", () =
     const { r, s, f } = scores(miniText());
     expect(r.diagnostics).toEqual([]);
     expect([f("1.1"), f("1.2"), f("1.3"), f("1.4"), f("1.5"), f("1"), f("2"), f("3")]).toEqual([
-      "3,00", "1,00", "1,91", "2,00", "1,40", "9,31", "10,00", "-2,00",
+      "3,00",
+      "1,00",
+      "1,91",
+      "2,00",
+      "1,40",
+      "9,31",
+      "10,00",
+      "-2,00",
     ]);
     expect(formatHundredths(s.total)).toBe("17,31");
     expect(s.classification).toBe("Khá");
@@ -44,7 +51,8 @@ describe("scoring kinds against hand-computed values (test/fixtures/mini)", () =
   });
 
   it("bands with inclusive and exclusive bounds (3.2.1 kind)", () => {
-    const at = (v: string) => scores(editMini('value: "98,93"', `value: ${v}`).replace("    score: 2\n    justification: Đúng", "    justification: Đúng")).f("1.4");
+    const at = (v: string) =>
+      scores(editMini('value: "98,93"', `value: ${v}`).replace("    score: 2\n    justification: Đúng", "    justification: Đúng")).f("1.4");
     expect([at("95"), at("94.99"), at("85"), at("84.99"), at("0")]).toEqual(["2,00", "1,00", "1,00", "0,00", "0,00"]);
   });
 

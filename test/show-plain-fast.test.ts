@@ -89,7 +89,12 @@ describe("show --plain: the short path prints what the full path prints", () => 
       const rubricFiles = findYamlFiles([join(ROOT, folder)], ROOT).files;
       const kinds = { short: 0, full: 0 };
       for (const file of FILES) {
-        const text = plainOnly(readInputFile(join(ROOT, file), ROOT), () => readInputs(rubricFiles.filter((f) => f !== join(ROOT, file)), ROOT));
+        const text = plainOnly(readInputFile(join(ROOT, file), ROOT), () =>
+          readInputs(
+            rubricFiles.filter((f) => f !== join(ROOT, file)),
+            ROOT,
+          ),
+        );
         if (text === undefined) {
           // test/fixtures/mini holds an assessment beside the rubric, which runChecks would pair.
           expect(`${folder} ${file}`, "full path").toMatch(/^test\/fixtures\/mini .*appraisal/);

@@ -43,7 +43,12 @@ function groupsOf(n: number): SummaryGroup[] {
   return consolidate(scores, rubrics);
 }
 
-const xo = { issuer: { agency: "Sở Nội vụ", superior: "UBND tỉnh Thử Nghiệm" }, date: "2021-12-10T00:00:00.000Z", numbers: VI_NUMBERS, title: summaryTitleText };
+const xo = {
+  issuer: { agency: "Sở Nội vụ", superior: "UBND tỉnh Thử Nghiệm" },
+  date: "2021-12-10T00:00:00.000Z",
+  numbers: VI_NUMBERS,
+  title: summaryTitleText,
+};
 /** One line of Calc's csv: fields separated by commas, text in double quotes ("" inside). */
 function csvFields(line: string): string[] {
   return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => (m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!));
@@ -95,52 +100,56 @@ describe(`.xlsx ranking opened in LibreOffice Calc${gate.note}`, () => {
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   };
 
-  it.skipIf(gate.skip)("csv: the unappraised units' cells are empty; PDF: A4 landscape, the header on every page", async () => {
-    gate.require();
-    const groups = groupsOf(80);
-    const xlsx = join(dir, "bieu-tong-hop.xlsx");
-    writeFileSync(xlsx, await writeSummaryXlsx(groups, xo));
-    // The csv filter: comma-separated, text in double quotes, UTF-8 (76), starting at line 1.
-    soffice('csv:Text - txt - csv (StarCalc):44,34,76,1', xlsx);
-    const raw = readFileSync(join(dir, "bieu-tong-hop.csv"), "utf8");
-    expect(raw).not.toContain("null");
-    const csv = raw.split("\n").map(csvFields);
-    const header = csv.findIndex((l) => l[0] === "STT");
-    expect(header).toBe(6);
-    const rows = csv.slice(header + 1, header + 1 + 80);
-    expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
-    const appraisedCol = csv[header]!.indexOf("Điểm thẩm định");
-    expect(appraisedCol).toBe(3);
-    const appraisedCells = rows.map((r) => r[appraisedCol]);
-    expect(appraisedCells.filter((c) => c === "")).toHaveLength(79);
-    expect(appraisedCells.filter((c) => /^\d+[.,]\d\d$/.test(c ?? ""))).toHaveLength(1);
+  it.skipIf(gate.skip)(
+    "csv: the unappraised units' cells are empty; PDF: A4 landscape, the header on every page",
+    async () => {
+      gate.require();
+      const groups = groupsOf(80);
+      const xlsx = join(dir, "bieu-tong-hop.xlsx");
+      writeFileSync(xlsx, await writeSummaryXlsx(groups, xo));
+      // The csv filter: comma-separated, text in double quotes, UTF-8 (76), starting at line 1.
+      soffice("csv:Text - txt - csv (StarCalc):44,34,76,1", xlsx);
+      const raw = readFileSync(join(dir, "bieu-tong-hop.csv"), "utf8");
+      expect(raw).not.toContain("null");
+      const csv = raw.split("\n").map(csvFields);
+      const header = csv.findIndex((l) => l[0] === "STT");
+      expect(header).toBe(6);
+      const rows = csv.slice(header + 1, header + 1 + 80);
+      expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+      const appraisedCol = csv[header]!.indexOf("Điểm thẩm định");
+      expect(appraisedCol).toBe(3);
+      const appraisedCells = rows.map((r) => r[appraisedCol]);
+      expect(appraisedCells.filter((c) => c === "")).toHaveLength(79);
+      expect(appraisedCells.filter((c) => /^\d+[.,]\d\d$/.test(c ?? ""))).toHaveLength(1);
 
-    soffice("pdf", xlsx);
-    const pdf = join(dir, "bieu-tong-hop.pdf");
-    const info = run("pdfinfo", ["-f", "1", "-l", "99", pdf]).stdout;
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(2);
-    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-    expect(sizes).toHaveLength(pages);
-    for (const s of sizes) expect(s).toEqual([842, 595]);
-    const seen: number[] = [];
-    for (let p = 1; p <= pages; p++) {
-      const page = run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"]).stdout;
-      // The column headings (row 7) on every page, a repeat from page 2 on; the title on page 1 only.
-      expect(page, `page ${p}`).toContain("Cơ quan, đơn vị");
-      expect(page, `page ${p}`).toMatch(/Điểm thẩm/);
-      expect(page.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), `page ${p}`).toBe(p === 1);
-      expect(page, `page ${p}`).not.toContain("null");
-      const units = [...page.matchAll(/Đơn vị thử nghiệm số (\d+)\b/g)].map((m) => Number(m[1]));
-      if (p === 2) expect(units.length, "unit rows on page 2").toBeGreaterThan(0);
-      seen.push(...units);
-    }
-    // Every unit once, over more than one page.
-    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
-    if (process.env.CHAMDIEM_KEEP_RENDERS) {
-      run("pdftoppm", ["-png", "-r", "50", pdf, join(process.env.CHAMDIEM_KEEP_RENDERS, "xlsx-page")]);
-      writeFileSync(join(process.env.CHAMDIEM_KEEP_RENDERS, "bieu-tong-hop.pdf"), readFileSync(pdf));
-    }
-    expect(readdirSync(dir)).toContain("bieu-tong-hop.pdf");
-  }, 300_000);
+      soffice("pdf", xlsx);
+      const pdf = join(dir, "bieu-tong-hop.pdf");
+      const info = run("pdfinfo", ["-f", "1", "-l", "99", pdf]).stdout;
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+      expect(sizes).toHaveLength(pages);
+      for (const s of sizes) expect(s).toEqual([842, 595]);
+      const seen: number[] = [];
+      for (let p = 1; p <= pages; p++) {
+        const page = run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"]).stdout;
+        // The column headings (row 7) on every page, a repeat from page 2 on; the title on page 1 only.
+        expect(page, `page ${p}`).toContain("Cơ quan, đơn vị");
+        expect(page, `page ${p}`).toMatch(/Điểm thẩm/);
+        expect(page.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), `page ${p}`).toBe(p === 1);
+        expect(page, `page ${p}`).not.toContain("null");
+        const units = [...page.matchAll(/Đơn vị thử nghiệm số (\d+)\b/g)].map((m) => Number(m[1]));
+        if (p === 2) expect(units.length, "unit rows on page 2").toBeGreaterThan(0);
+        seen.push(...units);
+      }
+      // Every unit once, over more than one page.
+      expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+      if (process.env.CHAMDIEM_KEEP_RENDERS) {
+        run("pdftoppm", ["-png", "-r", "50", pdf, join(process.env.CHAMDIEM_KEEP_RENDERS, "xlsx-page")]);
+        writeFileSync(join(process.env.CHAMDIEM_KEEP_RENDERS, "bieu-tong-hop.pdf"), readFileSync(pdf));
+      }
+      expect(readdirSync(dir)).toContain("bieu-tong-hop.pdf");
+    },
+    300_000,
+  );
 });

@@ -56,10 +56,12 @@ describe("criterion ids that YAML reads as numbers", () => {
   it("an unquoted 1.50 alone (read as the id 1.5, so it used to pass) is refused too", () => {
     const r = check(fixture("yaml-number-key-alone"), ["--rubrics", MINI]);
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual([`${fixture("yaml-number-key-alone")}:40:3: lỗi CD150: Khóa 1.50 không có dấu nháy nên YAML đọc thành số 1.5; hãy viết "1.50" (trong dấu nháy kép)`]);
+    expect(r.lines).toEqual([
+      `${fixture("yaml-number-key-alone")}:40:3: lỗi CD150: Khóa 1.50 không có dấu nháy nên YAML đọc thành số 1.5; hãy viết "1.50" (trong dấu nháy kép)`,
+    ]);
   });
 
-  it("the same id written 1.1 and \"1.1\" is a duplicate key (CD106), not a silent replacement", () => {
+  it('the same id written 1.1 and "1.1" is a duplicate key (CD106), not a silent replacement', () => {
     const r = check(fixture("yaml-number-key-duplicate"), ["--rubrics", MINI]);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([`${fixture("yaml-number-key-duplicate")}:27:3: lỗi CD106: Khóa bị lặp lại: “1.1”`]);
@@ -121,7 +123,9 @@ describe("YAML syntax errors: the first of a cascade, in plain words, with the f
       `${file}:${lineCol(text, "\t")}: lỗi CD105: Lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab, mà YAML chỉ cho phép thụt lề bằng dấu cách. Cách sửa: xóa tab, gõ dấu cách cho thẳng cột với các dòng cùng cấp`,
     ]);
     expect(r.out).toMatch(/: 1 lỗi, 0 cảnh báo/);
-    expect(check(file, ["--lang", "en"], dir).lines[0]).toContain("error CD105: YAML syntax error: this line is indented with a tab, and YAML allows only spaces");
+    expect(check(file, ["--lang", "en"], dir).lines[0]).toContain(
+      "error CD105: YAML syntax error: this line is indented with a tab, and YAML allows only spaces",
+    );
   });
 
   it("a colon inside a justification: the colon's position, the block scalar or quotes as the fix, no parser jargon", () => {
@@ -186,7 +190,10 @@ describe("YAML syntax errors: the first of a cascade, in plain words, with the f
 
 describe("a no-break space or a tab, named with its position", () => {
   it("a no-break space where YAML needs a space (after the colon, as indentation): CD105 at the character, naming it", () => {
-    for (const [name, column] of [["yaml-no-break-space-after-colon", 19], ["yaml-no-break-space-indent", 1]] as const) {
+    for (const [name, column] of [
+      ["yaml-no-break-space-after-colon", 19],
+      ["yaml-no-break-space-indent", 1],
+    ] as const) {
       const text = fixtureText(name);
       const line = /^# expect: CD105 line (\d+)/.exec(text)![1];
       expect(text.split("\n")[Number(line) - 1]![column - 1]).toBe("\u00a0");
@@ -199,14 +206,19 @@ describe("a no-break space or a tab, named with its position", () => {
   });
 
   it("inside a text (valid YAML): the existing warning CD119, at the character's line and column, exit 0", () => {
-    for (const [name, char] of [["text-no-break-space", "\u00a0"], ["text-tab-justification", "\t"]] as const) {
+    for (const [name, char] of [
+      ["text-no-break-space", "\u00a0"],
+      ["text-tab-justification", "\t"],
+    ] as const) {
       const text = fixtureText(name);
       const at = text.indexOf(char);
       const before = text.slice(0, at);
       const pos = `${before.split("\n").length}:${at - before.lastIndexOf("\n")}`;
       const r = check(fixture(name), ["--rubrics", MINI]);
       expect(r.code, name).toBe(0);
-      expect(r.lines, name).toEqual([expect.stringMatching(new RegExp(`^${fixture(name)}:${pos}: cảnh báo CD119: Ký tự U\\+00(A0|09) \\((NO-BREAK SPACE|CHARACTER TABULATION)\\)`))]);
+      expect(r.lines, name).toEqual([
+        expect.stringMatching(new RegExp(`^${fixture(name)}:${pos}: cảnh báo CD119: Ký tự U\\+00(A0|09) \\((NO-BREAK SPACE|CHARACTER TABULATION)\\)`)),
+      ]);
     }
   });
 });

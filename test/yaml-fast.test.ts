@@ -62,9 +62,26 @@ describe("fast YAML reader", () => {
 
   it("resolves plain scalars by the YAML 1.2 core schema", () => {
     const cases: [string, unknown][] = [
-      ["3", 3], ["-0", -0], ["+12", 12], ["0o17", 15], ["0x1F", 31], ["1.50", 1.5], [".5", 0.5], ["1e3", 1000], ["-.inf", -Infinity],
-      [".NaN", NaN], ["~", null], ["Null", null], ["TRUE", true], ["false", false], ["2021-11-19", "2021-11-19"], ["1.1.1", "1.1.1"],
-      ["nope", "nope"], ["0o8", "0o8"], ["tru", "tru"], ["<<a|b>>", "<<a|b>>"],
+      ["3", 3],
+      ["-0", -0],
+      ["+12", 12],
+      ["0o17", 15],
+      ["0x1F", 31],
+      ["1.50", 1.5],
+      [".5", 0.5],
+      ["1e3", 1000],
+      ["-.inf", -Infinity],
+      [".NaN", NaN],
+      ["~", null],
+      ["Null", null],
+      ["TRUE", true],
+      ["false", false],
+      ["2021-11-19", "2021-11-19"],
+      ["1.1.1", "1.1.1"],
+      ["nope", "nope"],
+      ["0o8", "0o8"],
+      ["tru", "tru"],
+      ["<<a|b>>", "<<a|b>>"],
     ];
     for (const [s, v] of cases) {
       expect(resolvePlain(s), s).toEqual(v);
@@ -74,16 +91,63 @@ describe("fast YAML reader", () => {
 
   it("refuses what it does not read, leaving it to the library", () => {
     for (const text of [
-      "a: [1, 2]\n", "a: {b: 1}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", 'a: "x\\"y"\n', "a: >\n  folded\n", "a: |+\n  kept\n",
-      "a: b\n  continued\n", "a: 'two\n  lines'\n", "a:\tb\n", "a: 1\r\nb: 2\r\n", "---\na: 1\n", "%YAML 1.2\n---\na: 1\n",
-      "a: 1\na: 2\n", "2.1: x\n", "__proto__: 1\n", "a: b: c\n", "  a: 1\n", "just a scalar\n", "a: |\n\n  leading blank\n",
+      "a: [1, 2]\n",
+      "a: {b: 1}\n",
+      "a: &x 1\nb: *x\n",
+      "a: !!str 1\n",
+      'a: "x\\"y"\n',
+      "a: >\n  folded\n",
+      "a: |+\n  kept\n",
+      "a: b\n  continued\n",
+      "a: 'two\n  lines'\n",
+      "a:\tb\n",
+      "a: 1\r\nb: 2\r\n",
+      "---\na: 1\n",
+      "%YAML 1.2\n---\na: 1\n",
+      "a: 1\na: 2\n",
+      "2.1: x\n",
+      "__proto__: 1\n",
+      "a: b: c\n",
+      "  a: 1\n",
+      "just a scalar\n",
+      "a: |\n\n  leading blank\n",
     ]) {
       expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
     }
   });
 
   it("agrees with the library on generated block YAML", () => {
-    const word = fc.constantFrom("a", "b", "tên", "1.1.1", "2.1", "x y", "ĐH", "null", "~", "true", "3", "-4", "0x1F", "1e3", ".5", "<<x>>", "a:b", "a #b", "a#b", "-x", "?x", ":x", "a,b", "[x", "'q'", '"q"', "it's", "", " ");
+    const word = fc.constantFrom(
+      "a",
+      "b",
+      "tên",
+      "1.1.1",
+      "2.1",
+      "x y",
+      "ĐH",
+      "null",
+      "~",
+      "true",
+      "3",
+      "-4",
+      "0x1F",
+      "1e3",
+      ".5",
+      "<<x>>",
+      "a:b",
+      "a #b",
+      "a#b",
+      "-x",
+      "?x",
+      ":x",
+      "a,b",
+      "[x",
+      "'q'",
+      '"q"',
+      "it's",
+      "",
+      " ",
+    );
     const plain = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(" "));
     const scalar = fc.oneof(
       plain,
@@ -96,16 +160,24 @@ describe("fast YAML reader", () => {
     type Gen = (indent: number, depth: number) => fc.Arbitrary<string[]>;
     const literal = (indent: number) =>
       fc
-        .tuple(fc.constantFrom("|", "|-", "| # c"), fc.integer({ min: 1, max: 3 }), fc.array(fc.oneof(plain, fc.constant(""), fc.constant("# not a comment"), plain.map((p) => `  ${p}`)), { minLength: 1, maxLength: 4 }), fc.constantFrom([], [""], ["", ""]))
+        .tuple(
+          fc.constantFrom("|", "|-", "| # c"),
+          fc.integer({ min: 1, max: 3 }),
+          fc.array(
+            fc.oneof(
+              plain,
+              fc.constant(""),
+              fc.constant("# not a comment"),
+              plain.map((p) => `  ${p}`),
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+          fc.constantFrom([], [""], ["", ""]),
+        )
         .filter(([, , lines]) => lines[0] !== "")
         .map(([h, extra, lines, trailing]) => [h, ...[...lines, ...trailing].map((l) => (l === "" ? "" : " ".repeat(indent + extra) + l))]);
     const node: Gen = (indent, depth) =>
-      depth <= 0
-        ? fc.constant([])
-        : fc.oneof(
-            { arbitrary: mapOf(indent, depth), weight: 3 },
-            { arbitrary: seqOf(indent, depth), weight: 2 },
-          );
+      depth <= 0 ? fc.constant([]) : fc.oneof({ arbitrary: mapOf(indent, depth), weight: 3 }, { arbitrary: seqOf(indent, depth), weight: 2 });
     // A value after "key:" or "- ": the text on the same line, then the lines of a nested block.
     const value = (indent: number, depth: number) =>
       fc.oneof(
@@ -117,13 +189,13 @@ describe("fast YAML reader", () => {
     const keyText = fc.constantFrom("a", "b", "c", "tên", '"1.1"', "'x y'", '"2.1"', "k-1", "k_2", "d");
     const extras = fc.array(fc.oneof(comment, blank), { maxLength: 2 });
     const mapOf = (indent: number, depth: number): fc.Arbitrary<string[]> =>
-      fc.uniqueArray(fc.tuple(keyText, value(indent, depth), extras), { minLength: 1, maxLength: 4, selector: ([k]) => k.replace(/["']/g, "") }).map((entries) =>
-        entries.flatMap(([k, v, ex]) => [`${" ".repeat(indent)}${k}:${v.inline}`, ...v.lines, ...ex]),
-      );
+      fc
+        .uniqueArray(fc.tuple(keyText, value(indent, depth), extras), { minLength: 1, maxLength: 4, selector: ([k]) => k.replace(/["']/g, "") })
+        .map((entries) => entries.flatMap(([k, v, ex]) => [`${" ".repeat(indent)}${k}:${v.inline}`, ...v.lines, ...ex]));
     const seqOf = (indent: number, depth: number): fc.Arbitrary<string[]> =>
-      fc.array(fc.tuple(value(indent, depth), extras), { minLength: 1, maxLength: 3 }).map((items) =>
-        items.flatMap(([v, ex]) => [`${" ".repeat(indent)}-${v.inline}`, ...v.lines, ...ex]),
-      );
+      fc
+        .array(fc.tuple(value(indent, depth), extras), { minLength: 1, maxLength: 3 })
+        .map((items) => items.flatMap(([v, ex]) => [`${" ".repeat(indent)}-${v.inline}`, ...v.lines, ...ex]));
     let accepted = 0;
     let total = 0;
     fc.assert(

@@ -18,7 +18,7 @@ const NUMBER_TEXT = "^[+-]?\\d{1,9}([.,]\\d{1,2})?$";
 const DATE = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 
 const POINTS = {
-  description: "Điểm thẩm định: số, tối đa 2 chữ số thập phân (ví dụ 2, 0.5 hoặc \"0,5\"); phải đạt được theo cách chấm của tiêu chí.",
+  description: 'Điểm thẩm định: số, tối đa 2 chữ số thập phân (ví dụ 2, 0.5 hoặc "0,5"); phải đạt được theo cách chấm của tiêu chí.',
   anyOf: [{ type: "number" }, { type: "string", pattern: NUMBER_TEXT }],
 };
 
@@ -37,7 +37,11 @@ export function generateAppraisalSchema(rubric: Rubric): object {
   const responses: Record<string, object> = {};
   for (const [n] of walkRubric(rubric.items)) {
     entries[n.id] = n.kind === "leaf" ? leafEntry(n) : groupEntry(n);
-    responses[n.id] = { type: "string", description: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`, markdownDescription: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.` };
+    responses[n.id] = {
+      type: "string",
+      description: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`,
+      markdownDescription: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`,
+    };
   }
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -93,7 +97,8 @@ export function generateAppraisalSchema(rubric: Rubric): object {
           },
           criteria: {
             type: "object",
-            description: "Kết quả thẩm định từng tiêu chí: mã (STT, trong dấu nháy) → điểm và ý kiến. Tiêu chí không ghi giữ kết quả lần trước (hoặc điểm tự chấm).",
+            description:
+              "Kết quả thẩm định từng tiêu chí: mã (STT, trong dấu nháy) → điểm và ý kiến. Tiêu chí không ghi giữ kết quả lần trước (hoặc điểm tự chấm).",
             additionalProperties: false,
             propertyNames: CRITERION_KEYS,
             properties: entries,
@@ -159,7 +164,10 @@ function leafEntry(leaf: RubricLeaf): object {
     markdownDescription: description,
     additionalProperties: false,
     properties,
-    defaultSnippets: [{ label: "điểm và ý kiến thẩm định", body: { score: "$1", opinion: "$2" } }, ...(leaf.input === "checklist" ? [] : [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }])],
+    defaultSnippets: [
+      { label: "điểm và ý kiến thẩm định", body: { score: "$1", opinion: "$2" } },
+      ...(leaf.input === "checklist" ? [] : [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }]),
+    ],
   };
 }
 

@@ -116,7 +116,11 @@ export function checkAppraisalFile(
   if (expected !== src.file) diagnostics.push(diag("CD713", appraisal.source, { expected: expected.split("/").pop()! }));
   const scored = target.scored;
   if (scored && scored.rubric.id !== rubric.id) {
-    diagnostics.push(...schemaErrors, ...semantic, diag("CD702", appraisal.fields.rubric ?? appraisal.source, { rubric: rubric.id, expected: scored.rubric.id }));
+    diagnostics.push(
+      ...schemaErrors,
+      ...semantic,
+      diag("CD702", appraisal.fields.rubric ?? appraisal.source, { rubric: rubric.id, expected: scored.rubric.id }),
+    );
     return result;
   }
   if (scored) {
@@ -183,7 +187,14 @@ function differences(scored: ScoredAssessment, a: Appraisal): Diagnostic[] {
     n.children?.forEach(visit);
     if (n.children || n.appraisal?.score === undefined || n.appraisal.score === n.score) return;
     const pos = latest.get(n.node.id)?.source ?? a.source;
-    out.push(diag("CD714", pos, { id: n.node.id, appraised: formatHundredths(n.appraisal.score), self: formatHundredths(n.score), delta: signed(n.appraisal.score - n.score) }));
+    out.push(
+      diag("CD714", pos, {
+        id: n.node.id,
+        appraised: formatHundredths(n.appraisal.score),
+        self: formatHundredths(n.score),
+        delta: signed(n.appraisal.score - n.score),
+      }),
+    );
     if (!n.appraisal.opinion) out.push(diag("CD716", pos, { id: n.node.id }));
   };
   scored.items.forEach(visit);

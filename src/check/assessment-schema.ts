@@ -13,7 +13,7 @@ export function assessmentSchemaFileName(rubricId: string): string {
 }
 
 const POINTS = {
-  description: "Số, tối đa 2 chữ số thập phân (ví dụ 3, 0.5 hoặc \"0,5\").",
+  description: 'Số, tối đa 2 chữ số thập phân (ví dụ 3, 0.5 hoặc "0,5").',
   anyOf: [{ type: "number" }, { type: "string", pattern: "^[+-]?\\d{1,9}([.,]\\d{1,2})?$" }],
 };
 
@@ -27,7 +27,7 @@ const POINTS = {
  */
 export const CRITERION_KEYS = {
   type: "string",
-  errorMessage: "Mã tiêu chí phải đặt trong dấu nháy kép, ví dụ \"2.10\": không có dấu nháy, YAML đọc mã thành một số (2.10 thành 2.1, trùng với tiêu chí 2.1).",
+  errorMessage: 'Mã tiêu chí phải đặt trong dấu nháy kép, ví dụ "2.10": không có dấu nháy, YAML đọc mã thành một số (2.10 thành 2.1, trùng với tiêu chí 2.1).',
 };
 
 const MARKDOWN = {
@@ -165,9 +165,7 @@ function leafSchema(leaf: RubricLeaf): object {
             type: "object",
             description: "Các phương án đạt được: mã phương án → giải trình riêng của phương án đó.",
             additionalProperties: false,
-            properties: Object.fromEntries(
-              leaf.options.map((o) => [o.id, { type: ["string", "null"], description: o.text, markdownDescription: o.text }]),
-            ),
+            properties: Object.fromEntries(leaf.options.map((o) => [o.id, { type: ["string", "null"], description: o.text, markdownDescription: o.text }])),
           },
           ...common,
         },

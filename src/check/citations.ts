@@ -217,9 +217,7 @@ export function checkCitations(cites: readonly Citation[], reportDate: { day: nu
     const symbols = [...new Set(group.map((c) => c.symbol))];
     if (symbols.length < 2) continue;
     const first = group[0]!;
-    const clash = group.find(
-      (c) => c.symbol !== first.symbol && (!c.date || !first.date || dateKey(c.date) === dateKey(first.date)),
-    );
+    const clash = group.find((c) => c.symbol !== first.symbol && (!c.date || !first.date || dateKey(c.date) === dateKey(first.date)));
     if (clash) {
       const [number, type] = key.split("/");
       out.push(diag("CD506", citePos(clash), { number: number!, type: type!, symbols: listed(symbols) }));

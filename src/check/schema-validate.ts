@@ -419,7 +419,7 @@ function schemaAt(schema: object, schemaPath: string): unknown {
 }
 
 function short(v: unknown): string {
-  const s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? s.slice(0, 57) + "…" : s;
 }
 

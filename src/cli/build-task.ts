@@ -51,7 +51,11 @@ export interface BuildTaskResult {
 
 /** Output folder of an assessment: <out>/<year>/<file name without .yaml>. */
 export function outputFolder(outDir: string, year: number, assessmentFile: string): string {
-  const stem = assessmentFile.replace(/\\/g, "/").split("/").pop()!.replace(/\.ya?ml$/i, "");
+  const stem = assessmentFile
+    .replace(/\\/g, "/")
+    .split("/")
+    .pop()!
+    .replace(/\.ya?ml$/i, "");
   return join(outDir, String(year), stem);
 }
 

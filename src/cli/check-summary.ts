@@ -33,7 +33,14 @@ export function summaryJson(a: AssessmentResult): object {
     max: s.max / 100,
     classification: s.classification ?? null,
     ...(s.appraised
-      ? { appraised: { total: s.appraised.total / 100, classification: s.appraised.classification ?? null, file: s.appraised.file ?? null, rounds: s.appraised.rounds ?? 0 } }
+      ? {
+          appraised: {
+            total: s.appraised.total / 100,
+            classification: s.appraised.classification ?? null,
+            file: s.appraised.file ?? null,
+            rounds: s.appraised.rounds ?? 0,
+          },
+        }
       : {}),
     criteria: s.items.map((n) => ({
       id: n.node.id,

@@ -217,7 +217,10 @@ export function osReason(e: unknown): Arg {
     EACCES: ["không có quyền đọc", "permission denied"],
     EPERM: ["không có quyền đọc", "permission denied"],
     EISDIR: ["đây là một thư mục, không phải tệp", "it is a folder, not a file"],
-    ENOTREG: ["tệp đã bị thay bằng một thứ không phải tệp thông thường trong lúc đọc", "the file was replaced by something that is not a regular file while it was read"],
+    ENOTREG: [
+      "tệp đã bị thay bằng một thứ không phải tệp thông thường trong lúc đọc",
+      "the file was replaced by something that is not a regular file while it was read",
+    ],
     ENOENT: ["tệp không còn nữa (bị xóa hoặc đổi tên trong lúc đọc)", "the file is gone (deleted or renamed while it was read)"],
     ENOTDIR: ["một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"],
     ENAMETOOLONG: ["đường dẫn quá dài", "the path is too long"],

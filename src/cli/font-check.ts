@@ -56,7 +56,7 @@ export function checkFonts(cwd: string, fonts: Config["fonts"], pdf: boolean, fs
     if (!path) continue;
     const setting = `fonts.${face}`;
     const pos = source ? posOf(source, ["fonts", face]) : { file: CONFIG_FILE, line: 1, column: 1 };
-    const written = source ? writtenValue(source, face) ?? displayPath(path, cwd) : displayPath(path, cwd);
+    const written = source ? (writtenValue(source, face) ?? displayPath(path, cwd)) : displayPath(path, cwd);
     const origin: FontOrigin = { setting, file: written, path: resolve(path), pos };
     result.origins[face] = origin;
     const read = readFont(origin.path, fs);
@@ -100,7 +100,13 @@ function readFont(abs: string, fs: WorldFs): { font: ReturnType<typeof loadFont>
     const st = fs.stat(abs);
     if (st.isDirectory()) return { reason: { vi: "đây là một thư mục, không phải tệp phông chữ", en: "it is a folder, not a font file" } };
     if (!st.isFile()) return { reason: { vi: "không phải tệp thông thường (thiết bị, ống dẫn…)", en: "not a regular file (a device, a pipe…)" } };
-    if (st.size > MAX_FONT_BYTES) return { reason: { vi: `tệp quá lớn (${st.size} byte; tối đa ${MAX_FONT_BYTES} byte)`, en: `the file is too large (${st.size} bytes; at most ${MAX_FONT_BYTES})` } };
+    if (st.size > MAX_FONT_BYTES)
+      return {
+        reason: {
+          vi: `tệp quá lớn (${st.size} byte; tối đa ${MAX_FONT_BYTES} byte)`,
+          en: `the file is too large (${st.size} bytes; at most ${MAX_FONT_BYTES})`,
+        },
+      };
     bytes = fs.readFile(abs, MAX_FONT_BYTES);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return { reason: { vi: "không tìm thấy tệp", en: "file not found" } };
@@ -122,16 +128,28 @@ export function problemText(p: FontProblem): Arg {
     case "empty":
       return { vi: "tệp rỗng (0 byte)", en: "the file is empty (0 bytes)" };
     case "truncated":
-      return { vi: `tệp bị cắt cụt: có ${p.size} byte, phông cần ít nhất ${p.expected} byte`, en: `the file is truncated: it has ${p.size} bytes, the font needs at least ${p.expected}` };
+      return {
+        vi: `tệp bị cắt cụt: có ${p.size} byte, phông cần ít nhất ${p.expected} byte`,
+        en: `the file is truncated: it has ${p.size} bytes, the font needs at least ${p.expected}`,
+      };
     case "not-truetype":
       return { vi: "không phải tệp phông TrueType (.ttf)", en: "not a TrueType (.ttf) font file" };
     case "cff":
-      return { vi: "phông OpenType dạng CFF (nét PostScript, thường là .otf) không nhúng được; hãy dùng bản TrueType (.ttf)", en: "OpenType CFF fonts (PostScript outlines, usually .otf) cannot be embedded; use a TrueType (.ttf) version" };
+      return {
+        vi: "phông OpenType dạng CFF (nét PostScript, thường là .otf) không nhúng được; hãy dùng bản TrueType (.ttf)",
+        en: "OpenType CFF fonts (PostScript outlines, usually .otf) cannot be embedded; use a TrueType (.ttf) version",
+      };
     case "woff":
     case "woff2":
-      return { vi: "phông web WOFF/WOFF2 (dạng nén) không nhúng được; hãy dùng tệp .ttf gốc", en: "WOFF/WOFF2 web fonts (compressed) cannot be embedded; use the original .ttf file" };
+      return {
+        vi: "phông web WOFF/WOFF2 (dạng nén) không nhúng được; hãy dùng tệp .ttf gốc",
+        en: "WOFF/WOFF2 web fonts (compressed) cannot be embedded; use the original .ttf file",
+      };
     case "collection":
-      return { vi: "tệp tập hợp phông (.ttc) chứa nhiều phông; hãy dùng một tệp .ttf riêng cho từng kiểu chữ", en: "a font collection (.ttc) holds several fonts; use one .ttf file for each face" };
+      return {
+        vi: "tệp tập hợp phông (.ttc) chứa nhiều phông; hãy dùng một tệp .ttf riêng cho từng kiểu chữ",
+        en: "a font collection (.ttc) holds several fonts; use one .ttf file for each face",
+      };
     case "directory":
       return { vi: "bảng mục lục của tệp phông bị hỏng", en: "the font's table directory is damaged" };
     case "missing-table":

@@ -42,7 +42,12 @@ const COMMANDS: Record<string, CommandHelp> = {
       en: "Check, then write the report and score table (.docx, PDF) of every assessment without errors into output/<year>/<unit>/. Only documents whose inputs changed are rebuilt.",
     },
     flags: [
-      f("--out THƯ_MỤC", "--out DIR", "Thư mục kết quả (mặc định: output; không được nằm trong content/)", "Output folder (default: output; never inside content/)"),
+      f(
+        "--out THƯ_MỤC",
+        "--out DIR",
+        "Thư mục kết quả (mặc định: output; không được nằm trong content/)",
+        "Output folder (default: output; never inside content/)",
+      ),
       f("--force", "--force", "Lập lại mọi văn bản, kể cả khi đầu vào không đổi", "Rebuild everything, even when inputs are unchanged"),
       f("--no-pdf", "--no-pdf", "Chỉ lập tệp .docx", "Write the .docx files only"),
       f("--no-docx", "--no-docx", "Chỉ lập tệp PDF", "Write the PDF files only"),
@@ -80,7 +85,12 @@ const COMMANDS: Record<string, CommandHelp> = {
       en: "Print an assessment, appraisal or rubric as stable lines (for git textconv).",
     },
     flags: [
-      f("--plain", "--plain", "Dạng dòng ổn định cho git; không bao giờ thất bại (tệp không đọc được được in nguyên văn)", "Stable lines for git; never fails (a file it cannot read is printed as it is)"),
+      f(
+        "--plain",
+        "--plain",
+        "Dạng dòng ổn định cho git; không bao giờ thất bại (tệp không đọc được được in nguyên văn)",
+        "Stable lines for git; never fails (a file it cannot read is printed as it is)",
+      ),
       format("text|json"),
       RUBRICS,
       LANG,
@@ -97,7 +107,12 @@ const COMMANDS: Record<string, CommandHelp> = {
       f("--year NĂM", "--year YYYY", "Chỉ tổng hợp năm này", "Only this year"),
       f("--write docx,pdf,xlsx", "--write docx,pdf,xlsx", "Lập Biểu tổng hợp ở các dạng này", "Write the Biểu tổng hợp in these formats"),
       f("--out THƯ_MỤC", "--out DIR", "Thư mục kết quả (mặc định: output)", "Output folder (default: output)"),
-      f("--agency “TÊN”", "--agency “NAME”", "Cơ quan tổng hợp (mặc định: lấy từ các tệp thẩm định)", "Consolidating agency (default: from the appraisal files)"),
+      f(
+        "--agency “TÊN”",
+        "--agency “NAME”",
+        "Cơ quan tổng hợp (mặc định: lấy từ các tệp thẩm định)",
+        "Consolidating agency (default: from the appraisal files)",
+      ),
       f("--superior “TÊN”", "--superior “NAME”", "Cơ quan chủ quản của cơ quan tổng hợp", "Superior agency of the consolidating agency"),
       format("text|markdown|json|csv"),
       RUBRICS,
@@ -149,6 +164,8 @@ export function commandHelp(command: string, lang: Lang): string {
     en ? "Options:" : "Tùy chọn:",
     ...flags.map((x) => `  ${x.name.padEnd(width)}${x.text}`),
     "",
-    en ? "Exit status: 0 = no errors (warnings allowed), 1 = errors, 2 = usage error." : "Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 = sai cách dùng.",
+    en
+      ? "Exit status: 0 = no errors (warnings allowed), 1 = errors, 2 = usage error."
+      : "Mã thoát: 0 = không có lỗi (có thể có cảnh báo), 1 = có lỗi, 2 = sai cách dùng.",
   ].join("\n");
 }

@@ -57,7 +57,9 @@ export async function main(argv: readonly string[], io: Parameters<typeof makeCl
     if (COMMAND_FORMATS[name] && !COMMAND_FORMATS[name]!.includes(cli.format)) throw new UsageError(cli.m.badValue("format", cli.format));
     cli.args.positional = rest;
     runFromProjectRoot(cli, name);
-    return await (await load())(cli);
+    return await (
+      await load()
+    )(cli);
   } catch (e) {
     if (e instanceof UsageError) {
       const m = messages(langGuess);
@@ -67,7 +69,8 @@ export async function main(argv: readonly string[], io: Parameters<typeof makeCl
     }
     if (e instanceof InputError) {
       const { format, lang } = shown;
-      if (format === "json") io.stdout(JSON.stringify({ diagnostics: e.diagnostics.map((d) => toJson(d, lang)), counts: countBySeverity(e.diagnostics) }, null, 2));
+      if (format === "json")
+        io.stdout(JSON.stringify({ diagnostics: e.diagnostics.map((d) => toJson(d, lang)), counts: countBySeverity(e.diagnostics) }, null, 2));
       else if (format === "github") io.stdout(formatGithub(e.diagnostics, lang));
       else io.stderr(formatText(e.diagnostics, lang));
       return 1;

@@ -26,7 +26,7 @@ function isKind(fs: WorldFs, p: string, kind: "file" | "dir"): boolean {
 
 /** Through the command's file system (WorldFs), like every other look at the project's files. */
 export function findProjectRoot(start: string, fs: WorldFs = nodeFs): string | undefined {
-  for (let d = resolve(start); ; ) {
+  for (let d = resolve(start); ;) {
     if (isKind(fs, join(d, "chamdiem.yaml"), "file") || isKind(fs, join(d, "content"), "dir")) return d;
     const up = dirname(d);
     if (up === d) return undefined;

@@ -69,7 +69,9 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
   for (const file of todo) {
     const files = withCompanions([file], (p) => pathExists(p, fs)).filter((f) => !task.rubricFiles.includes(f));
     const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs), { validatorCache, proseStyle: false });
-    const appraisers = new Map(result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])));
+    const appraisers = new Map(
+      result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])),
+    );
     const rubricErrors = result.rubrics.some((r) => r.diagnostics.some((d) => d.severity === "error"));
     for (const a of result.assessments) {
       if (!a.scored) continue;

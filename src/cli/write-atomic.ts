@@ -26,7 +26,10 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
 }
 
 /** This machine, as temporary names carry it (no dots or dashes, so names split unambiguously). */
-const HOST = hostname().replace(/[^A-Za-z0-9]/g, "").slice(0, 32) || "host";
+const HOST =
+  hostname()
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 32) || "host";
 
 /** `.<name>.<host>-<pid>.<random>.tmp`, and `<name>.<pid>.<random>.tmp` of versions before it. */
 const TEMP = /^\.(.+)\.([A-Za-z0-9]+)-(\d+)\.[a-z0-9]+\.tmp$/;

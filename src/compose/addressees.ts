@@ -14,7 +14,10 @@ const LABEL = "Kính gửi: ";
 
 /** Strips the punctuation an author may have typed, so the decree's is added exactly once. */
 export function stripListPunctuation(item: string): string {
-  return item.trim().replace(/^[-–+]\s+/, "").replace(/[\s;,.]+$/, "");
+  return item
+    .trim()
+    .replace(/^[-–+]\s+/, "")
+    .replace(/[\s;,.]+$/, "");
 }
 
 export function addresseeBlock(to: readonly string[], measure: MeasureText, width: Twips, source: SourcePos): Block[] {

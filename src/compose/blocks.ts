@@ -6,11 +6,7 @@ export function text(value: string, style: RunStyle): Inline {
   return { kind: "text", text: value, style };
 }
 
-export function paragraph(
-  runs: Inline[],
-  style: ParagraphStyle,
-  extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {},
-): Paragraph {
+export function paragraph(runs: Inline[], style: ParagraphStyle, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
   const p: Paragraph = { kind: "paragraph", style, runs };
   if (extra.rule) p.rule = extra.rule;
   if (extra.source) p.source = extra.source;
@@ -18,12 +14,22 @@ export function paragraph(
 }
 
 /** A one-run paragraph. */
-export function line(value: string, run: RunStyle, style: Omit<ParagraphStyle, "size"> & { size?: number }, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
+export function line(
+  value: string,
+  run: RunStyle,
+  style: Omit<ParagraphStyle, "size"> & { size?: number },
+  extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {},
+): Paragraph {
   return paragraph([text(value, run)], { size: run.size, ...style }, extra);
 }
 
 /** A paragraph whose lines are given: the runs are the lines joined by line breaks. */
-export function linesParagraph(lines: readonly string[], run: RunStyle, style: Omit<ParagraphStyle, "size">, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
+export function linesParagraph(
+  lines: readonly string[],
+  run: RunStyle,
+  style: Omit<ParagraphStyle, "size">,
+  extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {},
+): Paragraph {
   const runs: Inline[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) runs.push({ kind: "break", style: run });

@@ -30,9 +30,7 @@ export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberForm
     ["max", { value: textScore(scored.max, numbers) }],
     [
       "classification",
-      scored.classification !== undefined
-        ? { value: scored.classification }
-        : { error: "bảng chấm điểm không có thang xếp loại (classification)" },
+      scored.classification !== undefined ? { value: scored.classification } : { error: "bảng chấm điểm không có thang xếp loại (classification)" },
     ],
     ["unit", { value: a.unit.name }],
     ["year", { value: String(a.year) }],

@@ -38,7 +38,14 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
     ...renderMarkdown(
       r.body,
       {
-        paragraph: { align: "justify", size: SIZE.body, indentFirstLine: BODY.firstLine, spaceBefore: 0, spaceAfter: BODY.spaceAfter, lineSpacing: BODY.lineSpacing },
+        paragraph: {
+          align: "justify",
+          size: SIZE.body,
+          indentFirstLine: BODY.firstLine,
+          spaceBefore: 0,
+          spaceAfter: BODY.spaceAfter,
+          lineSpacing: BODY.lineSpacing,
+        },
         run: BODY_RUN,
         width,
       },

@@ -26,11 +26,7 @@ export const HEADER_LABELS = [
 export const COL = { stt: 0, title: 1, max: 2, self: 3, justification: 4, appraisal: 5, opinion: 6 } as const;
 
 /** Widest run style a cell of these columns may use (bold italic is wider than bold in some glyphs). */
-const WIDEST: RunStyle[] = [
-  { size: SIZE.table, bold: true },
-  { size: SIZE.table, bold: true, italic: true },
-  { size: SIZE.table },
-];
+const WIDEST: RunStyle[] = [{ size: SIZE.table, bold: true }, { size: SIZE.table, bold: true, italic: true }, { size: SIZE.table }];
 const SLACK: Twips = 60;
 /** Score columns are at least 2 cm wide: narrower looks cramped beside the long text columns. */
 const MIN_SCORE_COLUMN: Twips = 1134;

@@ -36,7 +36,12 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
   ];
   rubric.notes.forEach((note, i) => {
     blocks.push(
-      line(note, { size: SIZE.notes }, { align: "justify", spaceBefore: i === 0 ? GAP.numberRow : 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 }, { source: rubric.source }),
+      line(
+        note,
+        { size: SIZE.notes },
+        { align: "justify", spaceBefore: i === 0 ? GAP.numberRow : 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 },
+        { source: rubric.source },
+      ),
     );
   });
 

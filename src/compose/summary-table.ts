@@ -62,7 +62,13 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
   const left = { ...CELL_PARA, align: "left" as const };
   const num = (v: number | undefined) => (v === undefined ? "" : tableScore(v, opts.numbers));
   const c = (text: string, style: RunStyle, align: typeof center | typeof left): Cell => cell([line(text, style, align)], "center");
-  const rows: Row[] = [row(headers.map((h) => c(h, S.bold, center)), true, "header")];
+  const rows: Row[] = [
+    row(
+      headers.map((h) => c(h, S.bold, center)),
+      true,
+      "header",
+    ),
+  ];
   group.rows.forEach((r, i) => {
     rows.push(
       row(
@@ -86,17 +92,34 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
   const titleLine = Math.max(0, ...titleLines.map((l) => widthTwips(opts.measure, l, S.title)));
   const blocks: Block[] = [
     headerBlock(issuer, { measure: opts.measure, textWidth: width, numberAndDate: false }),
-    linesParagraph(titleLines, S.title, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: group.rubric.source }),
-    line(`(${L.unitsCount(group.rows.length)}; điểm tối đa ${num(group.max)})`, S.subtitle, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
-      rule: { width: Math.round(titleLine * RULE.attachedRatio), thickness: RULE.thickness },
-    }),
+    linesParagraph(
+      titleLines,
+      S.title,
+      { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true },
+      { source: group.rubric.source },
+    ),
+    line(
+      `(${L.unitsCount(group.rows.length)}; điểm tối đa ${num(group.max)})`,
+      S.subtitle,
+      { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true },
+      {
+        rule: { width: Math.round(titleLine * RULE.attachedRatio), thickness: RULE.thickness },
+      },
+    ),
     table(columns, rows, { borders: { width: TABLE_BORDER }, headerRows: 1, padding: { ...CELL_PADDING }, source: group.rubric.source }),
   ];
   if (group.counts.length) {
     const counts = group.counts.map((k) => `${k.label}: ${k.count}`).join("; ");
     blocks.push(line(`${L.counts}: ${counts}.`, { size: SIZE.notes }, { align: "justify", spaceBefore: GAP.numberRow, spaceAfter: 0, lineSpacing: 1 }));
   }
-  const meta: DocMeta = { title, subject: `${L.summaryTitle(group.rubric.id, group.year)}`, author: opts.issuer.agency, language: LANGUAGE, date: opts.date, font: FONT };
+  const meta: DocMeta = {
+    title,
+    subject: `${L.summaryTitle(group.rubric.id, group.year)}`,
+    author: opts.issuer.agency,
+    language: LANGUAGE,
+    date: opts.date,
+    font: FONT,
+  };
   return { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] };
 }
 

@@ -29,10 +29,15 @@ export function reportTitle(a: Assessment, measure: MeasureText, width: Twips): 
   const summary = titleLines(measure, a.report.summary, SUMMARY, width);
   return [
     line(REPORT_TYPE, DOC_TYPE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
-    linesParagraph(summary.lines, SUMMARY, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
-      rule: { width: Math.round(summary.longest * RULE.summaryRatio), thickness: RULE.thickness },
-      source,
-    }),
+    linesParagraph(
+      summary.lines,
+      SUMMARY,
+      { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true },
+      {
+        rule: { width: Math.round(summary.longest * RULE.summaryRatio), thickness: RULE.thickness },
+        source,
+      },
+    ),
   ];
 }
 
@@ -50,10 +55,20 @@ export function scoreTableTitle(a: Assessment, rubric: Rubric, measure: MeasureT
   const title = titleLines(measure, scoreTableTitleText(rubric, a.year), TABLE_TITLE, width);
   const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width);
   return [
-    linesParagraph(title.lines, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source: rubric.source }),
-    linesParagraph(attached.lines, ATTACHED, { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true }, {
-      rule: { width: Math.round(title.longest * RULE.attachedRatio), thickness: RULE.thickness },
-      source: a.report.source,
-    }),
+    linesParagraph(
+      title.lines,
+      TABLE_TITLE,
+      { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true },
+      { source: rubric.source },
+    ),
+    linesParagraph(
+      attached.lines,
+      ATTACHED,
+      { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true },
+      {
+        rule: { width: Math.round(title.longest * RULE.attachedRatio), thickness: RULE.thickness },
+        source: a.report.source,
+      },
+    ),
   ];
 }

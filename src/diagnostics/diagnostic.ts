@@ -157,7 +157,16 @@ function boundFile(sorted: Diagnostic[], { perCode, perFile }: Limits): Diagnost
     const chosen = new Set(ranked.slice(0, Math.max(room, 0)));
     shown = kept.filter((d) => chosen.has(d));
     const left = kept.filter((d) => !chosen.has(d));
-    summaries.push(diag("CD424", left[0]!.pos, { count: left.length, limit: perFile, ...bySeverity(left.map((d) => d.severity), 1) }));
+    summaries.push(
+      diag("CD424", left[0]!.pos, {
+        count: left.length,
+        limit: perFile,
+        ...bySeverity(
+          left.map((d) => d.severity),
+          1,
+        ),
+      }),
+    );
   }
   return sortDiagnostics([...shown, ...summaries]);
 }

@@ -72,10 +72,7 @@ export interface RunStyle {
   vertAlign?: "sub" | "super";
 }
 
-export type Inline =
-  | { kind: "text"; text: string; style: RunStyle }
-  | { kind: "break"; style: RunStyle }
-  | { kind: "pageNumber"; style: RunStyle };
+export type Inline = { kind: "text"; text: string; style: RunStyle } | { kind: "break"; style: RunStyle } | { kind: "pageNumber"; style: RunStyle };
 
 export interface Paragraph {
   kind: "paragraph";

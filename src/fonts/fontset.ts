@@ -56,9 +56,7 @@ export function tinosPaths(): FontPaths {
     try {
       out[k] = req.resolve(TINOS_FILES[k]);
     } catch {
-      throw new FontFormatError(
-        `Không tìm thấy phông chữ Tinos (${TINOS_FILES[k]}); hãy chạy "npm ci". / Tinos font not found.`,
-      );
+      throw new FontFormatError(`Không tìm thấy phông chữ Tinos (${TINOS_FILES[k]}); hãy chạy "npm ci". / Tinos font not found.`);
     }
   }
   return out;

@@ -10,12 +10,4 @@ export { FontFormatError, TrueTypeFont } from "./truetype.js";
 export type { VerticalMetrics } from "./truetype.js";
 export { FACE_KEYS, faceKey, loadFont, loadFontSet, tinosPaths } from "./fontset.js";
 export type { FaceKey, FontPaths, FontSet, FontSetOptions, ReadFontFile } from "./fontset.js";
-export {
-  advanceUnits,
-  createLayoutFonts,
-  createMeasurer,
-  glyphFor,
-  lineMetrics,
-  scriptEm,
-  singleLineEm,
-} from "./metrics.js";
+export { advanceUnits, createLayoutFonts, createMeasurer, glyphFor, lineMetrics, scriptEm, singleLineEm } from "./metrics.js";

@@ -36,13 +36,9 @@ export function scriptEm(font: TrueTypeFont, vertAlign: RunStyle["vertAlign"]): 
   const m = font.metrics;
   const upm = m.unitsPerEm;
   if (vertAlign === "super") {
-    return m.superscriptYSize > 0
-      ? { scale: m.superscriptYSize / upm, rise: m.superscriptYOffset / upm }
-      : { scale: 2 / 3, rise: 1 / 3 };
+    return m.superscriptYSize > 0 ? { scale: m.superscriptYSize / upm, rise: m.superscriptYOffset / upm } : { scale: 2 / 3, rise: 1 / 3 };
   }
-  return m.subscriptYSize > 0
-    ? { scale: m.subscriptYSize / upm, rise: -m.subscriptYOffset / upm }
-    : { scale: 2 / 3, rise: -1 / 6 };
+  return m.subscriptYSize > 0 ? { scale: m.subscriptYSize / upm, rise: -m.subscriptYOffset / upm } : { scale: 2 / 3, rise: -1 / 6 };
 }
 
 /** Advance width of `text` in font units (no normalisation; pass NFC text). */

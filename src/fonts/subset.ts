@@ -122,7 +122,7 @@ export function subsetTag(font: TrueTypeFont, glyphs: readonly number[]): string
   let tag = "";
   for (let i = 0; i < 6; i++) {
     tag += String.fromCharCode(65 + (h % 26));
-    h = Math.floor(h / 26) ^ Math.imul(i + 1, 0x9e3779b1) >>> 0;
+    h = Math.floor(h / 26) ^ (Math.imul(i + 1, 0x9e3779b1) >>> 0);
     h >>>= 0;
   }
   return tag;

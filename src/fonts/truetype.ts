@@ -101,7 +101,11 @@ export class TrueTypeFont {
       if (!tables.has(t)) throw new FontFormatError(`${label}: missing required table '${t}'`);
     }
     // The fixed fields read below (and rewritten by the subsetter) must be inside their tables.
-    for (const [t, min] of [["head", 54], ["hhea", 36], ["maxp", 6]] as const) {
+    for (const [t, min] of [
+      ["head", 54],
+      ["hhea", 36],
+      ["maxp", 6],
+    ] as const) {
       if (tables.get(t)!.length < min) throw new FontFormatError(`${label}: table '${t}' too short`);
     }
 

@@ -133,11 +133,7 @@ export function validateTrueType(bytes: Uint8Array): FontProblem | undefined {
   return undefined;
 }
 
-function checkCmap(
-  cmap: { offset: number; length: number },
-  u16: (o: number) => number,
-  u32: (o: number) => number,
-): FontProblem | undefined {
+function checkCmap(cmap: { offset: number; length: number }, u16: (o: number) => number, u32: (o: number) => number): FontProblem | undefined {
   if (cmap.length < 4) return { kind: "bad-table", tag: "cmap" };
   const o = cmap.offset;
   const end = o + cmap.length;

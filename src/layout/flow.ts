@@ -64,7 +64,10 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
     const run = p.runs[0];
     const plain =
       p.runs.length === 1 && run?.kind === "text"
-        ? plainLines({ text: run.text.normalize("NFC"), style: run.style, align: s.align, left: textLeft, width: textWidth, firstLine, lineSpacing, markStyle }, fonts)
+        ? plainLines(
+            { text: run.text.normalize("NFC"), style: run.style, align: s.align, left: textLeft, width: textWidth, firstLine, lineSpacing, markStyle },
+            fonts,
+          )
         : undefined;
     let overflow = false;
     if (plain) {

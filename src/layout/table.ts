@@ -208,14 +208,7 @@ function rowGroups(n: number, placed: Placed[]): { start: number; end: number }[
 }
 
 /** Draws cells (content + borders) of a row group into one slice. */
-function groupSlice(
-  cells: Placed[],
-  firstRow: number,
-  heights: number[],
-  geo: Geometry,
-  vAlignMode: "natural" | "top",
-  dropFirstBefore = false,
-): Slice {
+function groupSlice(cells: Placed[], firstRow: number, heights: number[], geo: Geometry, vAlignMode: "natural" | "top", dropFirstBefore = false): Slice {
   const tops = [0];
   let total = 0;
   for (const h of heights) tops.push((total += h));
@@ -249,7 +242,8 @@ function groupSlice(
       else items.push((lastTop = { kind: "line", x1, y1, x2, y2: y1, width: w, role: "border" }));
       if (lastBottom && lastBottom.y1 === y2 && lastBottom.x2 === x1) lastBottom.x2 = x2;
       else items.push((lastBottom = { kind: "line", x1, y1: y2, x2, y2, width: w, role: "border" }));
-      if (!lastRight || lastRight.x1 !== x1 || lastRight.y1 !== y1 || lastRight.y2 !== y2) items.push({ kind: "line", x1, y1, x2: x1, y2, width: w, role: "border" });
+      if (!lastRight || lastRight.x1 !== x1 || lastRight.y1 !== y1 || lastRight.y2 !== y2)
+        items.push({ kind: "line", x1, y1, x2: x1, y2, width: w, role: "border" });
       items.push((lastRight = { kind: "line", x1: x2, y1, x2, y2, width: w, role: "border" }));
     }
   }

@@ -31,7 +31,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
   if (c === 0) throw new RangeError("division by zero");
   const num = BigInt(a) * BigInt(b);
   const den = BigInt(c);
-  const neg = (num < 0n) !== (den < 0n);
+  const neg = num < 0n !== den < 0n;
   const an = num < 0n ? -num : num;
   const ad = den < 0n ? -den : den;
   const q = (an * 2n + ad) / (2n * ad); // round half up on magnitudes

@@ -71,7 +71,8 @@ export function layoutDiagnostics(warnings: readonly LayoutWarning[], ctx: Layou
         if (!w.face || !w.codePoints) break;
         const known = new Set(ctx.reported?.[w.face] ?? []);
         const missing = w.codePoints.filter((cp) => !known.has(cp));
-        if (missing.length) out.push(diag("CD804", top, { document, count: missing.length, chars: listChars(missing), face: faceName(w.face, ctx.fontOrigins) }));
+        if (missing.length)
+          out.push(diag("CD804", top, { document, count: missing.length, chars: listChars(missing), face: faceName(w.face, ctx.fontOrigins) }));
         break;
       }
       case "line":

@@ -67,7 +67,13 @@ export interface WriteContext {
  * document is not written: undefined. Writers are loaded on first use: a docx-only build never loads
  * pdf-lib, a check loads neither.
  */
-export async function writeDocument(format: OutputFormat, doc: DocModel, fonts: FontSet, ctx: WriteContext, diagnostics: Diagnostic[]): Promise<Uint8Array | undefined> {
+export async function writeDocument(
+  format: OutputFormat,
+  doc: DocModel,
+  fonts: FontSet,
+  ctx: WriteContext,
+  diagnostics: Diagnostic[],
+): Promise<Uint8Array | undefined> {
   if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(doc);
   const { renderPdf } = await import("../write/pdf/index.js");
   try {
@@ -80,7 +86,14 @@ export async function writeDocument(format: OutputFormat, doc: DocModel, fonts: 
     // What the validation (src/fonts/validate.ts) does not decode: the glyph outlines.
     const what = origin ? e.message.split(`${origin.path}: `).join("") : e.message;
     const detail = { vi: "dữ liệu nét chữ (bảng glyf) không đọc được", en: `its glyph data (table glyf) cannot be read: ${what}` };
-    diagnostics.push(diag("CD809", origin?.pos ?? { file: ctx.file, line: 1, column: 1 }, { setting: origin?.setting ?? "fonts", file: origin?.file ?? "Tinos", detail, document: ctx.document }));
+    diagnostics.push(
+      diag("CD809", origin?.pos ?? { file: ctx.file, line: 1, column: 1 }, {
+        setting: origin?.setting ?? "fonts",
+        file: origin?.file ?? "Tinos",
+        detail,
+        document: ctx.document,
+      }),
+    );
     return undefined;
   }
 }

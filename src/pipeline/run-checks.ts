@@ -125,8 +125,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
       rememberRubric(input, r);
       rubrics.push(r);
       rubricBytes.set(r, input.bytes);
-    }
-    else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
+    } else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
     else if (kind === "appraisal") appraisalSources.push({ src: p.source, diagnostics: p.diagnostics });
     else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });
   }

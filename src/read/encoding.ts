@@ -246,7 +246,7 @@ function reencode(s: string): string | undefined {
   const bytes: number[] = [];
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
-    const b = code < 0x80 ? code : CP1252_BYTE.get(ch) ?? (code >= 0xa0 && code <= 0xff ? code : code >= 0x80 && code <= 0x9f ? code : -1);
+    const b = code < 0x80 ? code : (CP1252_BYTE.get(ch) ?? (code >= 0xa0 && code <= 0xff ? code : code >= 0x80 && code <= 0x9f ? code : -1));
     if (b < 0) return undefined;
     bytes.push(b);
   }

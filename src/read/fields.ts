@@ -15,7 +15,7 @@ export interface FieldReaders {
   num(v: unknown, path: PathSegment[]): Hundredths | undefined;
 }
 
-const NUMBER = { vi: "số (ví dụ 3, 95.5 hoặc \"98,93\")", en: "a number (e.g. 3, 95.5 or \"98,93\")" };
+const NUMBER = { vi: 'số (ví dụ 3, 95.5 hoặc "98,93")', en: 'a number (e.g. 3, 95.5 or "98,93")' };
 
 export function fieldReaders(src: YamlSource, diagnostics: Diagnostic[]): FieldReaders {
   return {

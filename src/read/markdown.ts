@@ -38,7 +38,11 @@ export function parseMarkdown(text: string, origin: Markdown["origin"]): { md: M
     if (limit) {
       // Refused, so nothing is ever laid out from it: keep the text as one literal paragraph.
       md.root = literalRoot(text);
-      diagnostics.push(limit.code === "CD514" ? diag("CD514", markdownPos(md, limit.at), { count: limit.count, limit: MAX_DELIMITER_RUNS }) : diag("CD515", markdownPos(md, limit.at), { limit: MAX_NESTING }));
+      diagnostics.push(
+        limit.code === "CD514"
+          ? diag("CD514", markdownPos(md, limit.at), { count: limit.count, limit: MAX_DELIMITER_RUNS })
+          : diag("CD515", markdownPos(md, limit.at), { limit: MAX_NESTING }),
+      );
       return { md, diagnostics };
     }
     md.root = parseWithRemark(text);

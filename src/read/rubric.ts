@@ -5,16 +5,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
-import type {
-  Classification,
-  LeafInput,
-  Measure,
-  NodeRole,
-  Range,
-  Rubric,
-  RubricNode,
-  RubricOption,
-} from "../model/rubric.js";
+import type { Classification, LeafInput, Measure, NodeRole, Range, Rubric, RubricNode, RubricOption } from "../model/rubric.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 type Obj = Record<string, unknown>;

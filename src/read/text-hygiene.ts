@@ -30,7 +30,8 @@ import { keyString, type YNode, type YScalar } from "./yaml-tree.js";
  * hold). No Unicode properties: the text is well-formed UTF-16 after decoding, so no lone surrogates,
  * and the noncharacters beyond the BMP (U+1FFFE … U+10FFFF) are spelled as surrogate pairs.
  */
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
+const FORBIDDEN =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
 /** Characters normalised in values: tab, CR, unusual spaces, line/paragraph separators, invisible format characters. */
 const NORMALISED = /[\t\r\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
 /** Either, in a value, all at once (global, for replace). */
@@ -52,24 +53,77 @@ export const MAX_DIGITS = 15;
 
 /** Unicode names of the characters named in messages (the others get their general category). */
 const NAMES: Record<number, string> = {
-  0x00: "NULL", 0x01: "START OF HEADING", 0x02: "START OF TEXT", 0x03: "END OF TEXT", 0x04: "END OF TRANSMISSION",
-  0x05: "ENQUIRY", 0x06: "ACKNOWLEDGE", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION",
-  0x0b: "LINE TABULATION", 0x0c: "FORM FEED", 0x0d: "CARRIAGE RETURN", 0x0e: "SHIFT OUT", 0x0f: "SHIFT IN",
-  0x10: "DATA LINK ESCAPE", 0x11: "DEVICE CONTROL ONE", 0x12: "DEVICE CONTROL TWO", 0x13: "DEVICE CONTROL THREE",
-  0x14: "DEVICE CONTROL FOUR", 0x15: "NEGATIVE ACKNOWLEDGE", 0x16: "SYNCHRONOUS IDLE", 0x17: "END OF TRANSMISSION BLOCK",
-  0x18: "CANCEL", 0x19: "END OF MEDIUM", 0x1a: "SUBSTITUTE", 0x1b: "ESCAPE", 0x1c: "INFORMATION SEPARATOR FOUR",
-  0x1d: "INFORMATION SEPARATOR THREE", 0x1e: "INFORMATION SEPARATOR TWO", 0x1f: "INFORMATION SEPARATOR ONE",
-  0x7f: "DELETE", 0x85: "NEXT LINE", 0xa0: "NO-BREAK SPACE", 0x1680: "OGHAM SPACE MARK",
-  0x2000: "EN QUAD", 0x2001: "EM QUAD", 0x2002: "EN SPACE", 0x2003: "EM SPACE", 0x2004: "THREE-PER-EM SPACE",
-  0x2005: "FOUR-PER-EM SPACE", 0x2006: "SIX-PER-EM SPACE", 0x2007: "FIGURE SPACE", 0x2008: "PUNCTUATION SPACE",
-  0x2009: "THIN SPACE", 0x200a: "HAIR SPACE", 0x200b: "ZERO WIDTH SPACE", 0x200c: "ZERO WIDTH NON-JOINER",
-  0x200d: "ZERO WIDTH JOINER", 0x200e: "LEFT-TO-RIGHT MARK", 0x200f: "RIGHT-TO-LEFT MARK", 0x2028: "LINE SEPARATOR",
-  0x2029: "PARAGRAPH SEPARATOR", 0x202a: "LEFT-TO-RIGHT EMBEDDING", 0x202b: "RIGHT-TO-LEFT EMBEDDING",
-  0x202c: "POP DIRECTIONAL FORMATTING", 0x202d: "LEFT-TO-RIGHT OVERRIDE", 0x202e: "RIGHT-TO-LEFT OVERRIDE",
-  0x202f: "NARROW NO-BREAK SPACE", 0x205f: "MEDIUM MATHEMATICAL SPACE", 0x2060: "WORD JOINER",
-  0x2061: "FUNCTION APPLICATION", 0x2062: "INVISIBLE TIMES", 0x2063: "INVISIBLE SEPARATOR", 0x2064: "INVISIBLE PLUS",
-  0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE",
-  0x2069: "POP DIRECTIONAL ISOLATE", 0x3000: "IDEOGRAPHIC SPACE", 0xfeff: "ZERO WIDTH NO-BREAK SPACE, BOM",
+  0x00: "NULL",
+  0x01: "START OF HEADING",
+  0x02: "START OF TEXT",
+  0x03: "END OF TEXT",
+  0x04: "END OF TRANSMISSION",
+  0x05: "ENQUIRY",
+  0x06: "ACKNOWLEDGE",
+  0x07: "BELL",
+  0x08: "BACKSPACE",
+  0x09: "CHARACTER TABULATION",
+  0x0b: "LINE TABULATION",
+  0x0c: "FORM FEED",
+  0x0d: "CARRIAGE RETURN",
+  0x0e: "SHIFT OUT",
+  0x0f: "SHIFT IN",
+  0x10: "DATA LINK ESCAPE",
+  0x11: "DEVICE CONTROL ONE",
+  0x12: "DEVICE CONTROL TWO",
+  0x13: "DEVICE CONTROL THREE",
+  0x14: "DEVICE CONTROL FOUR",
+  0x15: "NEGATIVE ACKNOWLEDGE",
+  0x16: "SYNCHRONOUS IDLE",
+  0x17: "END OF TRANSMISSION BLOCK",
+  0x18: "CANCEL",
+  0x19: "END OF MEDIUM",
+  0x1a: "SUBSTITUTE",
+  0x1b: "ESCAPE",
+  0x1c: "INFORMATION SEPARATOR FOUR",
+  0x1d: "INFORMATION SEPARATOR THREE",
+  0x1e: "INFORMATION SEPARATOR TWO",
+  0x1f: "INFORMATION SEPARATOR ONE",
+  0x7f: "DELETE",
+  0x85: "NEXT LINE",
+  0xa0: "NO-BREAK SPACE",
+  0x1680: "OGHAM SPACE MARK",
+  0x2000: "EN QUAD",
+  0x2001: "EM QUAD",
+  0x2002: "EN SPACE",
+  0x2003: "EM SPACE",
+  0x2004: "THREE-PER-EM SPACE",
+  0x2005: "FOUR-PER-EM SPACE",
+  0x2006: "SIX-PER-EM SPACE",
+  0x2007: "FIGURE SPACE",
+  0x2008: "PUNCTUATION SPACE",
+  0x2009: "THIN SPACE",
+  0x200a: "HAIR SPACE",
+  0x200b: "ZERO WIDTH SPACE",
+  0x200c: "ZERO WIDTH NON-JOINER",
+  0x200d: "ZERO WIDTH JOINER",
+  0x200e: "LEFT-TO-RIGHT MARK",
+  0x200f: "RIGHT-TO-LEFT MARK",
+  0x2028: "LINE SEPARATOR",
+  0x2029: "PARAGRAPH SEPARATOR",
+  0x202a: "LEFT-TO-RIGHT EMBEDDING",
+  0x202b: "RIGHT-TO-LEFT EMBEDDING",
+  0x202c: "POP DIRECTIONAL FORMATTING",
+  0x202d: "LEFT-TO-RIGHT OVERRIDE",
+  0x202e: "RIGHT-TO-LEFT OVERRIDE",
+  0x202f: "NARROW NO-BREAK SPACE",
+  0x205f: "MEDIUM MATHEMATICAL SPACE",
+  0x2060: "WORD JOINER",
+  0x2061: "FUNCTION APPLICATION",
+  0x2062: "INVISIBLE TIMES",
+  0x2063: "INVISIBLE SEPARATOR",
+  0x2064: "INVISIBLE PLUS",
+  0x2066: "LEFT-TO-RIGHT ISOLATE",
+  0x2067: "RIGHT-TO-LEFT ISOLATE",
+  0x2068: "FIRST STRONG ISOLATE",
+  0x2069: "POP DIRECTIONAL ISOLATE",
+  0x3000: "IDEOGRAPHIC SPACE",
+  0xfeff: "ZERO WIDTH NO-BREAK SPACE, BOM",
 };
 
 function charName(ch: string): Arg {
@@ -98,7 +152,10 @@ function normalisation(ch: string): { to: string; action: Arg } {
     to: " ",
     action:
       c === 0x2028 || c === 0x2029
-        ? { vi: "thay bằng dấu cách (muốn xuống dòng thì viết khối “|” có xuống dòng thật)", en: "replaced by a space (for a line break, write a “|” block with real line breaks)" }
+        ? {
+            vi: "thay bằng dấu cách (muốn xuống dòng thì viết khối “|” có xuống dòng thật)",
+            en: "replaced by a space (for a line break, write a “|” block with real line breaks)",
+          }
         : SPACE,
   };
 }
@@ -216,7 +273,8 @@ class ValueWalk {
     if ((DECIMAL.test(raw) && raw.length <= MAX_DIGITS) || raw.charCodeAt(0) === 0x2a) return;
     const at: SourcePos = { ...pos(this.file, this.linePos, node.start), ...endOf(this.linePos, node.end) };
     if (!DECIMAL.test(raw)) this.out.push(diag("CD121", at, { text: raw }));
-    else if (raw.replace(/^[-+]/, "").replace(".", "").replace(/^0+/, "").length > MAX_DIGITS) this.out.push(diag("CD122", at, { text: raw, limit: MAX_DIGITS }));
+    else if (raw.replace(/^[-+]/, "").replace(".", "").replace(/^0+/, "").length > MAX_DIGITS)
+      this.out.push(diag("CD122", at, { text: raw, limit: MAX_DIGITS }));
   }
 
   private note(ch: string, scalar: YScalar): void {
@@ -240,8 +298,24 @@ function endOf(linePos: LinePos, offset: number): { endLine: number; endColumn: 
 
 /** YAML double-quoted escapes: what each one stands for. */
 const ESCAPES: Record<string, string> = {
-  "0": "\u0000", a: "\u0007", b: "\u0008", t: "\t", "\t": "\t", n: "\n", v: "\u000b", f: "\u000c", r: "\r", e: "\u001b",
-  " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029",
+  "0": "\u0000",
+  a: "\u0007",
+  b: "\u0008",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\u000b",
+  f: "\u000c",
+  r: "\r",
+  e: "\u001b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
 };
 
 /** Where `ch` is written in a scalar's source: literally, or as a double-quoted escape; else the scalar's start. */

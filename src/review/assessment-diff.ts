@@ -120,7 +120,10 @@ function flatten(items: readonly ScoredNode[]): Map<string, ScoredNode> {
 
 /** Chosen option ids of a leaf, sorted. */
 export function chosenOptions(n: ScoredNode): string[] {
-  return (n.options ?? []).filter((o) => o.chosen).map((o) => o.option.id).sort();
+  return (n.options ?? [])
+    .filter((o) => o.chosen)
+    .map((o) => o.option.id)
+    .sort();
 }
 
 /** All justification text of a leaf: the criterion's own, then each ticked option's ("b: …"). */

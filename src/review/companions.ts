@@ -20,5 +20,8 @@ export function withCompanions(files: readonly string[], exists: (path: string) 
 
 /** The existing appraisal files of the given assessments. */
 export function appraisalCompanions(assessmentFiles: readonly string[], exists: (path: string) => boolean): string[] {
-  return assessmentFiles.filter((f) => !isAppraisalPath(f)).map(appraisalPathFor).filter((p) => exists(p));
+  return assessmentFiles
+    .filter((f) => !isAppraisalPath(f))
+    .map(appraisalPathFor)
+    .filter((p) => exists(p));
 }

@@ -74,8 +74,14 @@ export function loadDiff(changes: readonly FileChange[], from: Side, to: Side, o
   const yaml = changes.filter((c) => YAML.test(c.newPath ?? c.oldPath ?? ""));
   const oldBlobs = new Map(yaml.flatMap((c) => (c.oldPath && c.oldBlob ? [[c.oldPath, c.oldBlob] as const] : [])));
   const newBlobs = new Map(yaml.flatMap((c) => (c.newPath && c.newBlob ? [[c.newPath, c.newBlob] as const] : [])));
-  const oldBytes = from.read(yaml.flatMap((c) => (c.oldPath ? [c.oldPath] : [])), oldBlobs);
-  const newBytes = to.read(yaml.flatMap((c) => (c.newPath ? [c.newPath] : [])), newBlobs);
+  const oldBytes = from.read(
+    yaml.flatMap((c) => (c.oldPath ? [c.oldPath] : [])),
+    oldBlobs,
+  );
+  const newBytes = to.read(
+    yaml.flatMap((c) => (c.newPath ? [c.newPath] : [])),
+    newBlobs,
+  );
 
   // Assessments to compare, keyed by their new path (old path for deletions), with their old path.
   const units = new Map<string, { oldPath?: string; newPath?: string; status: EntryStatus; touched: boolean }>();
@@ -112,7 +118,10 @@ export function loadDiff(changes: readonly FileChange[], from: Side, to: Side, o
 
   // Every assessment of a changed rubric may score differently: compare them all.
   if (rubricIds.size > 0) {
-    for (const [side, isNew] of [[from, false], [to, true]] as const) {
+    for (const [side, isNew] of [
+      [from, false],
+      [to, true],
+    ] as const) {
       const files = side.list(opts.scope).filter((p) => YAML.test(p) && !isAppraisalPath(p));
       const bytes = side.read(files);
       for (const f of files) {

@@ -73,7 +73,10 @@ export function diffText(r: DiffResult, o: DiffReportOptions): string {
     if (!e.diff) {
       const s = (e.new ?? e.old)!;
       lines.push(`  ${L.total}: ${fmt(s.total)} / ${fmt(s.max)}${s.classification ? `; ${L.classification}: ${s.classification}` : ""}`);
-      if (s.appraised) lines.push(`  ${L.appraisedTotal}: ${fmt(s.appraised.total)}${s.appraised.classification ? `; ${L.appraisedClassification}: ${s.appraised.classification}` : ""}`);
+      if (s.appraised)
+        lines.push(
+          `  ${L.appraisedTotal}: ${fmt(s.appraised.total)}${s.appraised.classification ? `; ${L.appraisedClassification}: ${s.appraised.classification}` : ""}`,
+        );
       continue;
     }
     const d = e.diff;
@@ -119,7 +122,12 @@ function metaText(m: MetaChange, words: (w: WordDiff) => string): string {
 
 // ---------------------------------------------------------------- markdown
 
-const mdCell = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/([*_`~<>[\]])/g, "\\$1");
+const mdCell = (s: string) =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n/g, " ")
+    .replace(/([*_`~<>[\]])/g, "\\$1");
 
 function mdWords(w: WordDiff | undefined, L: Labels): string {
   if (!w) return "";
@@ -156,7 +164,8 @@ export function diffMarkdown(r: DiffResult, o: DiffReportOptions): string {
     if (!e.diff) {
       const s = (e.new ?? e.old)!;
       out.push("", `**${L.total}:** ${fmt(s.total)} / ${fmt(s.max)}${s.classification ? ` — ${L.classification}: ${mdCell(s.classification)}` : ""}`);
-      if (s.appraised) out.push("", `**${L.appraisedTotal}:** ${fmt(s.appraised.total)}${s.appraised.classification ? ` — ${mdCell(s.appraised.classification)}` : ""}`);
+      if (s.appraised)
+        out.push("", `**${L.appraisedTotal}:** ${fmt(s.appraised.total)}${s.appraised.classification ? ` — ${mdCell(s.appraised.classification)}` : ""}`);
       continue;
     }
     const d = e.diff;
@@ -165,7 +174,8 @@ export function diffMarkdown(r: DiffResult, o: DiffReportOptions): string {
     if (d.classification) summary.push(`**${L.classification}:** ${mdCell(d.classification.old ?? "—")} → ${mdCell(d.classification.new ?? "—")}`);
     if (d.appraisalRounds) summary.push(`**${L.appraisalRounds}:** ${d.appraisalRounds.old ?? "—"} → ${d.appraisalRounds.new ?? "—"}`);
     if (d.appraisedTotal) summary.push(`**${L.appraisedTotal}:** ${mdChange(d.appraisedTotal)}`);
-    if (d.appraisedClassification) summary.push(`**${L.appraisedClassification}:** ${mdCell(d.appraisedClassification.old ?? "—")} → ${mdCell(d.appraisedClassification.new ?? "—")}`);
+    if (d.appraisedClassification)
+      summary.push(`**${L.appraisedClassification}:** ${mdCell(d.appraisedClassification.old ?? "—")} → ${mdCell(d.appraisedClassification.new ?? "—")}`);
     if (summary.length) out.push("", summary.join("<br>\n"));
     const selfRows = d.criteria.filter((c) => c.presence || c.options || c.value || c.score || c.justification);
     out.push(
@@ -181,12 +191,23 @@ export function diffMarkdown(r: DiffResult, o: DiffReportOptions): string {
       ),
     );
     const apRows = [...d.criteria.filter((c) => c.appraisedScore || c.opinion), ...d.groups.filter((g) => g.opinion)];
-    out.push(...mdTable([L.criteria, cap(L.appraisedScore), cap(L.opinion)], apRows.map((c) => [`**${c.id}** ${mdCell(c.title)}`, mdChange(c.appraisedScore), mdWords(c.opinion, L)])));
+    out.push(
+      ...mdTable(
+        [L.criteria, cap(L.appraisedScore), cap(L.opinion)],
+        apRows.map((c) => [`**${c.id}** ${mdCell(c.title)}`, mdChange(c.appraisedScore), mdWords(c.opinion, L)]),
+      ),
+    );
     const groups = d.groups.filter((g) => g.score || g.appraisedScore);
-    out.push(...mdTable([L.groups, cap(L.score), cap(L.appraisedScore)], groups.map((g) => [`**${g.id}** ${mdCell(g.title)}`, mdChange(g.score), mdChange(g.appraisedScore)])));
+    out.push(
+      ...mdTable(
+        [L.groups, cap(L.score), cap(L.appraisedScore)],
+        groups.map((g) => [`**${g.id}** ${mdCell(g.title)}`, mdChange(g.score), mdChange(g.appraisedScore)]),
+      ),
+    );
     if (d.meta.length) {
       out.push("", `| ${L.metadata} | ${L.before} | ${L.after} |`, "|---|---|---|");
-      for (const m of d.meta) out.push(m.words ? `| ${m.field} | ${mdWords(m.words, L)} | |` : `| ${m.field} | ${mdCell(m.old ?? "—")} | ${mdCell(m.new ?? "—")} |`);
+      for (const m of d.meta)
+        out.push(m.words ? `| ${m.field} | ${mdWords(m.words, L)} | |` : `| ${m.field} | ${mdCell(m.old ?? "—")} | ${mdCell(m.new ?? "—")} |`);
     }
   }
   if (r.unchangedInSubstance.length) out.push("", L.unchangedInSubstance(r.unchangedInSubstance.map((f) => `\`${f}\``).join(", ")));
@@ -200,7 +221,14 @@ function mdTable(headers: string[], rows: string[][]): string[] {
   if (rows.length === 0) return [];
   const keep = headers.map((_, i) => i === 0 || rows.some((r) => r[i] !== ""));
   const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[i]);
-  return ["", `| ${pick(headers).join(" | ")} |`, `|${pick(headers).map(() => "---").join("|")}|`, ...rows.map((r) => `| ${pick(r).join(" | ")} |`)];
+  return [
+    "",
+    `| ${pick(headers).join(" | ")} |`,
+    `|${pick(headers)
+      .map(() => "---")
+      .join("|")}|`,
+    ...rows.map((r) => `| ${pick(r).join(" | ")} |`),
+  ];
 }
 
 // ---------------------------------------------------------------- json
@@ -269,7 +297,15 @@ export function diffJson(r: DiffResult, o: DiffReportOptions): object {
             opinion: jsonWords(c.opinion),
           }),
         ),
-        groups: d?.groups.map((g) => clean({ id: g.id, title: g.title, score: jsonChange(g.score, pts), appraisedScore: jsonChange(g.appraisedScore, pts), opinion: jsonWords(g.opinion) })),
+        groups: d?.groups.map((g) =>
+          clean({
+            id: g.id,
+            title: g.title,
+            score: jsonChange(g.score, pts),
+            appraisedScore: jsonChange(g.appraisedScore, pts),
+            opinion: jsonWords(g.opinion),
+          }),
+        ),
         meta: d?.meta.map((m) => clean({ field: m.field, old: m.old, new: m.new, words: jsonWords(m.words) })),
       });
     }),
@@ -284,7 +320,8 @@ export function diffCsv(r: DiffResult): string {
   const num = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h, { decimal: ".", fixed: true }));
   const dnum = (c: Change<Hundredths>) => (c.old !== undefined && c.new !== undefined ? num(c.new - c.old) : "");
   const wordsText = (w: WordDiff) =>
-    w.hunks.map((h) => h.segments.map((g) => (g.kind === "same" ? g.text : g.kind === "removed" ? `[-${g.text}-]` : `{+${g.text}+}`)).join(" ")).join(" | ") + (w.more ? ` | +${w.more}` : "");
+    w.hunks.map((h) => h.segments.map((g) => (g.kind === "same" ? g.text : g.kind === "removed" ? `[-${g.text}-]` : `{+${g.text}+}`)).join(" ")).join(" | ") +
+    (w.more ? ` | +${w.more}` : "");
   for (const e of r.entries) {
     const t = entryTotals(e);
     const base = [e.status, e.path, e.oldPath ?? "", t.unit];

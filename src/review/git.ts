@@ -67,7 +67,7 @@ export function changedFiles(repo: GitRepo, from: string, to: string | undefined
   const args = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--relative", "--no-ext-diff", "--no-textconv", from, ...(to ? [to] : []), "--", ...pathspecs];
   const fields = utf8.decode(git(repo, args)).split("\0");
   const out: FileChange[] = [];
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length - 1;) {
     const meta = fields[i++]!;
     const m = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([ACDMRTUX])(\d*)$/.exec(meta);
     if (!m) break;
@@ -87,7 +87,10 @@ export function changedFiles(repo: GitRepo, from: string, to: string | undefined
     out.push(change);
   }
   if (!to) {
-    const untracked = utf8.decode(git(repo, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...pathspecs])).split("\0").filter(Boolean);
+    const untracked = utf8
+      .decode(git(repo, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...pathspecs]))
+      .split("\0")
+      .filter(Boolean);
     for (const p of untracked) out.push({ status: "A", newPath: p });
   }
   return out;
@@ -97,7 +100,10 @@ export function changedFiles(repo: GitRepo, from: string, to: string | undefined
 export function listFiles(repo: GitRepo, rev: string, paths: readonly string[]): string[] {
   const rootPaths = paths.map((p) => toRoot(repo, p));
   const out = utf8.decode(git(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", ...rootPaths]));
-  return out.split("\0").filter(Boolean).flatMap((p) => (p.startsWith(repo.prefix) ? [p.slice(repo.prefix.length)] : []));
+  return out
+    .split("\0")
+    .filter(Boolean)
+    .flatMap((p) => (p.startsWith(repo.prefix) ? [p.slice(repo.prefix.length)] : []));
 }
 
 /**

@@ -52,7 +52,9 @@ export function plainAssessment(s: ScoredAssessment): string {
   }
   const visit = (n: ScoredNode) => {
     const id = n.node.id;
-    lines.push(`${id} ${n.node.title} = ${fmt(n.score)} / ${fmt(n.node.max)}${n.appraisal?.score !== undefined ? ` (appraised ${fmt(n.appraisal.score)})` : ""}`);
+    lines.push(
+      `${id} ${n.node.title} = ${fmt(n.score)} / ${fmt(n.node.max)}${n.appraisal?.score !== undefined ? ` (appraised ${fmt(n.appraisal.score)})` : ""}`,
+    );
     if (n.children) {
       n.children.forEach(visit);
       return;
@@ -113,7 +115,9 @@ export function plainRubric(r: Rubric): string {
       lines.push(`${n.id} ${n.title} (max ${range}${n.role !== "criterion" ? `, ${n.role}` : ""})`);
       continue;
     }
-    lines.push(`${n.id} ${n.title} (max ${range}, ${n.input}${n.measure ? `, ${n.measure.label} ${fmt(n.measure.min)}..${fmt(n.measure.max)} ${n.measure.unit}` : ""})`);
+    lines.push(
+      `${n.id} ${n.title} (max ${range}, ${n.input}${n.measure ? `, ${n.measure.label} ${fmt(n.measure.min)}..${fmt(n.measure.max)} ${n.measure.unit}` : ""})`,
+    );
     for (const o of n.options) {
       const pts = o.points !== undefined ? fmt(o.points) : o.proportional ? `value × ${fmt(o.proportional.points)} / ${fmt(o.proportional.per)}` : "?";
       const rg = o.range

@@ -36,7 +36,13 @@ function text(v: string, indent: number): string {
   const t = v.replace(/\s+$/u, "");
   if (!t.includes("\n")) return " " + scalar(t);
   const pad = " ".repeat(indent);
-  return " |\n" + t.split("\n").map((l) => (l ? pad + l : "")).join("\n");
+  return (
+    " |\n" +
+    t
+      .split("\n")
+      .map((l) => (l ? pad + l : ""))
+      .join("\n")
+  );
 }
 
 const PH = {
@@ -137,7 +143,12 @@ function leafLines(
 ): string[] {
   const out: string[] = [];
   const m = leaf.measure;
-  const kind = leaf.input === "choice" ? "chọn một phương án" : leaf.input === "checklist" ? "các phương án đạt được cộng điểm" : `đo: ${m?.label ?? "giá trị"}${m?.unit ? ` (${m.unit})` : ""}`;
+  const kind =
+    leaf.input === "choice"
+      ? "chọn một phương án"
+      : leaf.input === "checklist"
+        ? "các phương án đạt được cộng điểm"
+        : `đo: ${m?.label ?? "giá trị"}${m?.unit ? ` (${m.unit})` : ""}`;
   out.push(`  ${JSON.stringify(leaf.id)}: # ${oneLine(leaf.title)} — tối đa ${formatHundredths(leaf.max)}; ${kind}`);
   for (const opt of leaf.options) out.push(`    # ${opt.id}: ${oneLine(opt.text)}`);
   if (prevNode && prevNode.options) {

@@ -92,7 +92,21 @@ export function summaryCsv(groups: readonly SummaryGroup[]): string {
   const rows = [csvRow(["year", "rubric", "rank", "unit", "self", "appraised", "used", "classification", "errors", "ineligible", "file"])];
   for (const g of groups) {
     for (const r of g.rows) {
-      rows.push(csvRow([g.year, g.rubric.id, r.rank ?? "", r.unit, num(r.self), num(r.appraised), num(r.used), r.classification ?? "", r.errors, r.ineligible ?? "", r.file]));
+      rows.push(
+        csvRow([
+          g.year,
+          g.rubric.id,
+          r.rank ?? "",
+          r.unit,
+          num(r.self),
+          num(r.appraised),
+          num(r.used),
+          r.classification ?? "",
+          r.errors,
+          r.ineligible ?? "",
+          r.file,
+        ]),
+      );
     }
   }
   return rows.join("\n");

@@ -119,7 +119,9 @@ function emptyParagraph(size: number, ctx: Ctx, keepNext: boolean): Paragraph {
 
 function table(t: ModelTable, ctx: Ctx): Table {
   const pad = t.padding;
-  const side = t.borders ? { style: BorderStyle.SINGLE, color: "000000", size: eighths(t.borders.width), space: 0 } : { style: BorderStyle.NONE, color: "auto", size: 0, space: 0 };
+  const side = t.borders
+    ? { style: BorderStyle.SINGLE, color: "000000", size: eighths(t.borders.width), space: 0 }
+    : { style: BorderStyle.NONE, color: "auto", size: 0, space: 0 };
   // Grid columns covered by a cell merged down from a row above: its remaining rows, span, width, size.
   const covered: ({ rows: number; span: number; width: number; size: number } | undefined)[] = t.columns.map(() => undefined);
   const rows = t.rows.map((r, ri) => {
@@ -193,7 +195,9 @@ function header(s: Section, first: boolean, ctx: Ctx): Header {
   const pn = s.pageNumber;
   if (!pn || (first && pn.hideOnFirstPage)) return new Header({ children: [new Paragraph({})] });
   const size = pn.size !== ctx.defaultSize ? { size: halfPoints(pn.size) } : {};
-  return new Header({ children: [new Paragraph({ alignment: ALIGN[pn.align], ...mark(pn.size, ctx), children: [new TextRun({ children: [PageNumber.CURRENT], ...size })] })] });
+  return new Header({
+    children: [new Paragraph({ alignment: ALIGN[pn.align], ...mark(pn.size, ctx), children: [new TextRun({ children: [PageNumber.CURRENT], ...size })] })],
+  });
 }
 
 /** The whole document (defaults, sections, headers and body) as the docx package writes it. */
@@ -204,7 +208,12 @@ export async function docxReference(doc: DocModel): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: { ascii: f, hAnsi: f, cs: f, eastAsia: f }, size: ctx.defaultSize * 2, color: "000000", language: { value: doc.meta.language, eastAsia: doc.meta.language, bidirectional: doc.meta.language } },
+          run: {
+            font: { ascii: f, hAnsi: f, cs: f, eastAsia: f },
+            size: ctx.defaultSize * 2,
+            color: "000000",
+            language: { value: doc.meta.language, eastAsia: doc.meta.language, bidirectional: doc.meta.language },
+          },
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
       },
@@ -212,7 +221,11 @@ export async function docxReference(doc: DocModel): Promise<Uint8Array> {
     sections: doc.sections.map((s) => ({
       properties: {
         page: {
-          size: { width: s.page.width, height: s.page.height, orientation: s.page.orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: s.page.width,
+            height: s.page.height,
+            orientation: s.page.orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: { ...s.page.margin, header: s.page.headerDistance, footer: s.page.headerDistance, gutter: 0 },
         },
         // off is the default: written only when on, as the writer does (docx would write w:val="false")

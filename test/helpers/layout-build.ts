@@ -16,7 +16,13 @@ export function p(runs: Inline[] | string, style: Partial<Paragraph["style"]> = 
 export function section(blocks: Block[], width = 100, height = 100, extra: Partial<Section> = {}): Section {
   const m = 200; // 10 pt in twips
   return {
-    page: { width: width * 20 + 2 * m, height: height * 20 + 2 * m, orientation: width > height ? "landscape" : "portrait", margin: { top: m, bottom: m, left: m, right: m }, headerDistance: 40 },
+    page: {
+      width: width * 20 + 2 * m,
+      height: height * 20 + 2 * m,
+      orientation: width > height ? "landscape" : "portrait",
+      margin: { top: m, bottom: m, left: m, right: m },
+      headerDistance: 40,
+    },
     blocks,
     ...extra,
   };
@@ -44,5 +50,12 @@ export function lines(r: LayoutResult, page = 0): string[] {
     const k = Math.round(t.y * 100);
     byY.set(k, [...(byY.get(k) ?? []), t]);
   }
-  return [...byY.entries()].sort((a, b) => a[0] - b[0]).map(([, fs]) => fs.sort((a, b) => a.x - b.x).map((f) => f.text).join("|"));
+  return [...byY.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, fs]) =>
+      fs
+        .sort((a, b) => a.x - b.x)
+        .map((f) => f.text)
+        .join("|"),
+    );
 }

@@ -67,7 +67,11 @@ export function headerBlock(measure: MeasureText, width: number, withNumber: boo
 }
 
 function plain(md: string): string {
-  return md.replace(/<\/?i>/g, "").replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
+  return md
+    .replace(/<\/?i>/g, "")
+    .replace(/\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const META = {
@@ -131,9 +135,13 @@ export function reportDoc(measure: MeasureText, bodyParagraphs = 3): DocModel {
     blocks: [
       headerBlock(measure, width, true),
       para([t("BÁO CÁO", { bold: true })], { align: "center", spaceBefore: 360 }),
-      para([t(plain(scored.assessment.report.summary), { bold: true })], { align: "center" }, {
-        rule: { width: Math.round(measure(scored.assessment.report.summary, { size: 14, bold: true }) * 0.4 * 20), thickness: 0.5 },
-      }),
+      para(
+        [t(plain(scored.assessment.report.summary), { bold: true })],
+        { align: "center" },
+        {
+          rule: { width: Math.round(measure(scored.assessment.report.summary, { size: 14, bold: true }) * 0.4 * 20), thickness: 0.5 },
+        },
+      ),
       para("", { size: 6 }),
       ...body,
       sign,
@@ -150,10 +158,16 @@ export function scoreTableDoc(measure: MeasureText): DocModel {
   cols[6] = width - cols.slice(0, 6).reduce((a, b) => a + b, 0);
   const c = (text: string, style: Partial<RunStyle> = {}, align: Paragraph["style"]["align"] = "left", size = 12) =>
     cell([para([t(text, { size, ...style })], { align, size })]);
-  const headerTexts = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Giải trình của đơn vị", "Điểm thẩm định", "Ý kiến thẩm định"];
-  const rows: Row[] = [
-    { cantSplit: true, role: "header", cells: headerTexts.map((h) => ({ ...c(h, { bold: true }, "center"), vAlign: "center" as const })) },
+  const headerTexts = [
+    "STT",
+    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Điểm tự đánh giá",
+    "Giải trình của đơn vị",
+    "Điểm thẩm định",
+    "Ý kiến thẩm định",
   ];
+  const rows: Row[] = [{ cantSplit: true, role: "header", cells: headerTexts.map((h) => ({ ...c(h, { bold: true }, "center"), vAlign: "center" as const })) }];
   const byId = new Map<string, { score: number; justification?: string }>();
   const visit = (nodes: typeof scored.items) => {
     for (const n of nodes) {
@@ -182,7 +196,14 @@ export function scoreTableDoc(measure: MeasureText): DocModel {
   rows.push({
     cantSplit: true,
     role: "total",
-    cells: [{ ...c("TỔNG ĐIỂM", { bold: true }, "center"), colSpan: 2 }, c("100,00", { bold: true }, "center"), c(formatHundredths(scored.total), { bold: true }, "center"), c(""), c(""), c("")],
+    cells: [
+      { ...c("TỔNG ĐIỂM", { bold: true }, "center"), colSpan: 2 },
+      c("100,00", { bold: true }, "center"),
+      c(formatHundredths(scored.total), { bold: true }, "center"),
+      c(""),
+      c(""),
+      c(""),
+    ],
   });
   const table: Table = { kind: "table", columns: cols, borders: { width: 0.5 }, headerRows: 1, rows, padding: { top: 40, bottom: 40, left: 80, right: 80 } };
   const section: Section = {
@@ -193,7 +214,11 @@ export function scoreTableDoc(measure: MeasureText): DocModel {
       para([t("BIỂU CHẤM ĐIỂM CHỈ SỐ CÔNG TÁC DÂN VẬN NĂM 2021", { bold: true })], { align: "center", spaceBefore: 240 }),
       para([t("(Kèm theo Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh)", { italic: true })], { align: "center", spaceAfter: 240 }),
       table,
-      para([t("Tổng điểm để đánh giá, phân loại = Tổng điểm đạt được của nội dung tiêu chí + điểm thưởng", { italic: true, size: 12 })], { align: "justify", size: 12, spaceBefore: 120 }),
+      para([t("Tổng điểm để đánh giá, phân loại = Tổng điểm đạt được của nội dung tiêu chí + điểm thưởng", { italic: true, size: 12 })], {
+        align: "justify",
+        size: 12,
+        spaceBefore: 120,
+      }),
     ],
   };
   return { meta: { ...META, title: "Biểu chấm điểm chỉ số công tác dân vận năm 2021" }, sections: [section] };

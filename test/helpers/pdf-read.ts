@@ -123,7 +123,10 @@ export function toolGate(tools: string[], pkg: string): { available: boolean } {
 /** Renders one page to an 8-bit grey raster with pdftoppm (PGM on stdout). */
 export function rasterize(pdfPath: string, page: number, dpi: number): { width: number; height: number; data: Uint8Array } {
   const pgm = execFileSync("pdftoppm", ["-gray", "-r", String(dpi), "-f", String(page), "-l", String(page), pdfPath], { maxBuffer: 64 << 20 });
-  const header = pgm.subarray(0, 64).toString("latin1").match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  const header = pgm
+    .subarray(0, 64)
+    .toString("latin1")
+    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
   if (!header) throw new Error("pdftoppm did not write a PGM");
   const width = Number(header[1]);
   const height = Number(header[2]);
@@ -157,7 +160,12 @@ export function encodePng(img: { width: number; height: number; data: Uint8Array
   ihdr[9] = 0; // greyscale
   const raw = Buffer.alloc((img.width + 1) * img.height);
   for (let y = 0; y < img.height; y++) raw.set(img.data.subarray(y * img.width, (y + 1) * img.width), y * (img.width + 1) + 1);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
 }
 
 /** Minimal PNG decoder for 8-bit greyscale, non-interlaced images (what pdftoppm -gray writes). */

@@ -40,7 +40,9 @@ export function importGraph(root = SRC): Map<string, string[]> {
     const targets = new Set<string>();
     for (const m of text.matchAll(IMPORT)) {
       const spec = (m[1] ?? m[2])!;
-      let target = normalize(join(dirname(file), spec.replace(/\.js$/, ".ts"))).split(sep).join("/");
+      let target = normalize(join(dirname(file), spec.replace(/\.js$/, ".ts")))
+        .split(sep)
+        .join("/");
       if (target.startsWith("..")) continue; // outside src/ (schema/*.json)
       if (!existsSync(join(root, target)) && existsSync(join(root, target.replace(/\.ts$/, ""), "index.ts"))) {
         target = `${target.replace(/\.ts$/, "")}/index.ts`;
@@ -102,8 +104,7 @@ export function folderGraph(graph: ReadonlyMap<string, readonly string[]>): Map<
 }
 
 /** An import or require of a node module, in any of its spellings ("node:fs", "fs", "fs/promises"). */
-const moduleUse = (name: string): RegExp =>
-  new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*|\b(?:import|require)\(\s*)["'](?:node:)?${name}(?:/[\w/]+)?["']`);
+const moduleUse = (name: string): RegExp => new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*|\b(?:import|require)\(\s*)["'](?:node:)?${name}(?:/[\w/]+)?["']`);
 
 /**
  * What only src/cli/ may do: read files, run programs, ask the system, the environment or the clock

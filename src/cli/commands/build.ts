@@ -80,7 +80,11 @@ export async function runBuild(cli: Cli): Promise<number> {
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
   const { rubricFiles, assessments: assessmentFiles, diagnostics: found } = planInputs(cli);
 
-  const formats = cli.args.flags.has("no-pdf") ? config.formats.filter((f) => f !== "pdf") : cli.args.flags.has("no-docx") ? config.formats.filter((f) => f !== "docx") : config.formats;
+  const formats = cli.args.flags.has("no-pdf")
+    ? config.formats.filter((f) => f !== "pdf")
+    : cli.args.flags.has("no-docx")
+      ? config.formats.filter((f) => f !== "docx")
+      : config.formats;
   // The configured fonts, once, before anything is built (font-check.ts): a font the PDFs need that
   // cannot be used stops the build with a diagnostic at its setting.
   const fontCheck = checkFonts(cli.cwd, config.fonts, formats.includes("pdf"), cli.world.fs);
@@ -91,7 +95,12 @@ export async function runBuild(cli: Cli): Promise<number> {
   const sourceDateEpoch = cli.world.env.SOURCE_DATE_EPOCH;
   // The fonts' bytes too: a font file replaced (or repaired) at the same path changes the documents.
   const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p, fontReader(cli.world.fs)).bytes]);
-  const depsHash = hashAll([toolId(), JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }), ...fontBytes, ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)])]);
+  const depsHash = hashAll([
+    toolId(),
+    JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }),
+    ...fontBytes,
+    ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)]),
+  ]);
 
   const manifestPath = join(outDir, MANIFEST);
   const manifest = readManifest(manifestPath);
@@ -101,7 +110,11 @@ export async function runBuild(cli: Cli): Promise<number> {
   let skipped = 0;
   for (const f of assessmentFiles) {
     // A file that cannot be read hashes as empty (never recorded as built): the build reports why.
-    const h = hashAll([depsHash, bytesForHash(f, cli.world.fs), ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs))]);
+    const h = hashAll([
+      depsHash,
+      bytesForHash(f, cli.world.fs),
+      ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
+    ]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
     const entry = manifest.entries[key];
@@ -215,7 +228,14 @@ function report(cli: Cli, diagnostics: Diagnostic[], built: BuildTaskResult["bui
   const m = cli.m;
   // One line per document set: always in logs (not a terminal); on a terminal the bar showed progress.
   if (!cli.isTTY || built.length <= 20) {
-    for (const b of built) cli.stdout(m.built(displayPath(b.file, cli.cwd), formatHundredths(b.total), b.outputs.map((o) => displayPath(o, cli.cwd))));
+    for (const b of built)
+      cli.stdout(
+        m.built(
+          displayPath(b.file, cli.cwd),
+          formatHundredths(b.total),
+          b.outputs.map((o) => displayPath(o, cli.cwd)),
+        ),
+      );
   }
   for (const f of refused) cli.stdout(m.refused(displayPath(f, cli.cwd)));
   cli.stdout(m.buildCounts(built.length, skipped, refused.length, counts.error, counts.warning));
@@ -250,7 +270,6 @@ function readManifest(path: string): Manifest {
   }
   return { version: 2, entries: {} };
 }
-
 
 function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent + "/") || child.startsWith(parent + "\\");

@@ -16,7 +16,9 @@ import { summaryJson, summaryText } from "../check-summary.js";
 /** Find, read and check the inputs named on the command line (default: content/). */
 export function loadAndCheck(cli: Cli): CheckResult {
   const { files, rubricFiles, diagnostics } = planInputs(cli);
-  const result = runChecks(readInputs([...new Set([...files, ...rubricFiles])].sort(), cli.cwd, cli.world.fs), { validatorCache: diskValidatorCache(cli.world.env) });
+  const result = runChecks(readInputs([...new Set([...files, ...rubricFiles])].sort(), cli.cwd, cli.world.fs), {
+    validatorCache: diskValidatorCache(cli.world.env),
+  });
   result.diagnostics = sortDiagnostics([...diagnostics, ...result.diagnostics]);
   return result;
 }
@@ -28,7 +30,15 @@ async function runCheckParallel(cli: Cli, { assessments, rubricFiles, diagnostic
   const jobs = jobCount(cli.args.values.jobs);
   const summaries = cli.format === "json" ? "json" : cli.format === "text" && !cli.args.flags.has("quiet") ? "text" : "none";
   const env = cacheEnv(cli.world.env);
-  const tasks: CheckTask[] = chunked(assessments, jobs, 25).map((chunk) => ({ kind: "check", cwd: cli.cwd, lang: cli.lang, rubricFiles, files: chunk, summaries, env }));
+  const tasks: CheckTask[] = chunked(assessments, jobs, 25).map((chunk) => ({
+    kind: "check",
+    cwd: cli.cwd,
+    lang: cli.lang,
+    rubricFiles,
+    files: chunk,
+    summaries,
+    env,
+  }));
   const results = await runShared<CheckTask, CheckTaskResult>(worker, jobs, tasks, runCheckTask);
   const diagnostics = uniqueDiagnostics([...found, ...results.flatMap((r) => r.diagnostics)]);
   const counts = countBySeverity(diagnostics);
@@ -61,7 +71,9 @@ export async function runCheck(cli: Cli): Promise<number> {
   if (plan.files.length >= CHECK_POOL_THRESHOLD && worker && jobCount(cli.args.values.jobs) > 1) {
     return runCheckParallel(cli, plan, worker);
   }
-  const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd, cli.world.fs), { validatorCache: diskValidatorCache(cli.world.env) });
+  const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd, cli.world.fs), {
+    validatorCache: diskValidatorCache(cli.world.env),
+  });
   // Folders that could not be listed, broken links: found before any file was read.
   result.diagnostics = sortDiagnostics([...plan.diagnostics, ...result.diagnostics]);
   const counts = countBySeverity(result.diagnostics);

@@ -46,7 +46,11 @@ export function runDiff(cli: Cli): number {
   }
   const rubricDirs = cli.args.values.rubrics
     ? [displayPath(resolve(cli.cwd, cli.args.values.rubrics), cli.cwd)]
-    : rubricDirsFor(scope.map((p) => resolve(cli.cwd, p, "x.yaml")), cli.cwd, cli.world.fs).map((d) => displayPath(d, cli.cwd));
+    : rubricDirsFor(
+        scope.map((p) => resolve(cli.cwd, p, "x.yaml")),
+        cli.cwd,
+        cli.world.fs,
+      ).map((d) => displayPath(d, cli.cwd));
   const unreadable: Diagnostic[] = [];
   const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree, unreadable, cli.world.fs), {
     rubricDirs,
@@ -122,7 +126,11 @@ function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: 
       );
     },
     list(paths) {
-      return findYamlFiles(paths.filter((p) => existsSync(join(cwd, p))), cwd, fs).files.map((f) => displayPath(f, cwd));
+      return findYamlFiles(
+        paths.filter((p) => existsSync(join(cwd, p))),
+        cwd,
+        fs,
+      ).files.map((f) => displayPath(f, cwd));
     },
   };
 }

@@ -67,7 +67,12 @@ export function runShow(cli: Cli): number {
   const assessment = result.assessments.find((a) => a.file === path);
   const appraisal = result.appraisals.find((a) => a.file === path);
   const rubric = result.rubrics.find((r) => r.file === path);
-  const diagnostics = [...(assessment?.diagnostics ?? []), ...(appraisal?.diagnostics ?? []), ...(rubric?.diagnostics ?? []), ...result.others.filter((o) => o.file === path).flatMap((o) => o.diagnostics)];
+  const diagnostics = [
+    ...(assessment?.diagnostics ?? []),
+    ...(appraisal?.diagnostics ?? []),
+    ...(rubric?.diagnostics ?? []),
+    ...result.others.filter((o) => o.file === path).flatMap((o) => o.diagnostics),
+  ];
 
   if (cli.format === "json") {
     const data = assessment?.scored
@@ -188,7 +193,8 @@ export function diskRubricCache(env: NodeJS.ProcessEnv): RubricCache | undefined
   } catch {
     // no file of its own: the version alone
   }
-  const file = (f: InputFile) => join(dir, `rubric-${createHash("sha256").update(tool).update("\0").update(f.path).update("\0").update(f.bytes).digest("hex").slice(0, 40)}.json`);
+  const file = (f: InputFile) =>
+    join(dir, `rubric-${createHash("sha256").update(tool).update("\0").update(f.path).update("\0").update(f.bytes).digest("hex").slice(0, 40)}.json`);
   return {
     get(f) {
       try {

@@ -47,7 +47,14 @@ export async function runSummary(cli: Cli): Promise<number> {
   const jobs = jobCount(cli.args.values.jobs);
   const worker = workerScript();
   const store = summaryRowStore(env, cli.cwd);
-  const task = (files: string[]): SummaryTask => ({ kind: "summary", cwd: cli.cwd, rubricFiles, env, files, ...(store ? { cached: store.rowsFor(files) } : {}) });
+  const task = (files: string[]): SummaryTask => ({
+    kind: "summary",
+    cwd: cli.cwd,
+    rubricFiles,
+    env,
+    files,
+    ...(store ? { cached: store.rowsFor(files) } : {}),
+  });
   const results: SummaryTaskResult[] =
     assessments.length >= POOL_THRESHOLD && worker && jobs > 1
       ? await runShared<SummaryTask, SummaryTaskResult>(worker, jobs, chunked(assessments, jobs, 25).map(task), async (t) => runSummaryTask(t))
@@ -56,7 +63,10 @@ export async function runSummary(cli: Cli): Promise<number> {
   const units = results.flatMap((r) => r.units);
   const errors = uniqueDiagnostics([...found.filter((d) => d.severity === "error"), ...results.flatMap((r) => r.diagnostics)]);
 
-  const groups = consolidate(units, rubrics, { ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}), ...(year ? { year: Number(year) } : {}) });
+  const groups = consolidate(units, rubrics, {
+    ...(cli.args.values.rubric ? { rubric: cli.args.values.rubric } : {}),
+    ...(year ? { year: Number(year) } : {}),
+  });
   if (errors.length && cli.format !== "json" && cli.format !== "csv") cli.stderr(formatText(errors, cli.lang, cli.color));
   if (groups.length === 0) {
     cli.stderr(cli.m.summaryNothing);
@@ -74,7 +84,10 @@ export async function runSummary(cli: Cli): Promise<number> {
   if (write.length > 0) {
     const appraisers = new Map(units.flatMap((u) => (u.appraiser ? [[u.file, u.appraiser] as const] : [])));
     const outDir = resolve(cli.cwd, cli.args.values.out ?? "output");
-    const fonts = write.includes("docx") || write.includes("pdf") ? checkFonts(cli.cwd, loadConfig(cli.cwd, cli.world.fs).fonts, write.includes("pdf"), cli.world.fs) : undefined;
+    const fonts =
+      write.includes("docx") || write.includes("pdf")
+        ? checkFonts(cli.cwd, loadConfig(cli.cwd, cli.world.fs).fonts, write.includes("pdf"), cli.world.fs)
+        : undefined;
     if (fonts) writing.push(...fonts.diagnostics);
     if (!fonts?.fatal) {
       for (const g of groups) {
@@ -91,7 +104,10 @@ export async function runSummary(cli: Cli): Promise<number> {
 function parseWrite(cli: Cli): Writable[] {
   const v = cli.args.values.write;
   if (v === undefined) return [];
-  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const f of list) if (!(WRITABLE as readonly string[]).includes(f)) throw new UsageError(cli.m.badValue("write", f));
   return [...new Set(list as Writable[])];
 }
@@ -111,7 +127,15 @@ function issuerOf(cli: Cli, g: SummaryGroup, appraisers: ReadonlyMap<string, App
   return cli.args.values.superior ? { ...best.a, superior: cli.args.values.superior } : best.a;
 }
 
-async function writeGroup(cli: Cli, g: SummaryGroup, formats: Writable[], outDir: string, issuer: Appraiser, fontCheck: FontCheck | undefined, diagnostics: Diagnostic[]): Promise<string[]> {
+async function writeGroup(
+  cli: Cli,
+  g: SummaryGroup,
+  formats: Writable[],
+  outDir: string,
+  issuer: Appraiser,
+  fontCheck: FontCheck | undefined,
+  diagnostics: Diagnostic[],
+): Promise<string[]> {
   const config = loadConfig(cli.cwd, cli.world.fs);
   const { buildDate, writeDocument } = await import("../../pipeline/render.js");
   const date = buildDate(cli.world.env.SOURCE_DATE_EPOCH, g.latestDate);

@@ -49,7 +49,9 @@ export function heading(node: Heading, em: Emitter, st: State): void {
 /** A short centred rule, like the one under a title. */
 export function thematicBreak(node: ThematicBreak, em: Emitter, st: State): void {
   const style: ParagraphStyle = { ...st.style.paragraph, align: "center", indentFirstLine: 0 };
-  em.block(paragraph([], style, { rule: { width: Math.round(st.style.width * RULE.thematicRatio), thickness: RULE.thickness }, source: nodePos(st.env, node) }));
+  em.block(
+    paragraph([], style, { rule: { width: Math.round(st.style.width * RULE.thematicRatio), thickness: RULE.thickness }, source: nodePos(st.env, node) }),
+  );
 }
 
 export function blockquote(node: Blockquote, em: Emitter, st: State): void {
@@ -137,7 +139,15 @@ export function table(node: MdTable, em: Emitter, st: State): void {
     const row: Row = { cells, cantSplit: true, role: ri === 0 ? "header" : "body" };
     return row;
   });
-  em.block({ kind: "table", columns, borders: { width: TABLE_BORDER }, headerRows: rows.length > 1 ? 1 : 0, rows, padding: { ...CELL_PADDING }, source: nodePos(st.env, node) });
+  em.block({
+    kind: "table",
+    columns,
+    borders: { width: TABLE_BORDER },
+    headerRows: rows.length > 1 ? 1 : 0,
+    rows,
+    padding: { ...CELL_PADDING },
+    source: nodePos(st.env, node),
+  });
 }
 
 function cellStyle(st: State, align: "left" | "right" | "center" | null): ParagraphStyle {

@@ -50,13 +50,7 @@ export class Emitter {
 }
 
 export function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return (
-    a.size === b.size &&
-    !a.bold === !b.bold &&
-    !a.italic === !b.italic &&
-    !a.underline === !b.underline &&
-    a.vertAlign === b.vertAlign
-  );
+  return a.size === b.size && !a.bold === !b.bold && !a.italic === !b.italic && !a.underline === !b.underline && a.vertAlign === b.vertAlign;
 }
 
 function trimEdges(p: Paragraph): void {

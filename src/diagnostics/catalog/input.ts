@@ -87,8 +87,8 @@ export const INPUT_CODES = {
   },
   CD121: {
     severity: "error",
-    vi: "Số “{text}” không viết ở dạng thập phân; chỉ dùng chữ số với dấu chấm thập phân, ví dụ 80 hoặc 95.5, hoặc chuỗi có dấu phẩy như \"95,5\" (không dùng hệ 16, hệ 8, số mũ, .inf, .nan)",
-    en: "The number “{text}” is not written in decimal; use digits with a decimal point, e.g. 80 or 95.5, or a string with a comma such as \"95,5\" (no hexadecimal, octal, exponents, .inf or .nan)",
+    vi: 'Số “{text}” không viết ở dạng thập phân; chỉ dùng chữ số với dấu chấm thập phân, ví dụ 80 hoặc 95.5, hoặc chuỗi có dấu phẩy như "95,5" (không dùng hệ 16, hệ 8, số mũ, .inf, .nan)',
+    en: 'The number “{text}” is not written in decimal; use digits with a decimal point, e.g. 80 or 95.5, or a string with a comma such as "95,5" (no hexadecimal, octal, exponents, .inf or .nan)',
   },
   CD122: {
     severity: "error",
@@ -98,7 +98,7 @@ export const INPUT_CODES = {
   // CD130–CD149: files.ts. CD150 onwards: YAML keys and syntax, after them.
   CD150: {
     severity: "error",
-    vi: "Khóa {key} không có dấu nháy nên YAML đọc thành {read}{clash}; hãy viết \"{key}\" (trong dấu nháy kép)",
-    en: "The key {key} has no quotes, so YAML reads it as {read}{clash}; write \"{key}\" (in double quotes)",
+    vi: 'Khóa {key} không có dấu nháy nên YAML đọc thành {read}{clash}; hãy viết "{key}" (trong dấu nháy kép)',
+    en: 'The key {key} has no quotes, so YAML reads it as {read}{clash}; write "{key}" (in double quotes)',
   },
 } satisfies Record<string, CatalogEntry>;

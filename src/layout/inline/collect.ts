@@ -18,9 +18,7 @@ export interface Piece {
 
 export type Atom =
   /** `open`: the word may be continued by the next word piece (false after a breaking hyphen). */
-  | { kind: "word"; pieces: Piece[]; width: number; open?: boolean }
-  | { kind: "space"; pieces: Piece[]; width: number }
-  | { kind: "break"; style: RunStyle };
+  { kind: "word"; pieces: Piece[]; width: number; open?: boolean } | { kind: "space"; pieces: Piece[]; width: number } | { kind: "break"; style: RunStyle };
 
 /** Positions after a hyphen or en dash that follows a letter or digit and precedes a non-digit. */
 export const HYPHEN_BREAK = /(?<=[\p{L}\p{N}\p{M}][-\u2010\u2013])(?=[^\p{N}\-\u2010\u2013])/u;
@@ -117,7 +115,14 @@ export function collect(runs: readonly Inline[], fonts: LayoutFonts): Atom[] {
       const parts = token.split(HYPHEN_BREAK);
       for (let k = 0; k < parts.length; k++) {
         const part = parts[k];
-        if (part) push(atoms, "word", { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false }, grown, k === parts.length - 1);
+        if (part)
+          push(
+            atoms,
+            "word",
+            { text: part, style: run.style, width: fonts.measure(part, run.style), pageNumber: false, space: false },
+            grown,
+            k === parts.length - 1,
+          );
       }
     }
   }

@@ -88,7 +88,8 @@ export function breakLines(atoms: readonly Atom[], width: number, firstLineInden
     }
     if (st.hasWord && st.width + st.pendingWidth + atom.width > lineWidth(st, width, firstLineIndent) + EPS) finishLine(st, "wrap");
     // Now either the word fits, or the line has no word yet.
-    if (st.width + st.pendingWidth + atom.width > lineWidth(st, width, firstLineIndent) + EPS) addLongWord(st, atom.pieces, atom.width, width, firstLineIndent, fonts);
+    if (st.width + st.pendingWidth + atom.width > lineWidth(st, width, firstLineIndent) + EPS)
+      addLongWord(st, atom.pieces, atom.width, width, firstLineIndent, fonts);
     else addWord(st, atom.pieces, atom.width);
   }
   finishLine(st, "end");

@@ -59,7 +59,7 @@ export function paragraphXml(p: Paragraph, width: Twips, ctx: DocxContext, lead 
   if (!p.rule) return `<w:p>${paragraphPropsXml(s, s.spaceAfter ?? 0, keep, ctx)}${runs}</w:p>`;
   let out = "";
   if (runs) out += `<w:p>${paragraphPropsXml(s, 0, true, ctx)}${runs}</w:p>`;
-  return out + ruleXml(p.rule, s, width, runs ? 0 : s.spaceBefore ?? 0, keep);
+  return out + ruleXml(p.rule, s, width, runs ? 0 : (s.spaceBefore ?? 0), keep);
 }
 
 function ruleXml(rule: NonNullable<Paragraph["rule"]>, s: ParagraphStyle, width: Twips, before: Twips, keepNext: boolean): string {

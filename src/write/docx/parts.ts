@@ -88,7 +88,10 @@ export function settings(): string {
 /** The document font, described so Word can substitute it faithfully where it is missing. */
 export function fontTable(meta: DocMeta): string {
   const f = escapeAttr(meta.font);
-  const tnr = meta.font === "Times New Roman" ? '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>' : "";
+  const tnr =
+    meta.font === "Times New Roman"
+      ? '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>'
+      : "";
   return `${DECL}<w:fonts ${WML_NS}><w:font w:name="${f}">${tnr}</w:font></w:fonts>`;
 }
 

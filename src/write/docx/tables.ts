@@ -13,7 +13,9 @@ import { borderEighths, halfPoints } from "./units.js";
 type BlocksXml = (blocks: readonly Block[], width: Twips, ctx: DocxContext, keepNext?: boolean) => string;
 
 function bordersXml(t: Table): string {
-  const side = t.borders ? `w:val="single" w:color="000000" w:sz="${borderEighths(t.borders.width)}" w:space="0"` : 'w:val="none" w:color="auto" w:sz="0" w:space="0"';
+  const side = t.borders
+    ? `w:val="single" w:color="000000" w:sz="${borderEighths(t.borders.width)}" w:space="0"`
+    : 'w:val="none" w:color="auto" w:sz="0" w:space="0"';
   return `<w:tblBorders><w:top ${side}/><w:left ${side}/><w:bottom ${side}/><w:right ${side}/><w:insideH ${side}/><w:insideV ${side}/></w:tblBorders>`;
 }
 

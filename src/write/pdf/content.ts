@@ -34,7 +34,10 @@ export function pageContent(page: PageFrame, faces: ReadonlyMap<string, Embedded
       size = f.size;
       used.add(face.name);
     }
-    w.text("1 0 0 1 ").num(f.x).num(H - f.y).text("Tm\n");
+    w.text("1 0 0 1 ")
+      .num(f.x)
+      .num(H - f.y)
+      .text("Tm\n");
     writeTjArray(w, f.text, f.size, f.wordSpacing, face.font, face.subset, kerning);
     w.text(" TJ\n");
   }
@@ -58,7 +61,12 @@ export function pageContent(page: PageFrame, faces: ReadonlyMap<string, Embedded
       w.text(c === 2 ? "2 J\n" : "0 J\n");
       cap = c;
     }
-    w.num(l.x1).num(H - l.y1).text("m ").num(l.x2).num(H - l.y2).text("l S\n");
+    w.num(l.x1)
+      .num(H - l.y1)
+      .text("m ")
+      .num(l.x2)
+      .num(H - l.y2)
+      .text("l S\n");
   }
   return { bytes: w.bytes(), faces: used };
 }

@@ -84,8 +84,10 @@ function subsetGidArray(subset: FontSubset, font: TrueTypeFont): Uint16Array {
  */
 function codeByte(w: ByteWriter, b: number): void {
   if (b === 0x28 || b === 0x29 || b === 0x5c) w.byte(0x5c).byte(b);
-  else if (b === 0x0a) w.byte(0x5c).byte(0x6e); // \n
-  else if (b === 0x0d) w.byte(0x5c).byte(0x72); // \r
+  else if (b === 0x0a)
+    w.byte(0x5c).byte(0x6e); // \n
+  else if (b === 0x0d)
+    w.byte(0x5c).byte(0x72); // \r
   else w.byte(b);
 }
 
@@ -94,7 +96,8 @@ function codeByte(w: ByteWriter, b: number): void {
  * writes no "()".
  */
 function adjust(w: ByteWriter, open: boolean, a: string): void {
-  if (open) w.byte(0x29).text(a); // ")" delimits the number
+  if (open)
+    w.byte(0x29).text(a); // ")" delimits the number
   else w.byte(0x20).text(a);
 }
 

@@ -96,7 +96,12 @@ export function serializePdf(lib: PdfLib, ctx: PDFContext): Uint8Array {
     }
     const data = new ByteWriter(offsets.length + body.length).text(offsets).raw(body.bytes()).bytes();
     entries.set(chunk.number, [1, w.length, 0]);
-    writeStream(w, chunk.number, ["/Filter /FlateDecode", "/Type /ObjStm", `/N ${chunk.objects.length}`, `/First ${offsets.length}`], deflateSync(data, { level: 6 }));
+    writeStream(
+      w,
+      chunk.number,
+      ["/Filter /FlateDecode", "/Type /ObjStm", `/N ${chunk.objects.length}`, `/First ${offsets.length}`],
+      deflateSync(data, { level: 6 }),
+    );
   }
 
   // The cross-reference stream lists itself too.
