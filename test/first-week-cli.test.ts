@@ -7,18 +7,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli-run.js";
 import { EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
 import { fillTemplate } from "./helpers/fill-template.js";
 
 let dir: string;
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { cwd: dir, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...args: string[]) => runCli(dir, args);
 const FILE = "content/assessments/2022/so-tu-phap.yaml";
 
 /** `file:line:column: lỗi CODE` of every diagnostic line. */
