@@ -1,35 +1,34 @@
 /**
- * Column widths of the score table (7 columns, fixed layout). STT and the three score columns are
- * sized from measured text so that the widest id actually printed (at least "3.1.2") and the widest
- * score (at least "10,00", in bold as the criterion rows print it) never wrap, and no word of the
- * header labels is broken; the rest of the width goes to the title (32 %), the justification (50 %:
- * the longest texts, the seed's justifications run to 15 lines) and the appraisal opinion (18 %).
- * When the appraisal has written opinions, the opinion column takes 26 % (title 30 %, justification
- * 44 %), so its text does not run to a word per line.
+ * Column widths of the score table, from the rubric's declared form (src/model/table.ts).
+ *
+ * Number columns (label, max, scores, percent, evidence, count) are sized from measured text, so the
+ * widest label actually printed (at least "3.1.2") and the widest value (at least "10,00", in bold as
+ * criterion rows print it) never wrap and no word of their header labels is broken; the score columns
+ * share one width so they line up. A column with a declared `width` is sized as a text column instead.
+ * Text columns share the rest by their weights (DEFAULT_WEIGHT unless declared). The default form keeps
+ * its own rule: title 32 %, justification 50 % (the longest texts, the seed's run to 15 lines), opinion
+ * 18 %; when the appraisal has written opinions, 30 / 44 / 26 %, so the opinion does not run to a word
+ * per line.
  */
 import type { MeasureText, RunStyle, Twips } from "../document/model.js";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
+import { printedLabel } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { DEFAULT_WEIGHT, TEXT_KINDS, type ColumnKind, type ScoreTableForm, type TableColumn } from "../model/table.js";
+import { columnValues } from "./score-cells.js";
 import { widthTwips } from "./text-fit.js";
 import { CELL_PADDING, SIZE } from "./profile.js";
-
-export const HEADER_LABELS = [
-  "STT",
-  "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-  "Điểm tối đa",
-  "Điểm tự đánh giá",
-  "Giải trình của đơn vị",
-  "Điểm thẩm định",
-  "Ý kiến thẩm định",
-] as const;
-
-export const COL = { stt: 0, title: 1, max: 2, self: 3, justification: 4, appraisal: 5, opinion: 6 } as const;
 
 /** Widest run style a cell of these columns may use (bold italic is wider than bold in some glyphs). */
 const WIDEST: RunStyle[] = [{ size: SIZE.table, bold: true }, { size: SIZE.table, bold: true, italic: true }, { size: SIZE.table }];
 const SLACK: Twips = 60;
 /** Score columns are at least 2 cm wide: narrower looks cramped beside the long text columns. */
 const MIN_SCORE_COLUMN: Twips = 1134;
+/** Text columns are never narrower than this (a table with very many number columns shrinks them all). */
+const MIN_TEXT_COLUMN: Twips = 1134;
+
+/** Score columns: sized together so their figures line up. */
+const SCORE_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["max", "self", "appraisal", "final"]);
 
 function widest(measure: MeasureText, texts: Iterable<string>): Twips {
   let w = 0;
@@ -37,30 +36,76 @@ function widest(measure: MeasureText, texts: Iterable<string>): Twips {
   return w;
 }
 
-function* scoredNodes(items: readonly ScoredNode[]): Generator<ScoredNode> {
+export function* scoredNodes(items: readonly ScoredNode[]): Generator<ScoredNode> {
   for (const n of items) {
     yield n;
     if (n.children) yield* scoredNodes(n.children);
   }
 }
 
-export function scoreColumns(scored: ScoredAssessment, measure: MeasureText, numbers: NumberFormat, width: Twips): Twips[] {
+const isText = (c: TableColumn) => TEXT_KINDS.has(c.kind) || c.width !== undefined;
+
+export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, measure: MeasureText, numbers: NumberFormat, width: Twips): Twips[] {
   const pad = CELL_PADDING.left + CELL_PADDING.right;
-  const ids = new Set<string>(["3.1.2", HEADER_LABELS[0]]);
-  const scores = new Set<string>([formatHundredths(1000, numbers), formatHundredths(scored.max, numbers), formatHundredths(scored.total, numbers)]);
-  if (scored.appraised) scores.add(formatHundredths(scored.appraised.total, numbers));
-  for (const n of scoredNodes(scored.items)) {
-    ids.add(n.node.id);
-    scores.add(formatHundredths(n.node.max, numbers)).add(formatHundredths(n.score, numbers));
-    if (n.appraisal?.score !== undefined) scores.add(formatHundredths(n.appraisal.score, numbers));
-    for (const o of n.options ?? []) if (o.points !== undefined) scores.add(formatHundredths(o.points, numbers));
+  const cols = form.columns;
+  const widths: Twips[] = cols.map(() => 0);
+
+  // Score columns: one width from every score any of them prints (and the header words of all).
+  const scoreTexts = new Set<string>([formatHundredths(1000, numbers)]);
+  const scoreWords = new Set<string>();
+  for (const c of cols) {
+    if (!SCORE_KINDS.has(c.kind) || isText(c)) continue;
+    for (const v of columnValues(scored, form, c, numbers)) scoreTexts.add(v);
   }
-  const headerWords = [HEADER_LABELS[2], HEADER_LABELS[3], HEADER_LABELS[5]].flatMap((l) => l.split(" "));
-  const stt = widest(measure, ids) + pad + SLACK;
-  const score = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, scores), widest(measure, headerWords)) + pad + SLACK);
-  const rest = width - stt - 3 * score;
-  const opinions = [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined);
-  const title = Math.round(rest * (opinions ? 0.3 : 0.32));
-  const justification = Math.round(rest * (opinions ? 0.44 : 0.5));
-  return [stt, title, score, score, justification, score, rest - title - justification];
+  for (const c of cols) if (SCORE_KINDS.has(c.kind) && !isText(c)) for (const w of c.label.split(" ")) scoreWords.add(w);
+  const scoreWidth = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, scoreTexts), widest(measure, scoreWords)) + pad + SLACK);
+
+  let fixed = 0;
+  cols.forEach((c, i) => {
+    if (isText(c)) return;
+    if (SCORE_KINDS.has(c.kind)) widths[i] = scoreWidth;
+    else if (c.kind === "label") {
+      const labels = new Set<string>(["3.1.2", c.label]);
+      for (const n of scoredNodes(scored.items)) {
+        labels.add(printedLabel(n.node));
+        for (const o of n.options ?? []) if (o.option.label) labels.add(o.option.label);
+      }
+      widths[i] = widest(measure, labels) + pad + SLACK;
+    } else {
+      const values = columnValues(scored, form, c, numbers);
+      widths[i] = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, values), widest(measure, c.label.split(" "))) + pad + SLACK);
+    }
+    fixed += widths[i]!;
+  });
+
+  const text = cols.map((c, i) => (isText(c) ? i : -1)).filter((i) => i >= 0);
+  let rest = width - fixed;
+  if (text.length > 0 && rest < text.length * MIN_TEXT_COLUMN) {
+    // Too many number columns for the page: shrink them proportionally so the text columns keep their minimum.
+    const scale = (width - text.length * MIN_TEXT_COLUMN) / fixed;
+    fixed = 0;
+    cols.forEach((c, i) => {
+      if (isText(c)) return;
+      widths[i] = Math.floor(widths[i]! * scale);
+      fixed += widths[i]!;
+    });
+    rest = width - fixed;
+  }
+  const weights = text.map((i) => textWeight(scored, form, cols[i]!));
+  const sum = weights.reduce((s, w) => s + w, 0);
+  let used = 0;
+  text.forEach((i, k) => {
+    const w = k === text.length - 1 ? rest - used : Math.round(rest * (weights[k]! / sum));
+    widths[i] = w;
+    used += w;
+  });
+  return widths;
+}
+
+function textWeight(scored: ScoredAssessment, form: ScoreTableForm, c: TableColumn): number {
+  if (c.width !== undefined) return c.width;
+  if (form.isDefault && [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined)) {
+    return c.kind === "content" ? 30 : c.kind === "explanation" ? 44 : 26;
+  }
+  return DEFAULT_WEIGHT[c.kind] ?? 20;
 }

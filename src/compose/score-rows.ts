@@ -1,5 +1,6 @@
 /**
- * Rows of the score table, one pass over the scored tree:
+ * Rows of the score table, one pass over the scored tree, one cell per declared column (the rubric's
+ * `table.columns`, src/model/table.ts; number cells come from score-cells.ts):
  *
  * - top-level items (TIÊU CHÍ n, ĐIỂM THƯỞNG): bold;
  * - nested groups (Nội dung n): bold italic (the seed italicises them; bold keeps them apart from the
@@ -14,20 +15,24 @@
  * chosen it stays on the criterion row. A measured value ("Tỷ lệ % hoàn thành kế hoạch: 100%") is
  * printed first in the same cell, since the option's formula uses it.
  *
+ * The header is one row, or two when columns carry a `group`: the group's label spans its columns in
+ * the first row and the others span both rows.
+ *
  * Rows whose tallest cell is estimated at more than SPLITTABLE_LINES lines may break across pages;
  * all others are kept whole (cantSplit).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { inlineText, type Block, type Cell, type MeasureText, type ParagraphStyle, type Row, type RunStyle, type Twips } from "../document/model.js";
 import type { Markdown } from "../model/assessment.js";
-import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
-import type { RubricLeaf } from "../model/rubric.js";
-import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import type { NumberFormat } from "../model/points.js";
+import { printedLabel, type RubricLeaf } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
+import type { ColumnKind, ScoreTableForm, TableColumn } from "../model/table.js";
 import { cell, line, paragraph, row, trimTrailingSpace } from "./blocks.js";
 import { renderMarkdown } from "./markdown/index.js";
 import { estimateLines } from "./text-fit.js";
 import { CELL_PADDING, GAP, SIZE } from "./profile.js";
-import { COL, HEADER_LABELS } from "./score-columns.js";
+import { numberText, type RowSubject } from "./score-cells.js";
 import { measuredValue } from "./vi-format.js";
 
 export const SPLITTABLE_LINES = 8;
@@ -45,16 +50,41 @@ const center = { ...CELL_PARA, align: "center" as const };
 const left = { ...CELL_PARA, align: "left" as const };
 
 export interface RowContext {
+  scored: ScoredAssessment;
+  form: ScoreTableForm;
   columns: Twips[];
   measure: MeasureText;
   numbers: NumberFormat;
   diagnostics: Diagnostic[];
 }
 
-export function headerRow(): Row {
-  const cells: Cell[] = [];
-  for (const label of HEADER_LABELS) cells.push(cell([line(label, S.bold, center)], "center"));
-  return row(cells, true, "header");
+export function headerRows(form: ScoreTableForm): Row[] {
+  const cols = form.columns;
+  const label = (text: string) => [line(text, S.bold, center)];
+  if (!cols.some((c) => c.group !== undefined)) {
+    return [
+      row(
+        cols.map((c) => cell(label(c.label), "center")),
+        true,
+        "header",
+      ),
+    ];
+  }
+  const top: Cell[] = [];
+  const bottom: Cell[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    if (c.group === undefined) {
+      top.push(cell(label(c.label), "center", { rowSpan: 2 }));
+      continue;
+    }
+    let span = 1;
+    while (cols[i + span]?.group === c.group) span++;
+    top.push(cell(label(c.group), "center", span > 1 ? { colSpan: span } : {}));
+    for (let k = i; k < i + span; k++) bottom.push(cell(label(cols[k]!.label), "center"));
+    i += span - 1;
+  }
+  return [row(top, true, "header"), row(bottom, true, "header")];
 }
 
 export function bodyRows(scored: ScoredAssessment, ctx: RowContext): Row[] {
@@ -73,38 +103,52 @@ function nodeRows(n: ScoredNode, depth: number, ctx: RowContext, rows: Row[]): v
   }
 }
 
+/** A number column's cell for a row, centred. */
+function numberCell(ctx: RowContext, col: TableColumn, subject: RowSubject, style: RunStyle): Block[] {
+  const t = numberText(ctx.scored, ctx.form, col, subject, ctx.numbers);
+  return t === undefined ? [] : [line(t, style, center)];
+}
+
+/**
+ * The total row: its label spans the leading label and content columns (STT + title, as the seed
+ * prints it); every number column prints its total.
+ */
 export function totalRow(scored: ScoredAssessment, ctx: RowContext): Row {
-  const num = (v: Hundredths | undefined) => (v === undefined ? [] : [line(formatHundredths(v, ctx.numbers), S.bold, center)]);
-  return row(
-    [
-      cell([line(scored.rubric.totalLabel, S.bold, center)], "top", { colSpan: 2 }),
-      cell(num(scored.max)),
-      cell(num(scored.total)),
-      cell([]),
-      cell(num(scored.appraised?.total)),
-      cell([]),
-    ].map(fillEmpty),
-    true,
-    "total",
-  );
+  const cols = ctx.form.columns;
+  let span = 0;
+  while (span < cols.length && (cols[span]!.kind === "label" || cols[span]!.kind === "content") && (span === 0 || cols[span - 1]!.kind !== "content")) span++;
+  span = Math.max(1, span);
+  const cells: Cell[] = [cell([line(scored.rubric.totalLabel, S.bold, center)], "top", span > 1 ? { colSpan: span } : {})];
+  for (let i = span; i < cols.length; i++) cells.push(cell(numberCell(ctx, cols[i]!, { row: "total" }, S.bold)));
+  return row(cells.map(fillEmpty), true, "total");
+}
+
+/** The cells of a group or leaf row; `justification` is the explanation column's content. */
+function nodeCells(n: ScoredNode, style: RunStyle, justification: Block[], ctx: RowContext): Block[][] {
+  return ctx.form.columns.map((col, i): Block[] => {
+    switch (col.kind) {
+      case "label":
+        return [line(printedLabel(n.node), style, center)];
+      case "content":
+        return [line(n.node.title, style, left, { source: n.node.source })];
+      case "explanation":
+        return justification;
+      case "opinion":
+        return n.appraisal?.opinion ? markdown(n.appraisal.opinion, i, ctx) : [];
+      case "notes":
+        return n.node.note ? [line(n.node.note, S.regular, left)] : [];
+      case "official":
+        return n.answer?.official ? [line(n.answer.official, S.regular, left)] : [];
+      default:
+        return numberCell(ctx, col, { row: "node", n }, style);
+    }
+  });
 }
 
 function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   const style = depth === 0 ? S.bold : S.boldItalic;
-  const r = finishRow(
-    [
-      [line(n.node.id, style, center)],
-      [line(n.node.title, style, left, { source: n.node.source })],
-      [line(formatHundredths(n.node.max, ctx.numbers), style, center)],
-      [line(formatHundredths(n.score, ctx.numbers), style, center)],
-      [],
-      appraisalScore(n, style, ctx),
-      appraisalOpinion(n, ctx),
-    ],
-    depth === 0 ? "criterion" : "group",
-    ctx,
-  );
-  return keepWithNext(r);
+  const justification = n.justification ? markdown(n.justification, explanationColumn(ctx), ctx) : [];
+  return keepWithNext(finishRow(nodeCells(n, style, justification, ctx), depth === 0 ? "criterion" : "group", ctx));
 }
 
 /** Heading rows (groups, criteria followed by their options) stay on the page of the row after them. */
@@ -113,76 +157,71 @@ function keepWithNext(r: Row): Row {
   return r;
 }
 
+/** Index of the first column of a kind, or -1. */
+function columnOf(ctx: RowContext, kind: ColumnKind): number {
+  return ctx.form.columns.findIndex((c) => c.kind === kind);
+}
+
+function explanationColumn(ctx: RowContext): number {
+  return columnOf(ctx, "explanation");
+}
+
 function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContext, rows: Row[]): void {
   const style = depth === 0 ? S.bold : S.regular;
   const options = n.options ?? [];
+  const jcol = explanationColumn(ctx);
   let chosen = -1;
   if (leaf.input !== "checklist") {
     for (let i = 0; i < options.length && chosen < 0; i++) if (options[i]!.chosen) chosen = i;
   }
   const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
+  // The measured value is printed with the explanation, unless the table has a column for it.
   const measured =
-    leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure
+    leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure && columnOf(ctx, "evidence") < 0
       ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, left)
       : undefined;
 
   const leafJustification: Block[] = [];
   if (measured && chosen < 0) leafJustification.push(measured);
-  if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, COL.justification, ctx));
-  const leafRow = finishRow(
-    [
-      [line(leaf.id, style, center)],
-      [line(leaf.title, style, left, { source: leaf.source })],
-      [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
-      [line(formatHundredths(n.score, ctx.numbers), style, center)],
-      leafJustification,
-      appraisalScore(n, style, ctx),
-      appraisalOpinion(n, ctx),
-    ],
-    depth === 0 ? "criterion" : "leaf",
-    ctx,
-  );
+  if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, jcol, ctx));
+  const leafRow = finishRow(nodeCells(n, style, leafJustification, ctx), depth === 0 ? "criterion" : "leaf", ctx);
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
   rows.push(options.length > 0 && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
 
   for (let i = 0; i < options.length; i++) {
     const o = options[i]!;
-    const points = o.chosen ? (o.points ?? (leaf.input === "checklist" ? undefined : n.score)) : undefined;
     const justification: Block[] = [];
     if (i === chosen && measured) justification.push(measured);
-    if (o.justification) justification.push(...markdown(o.justification, COL.justification, ctx));
-    if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, COL.justification, ctx));
-    rows.push(
-      finishRow(
-        [
-          [],
-          [line(o.option.text, S.italic, left, { source: o.option.source })],
-          [],
-          points === undefined ? [] : [line(formatHundredths(points, ctx.numbers), S.regular, center)],
-          justification,
-          [],
-          [],
-        ],
-        "option",
-        ctx,
-      ),
-    );
+    if (o.justification) justification.push(...markdown(o.justification, jcol, ctx));
+    if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, jcol, ctx));
+    rows.push(finishRow(optionCells(n, o, justification, ctx), "option", ctx));
   }
 }
 
-function appraisalScore(n: ScoredNode, style: RunStyle, ctx: RowContext): Block[] {
-  const v = n.appraisal?.score;
-  return v === undefined ? [] : [line(formatHundredths(v, ctx.numbers), style, center)];
-}
-
-function appraisalOpinion(n: ScoredNode, ctx: RowContext): Block[] {
-  return n.appraisal?.opinion ? markdown(n.appraisal.opinion, COL.opinion, ctx) : [];
+function optionCells(n: ScoredNode, o: ScoredOption, justification: Block[], ctx: RowContext): Block[][] {
+  return ctx.form.columns.map((col): Block[] => {
+    switch (col.kind) {
+      case "label":
+        return o.option.label ? [line(o.option.label, S.italic, center)] : [];
+      case "content":
+        return [line(o.option.text, S.italic, left, { source: o.option.source })];
+      case "explanation":
+        return justification;
+      case "opinion":
+      case "notes":
+      case "official":
+        return [];
+      default:
+        return numberCell(ctx, col, { row: "option", n, o }, S.regular);
+    }
+  });
 }
 
 function markdown(md: Markdown, col: number, ctx: RowContext): Block[] {
+  if (col < 0) return [];
   const width = ctx.columns[col]! - CELL_PADDING.left - CELL_PADDING.right;
-  // The justification column is wide enough to justify; the opinion column is not (wide gaps).
-  const align = col === COL.justification ? "justify" : "left";
+  // The explanation column is wide enough to justify; the opinion column is not (wide gaps).
+  const align = ctx.form.columns[col]!.kind === "explanation" ? "justify" : "left";
   const paragraph: ParagraphStyle = { align, size: SIZE.table, spaceBefore: 0, spaceAfter: GAP.cellParagraph, lineSpacing: 1 };
   return renderMarkdown(md, { paragraph, run: S.regular, width }, ctx.diagnostics);
 }

@@ -1,7 +1,7 @@
 /**
  * The score table (Biểu chấm điểm), attached to the report: A4 landscape; the agency/motto header
- * without Số and date; the rubric's title and the "(Kèm theo Báo cáo số …)" line; the 7-column ruled
- * table with its header row repeated on every page; the TỔNG ĐIỂM row; the rubric's notes below.
+ * without Số and date; the rubric's title and the "(Kèm theo Báo cáo số …)" line; the ruled table in
+ * the rubric's declared form (7 columns by default) with its header rows repeated on every page; the TỔNG ĐIỂM row; the rubric's notes below.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, DocMeta } from "../document/model.js";
@@ -12,7 +12,7 @@ import type { ComposeOptions, ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
 import { scoreColumns } from "./score-columns.js";
-import { bodyRows, headerRow, totalRow, type RowContext } from "./score-rows.js";
+import { bodyRows, headerRows, totalRow, type RowContext } from "./score-rows.js";
 import { reportReference, scoreTableTitle, scoreTableTitleText } from "./title-block.js";
 
 export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions): ComposeResult {
@@ -21,15 +21,17 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
   const rubric = scored.rubric;
   const page = a4("landscape");
   const width = textWidth(page);
-  const columns = scoreColumns(scored, opts.measure, opts.numbers, width);
-  const ctx: RowContext = { columns, measure: opts.measure, numbers: opts.numbers, diagnostics };
+  const form = rubric.table;
+  const columns = scoreColumns(scored, form, opts.measure, opts.numbers, width);
+  const ctx: RowContext = { scored, form, columns, measure: opts.measure, numbers: opts.numbers, diagnostics };
+  const header = headerRows(form);
 
   const blocks: Block[] = [
     headerBlock(a, { measure: opts.measure, textWidth: width, numberAndDate: false }),
     ...scoreTableTitle(a, rubric, opts.measure, width),
-    table(columns, [headerRow(), ...bodyRows(scored, ctx), totalRow(scored, ctx)], {
+    table(columns, [...header, ...bodyRows(scored, ctx), totalRow(scored, ctx)], {
       borders: { width: TABLE_BORDER },
-      headerRows: 1,
+      headerRows: header.length,
       padding: { ...CELL_PADDING },
       source: rubric.source,
     }),

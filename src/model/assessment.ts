@@ -66,6 +66,8 @@ export interface Answer {
   /** Self-declared score; must equal the computed one. */
   declared?: Hundredths;
   justification?: Markdown;
+  /** The responsible official ("công chức phụ trách"), printed in an "official" column. */
+  official?: string;
   source: SourcePos;
   /** Positions of individual fields, for diagnostics. */
   fields: Partial<Record<"option" | "value" | "score" | "justification" | "options", SourcePos>>;

@@ -1,5 +1,6 @@
 import type { Hundredths } from "./points.js";
 import type { SourcePos } from "./source.js";
+import type { ScoreTableForm } from "./table.js";
 
 /**
  * A rubric (bảng chấm điểm) as issued by the Department of Home Affairs: plain data, shared by every
@@ -17,23 +18,33 @@ export interface Rubric {
   /** Maximum of the grand total (sum of the maxima of the top-level items that count). */
   max: Hundredths;
   classification?: Classification;
+  /** The printed form of the score table (columns, labels, widths); DEFAULT_FORM when not declared. */
+  table: ScoreTableForm;
   items: RubricNode[];
+  source: SourcePos;
+}
+
+/** What every node has: a stable id (the key of answers, appraisals and diffs) and what is printed. */
+interface NodeBase {
+  id: string;
+  /** Printed in the label column ("Tiêu chí 1", "1.", "a)"); absent = the id. */
+  label?: string;
+  title: string;
+  /** The rubric's note on this row, printed in a "notes" column. */
+  note?: string;
+  max: Hundredths;
+  /** Floor of the node's score (0 unless it is a penalty block). */
+  min: Hundredths;
+  role: NodeRole;
   source: SourcePos;
 }
 
 /** How a top-level item enters the grand total. */
 export type NodeRole = "criterion" | "bonus" | "penalty";
 
-export interface RubricGroup {
+export interface RubricGroup extends NodeBase {
   kind: "group";
-  id: string;
-  title: string;
-  max: Hundredths;
-  /** Floor of the group's score (0 unless the group is a penalty block). */
-  min: Hundredths;
-  role: NodeRole;
   items: RubricNode[];
-  source: SourcePos;
 }
 
 /** How a leaf criterion is scored from the assessment's answer. */
@@ -45,18 +56,17 @@ export type LeafInput =
   /** a measured value is given; the option whose range contains it applies */
   | "measure";
 
-export interface RubricLeaf {
+export interface RubricLeaf extends NodeBase {
   kind: "leaf";
-  id: string;
-  title: string;
-  max: Hundredths;
-  min: Hundredths;
-  role: NodeRole;
   input: LeafInput;
   /** For "measure": what is measured, its unit and its allowed range. */
   measure?: Measure;
   options: RubricOption[];
-  source: SourcePos;
+}
+
+/** The label a node prints in the label column. */
+export function printedLabel(n: { id: string; label?: string }): string {
+  return n.label ?? n.id;
 }
 
 export type RubricNode = RubricGroup | RubricLeaf;
@@ -92,6 +102,8 @@ export interface Proportional {
 
 export interface RubricOption {
   id: string;
+  /** Printed in the label column of the option's row ("a)", "-"); absent = nothing. */
+  label?: string;
   /** Printed verbatim, e.g. "Ban hành kịp thời và đủ các nội dung: 3,00". */
   text: string;
   /** Fixed points, or a formula on the measured value (only for "measure"). */

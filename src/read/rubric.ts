@@ -6,6 +6,7 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
 import type { Classification, LeafInput, Measure, NodeRole, Range, Rubric, RubricNode, RubricOption } from "../model/rubric.js";
+import { DEFAULT_FORM, DEFAULT_LABEL, type ColumnKind, type CountOf, type EvidenceValue, type ScoreTableForm, type TableColumn } from "../model/table.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
 type Obj = Record<string, unknown>;
@@ -25,6 +26,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
 
   const readOption = (o: Obj, path: PathSegment[]): RubricOption => {
     const opt: RubricOption = { id: String(o.id), text: String(o.text), source: posOf(src, path) };
+    if (typeof o.label === "string") opt.label = o.label;
     if (o.points !== undefined) opt.points = num(o.points, [...path, "points"]);
     if (o.formula && typeof o.formula === "object") {
       const f = o.formula as Obj;
@@ -57,6 +59,8 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
       min: num(n.min, [...path, "min"]),
       role,
       source: posOf(src, path),
+      ...(typeof n.label === "string" ? { label: n.label } : {}),
+      ...(typeof n.note === "string" ? { note: n.note } : {}),
     };
     if (n.role !== undefined && path.length > 2) diagnostics.push(diag("CD320", posOf(src, [...path, "role"], true)));
     if (Array.isArray(n.items)) {
@@ -109,8 +113,32 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     totalLabel: String(data.total_label ?? "TỔNG ĐIỂM"),
     max: num(data.max, ["max"]),
     ...(classification ? { classification } : {}),
+    table: readTable(src, data.table),
     items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion")),
     source: posOf(src, []),
   };
   return { rubric, diagnostics };
+}
+
+/** The score table's form (schema-checked); the default form when the rubric declares no columns. */
+function readTable(src: YamlSource, t: unknown): ScoreTableForm {
+  if (!t || typeof t !== "object") return DEFAULT_FORM;
+  const o = t as Obj;
+  const columns: TableColumn[] = Array.isArray(o.columns)
+    ? o.columns.map((c: Obj, i: number) => {
+        const kind = c.kind as ColumnKind;
+        const col: TableColumn = { kind, label: typeof c.label === "string" ? c.label : DEFAULT_LABEL[kind], source: posOf(src, ["table", "columns", i]) };
+        if (typeof c.group === "string") col.group = c.group;
+        if (typeof c.width === "number") col.width = c.width;
+        if (typeof c.value === "string") col.value = c.value as EvidenceValue;
+        if (typeof c.of === "string") col.of = c.of as CountOf;
+        return col;
+      })
+    : [...DEFAULT_FORM.columns];
+  return {
+    columns,
+    optionPoints: o.option_points === "max" ? "max" : "text",
+    final: o.final === "appraisal" ? "appraisal" : "self",
+    isDefault: !Array.isArray(o.columns),
+  };
 }

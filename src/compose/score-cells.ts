@@ -1,0 +1,82 @@
+/**
+ * What the number columns of the score table print, row by row: one function per column kind, used by
+ * the rows (score-rows.ts) and by the width rule (score-columns.ts), so a column is always sized from
+ * exactly the texts it prints. Text columns (title, explanation, opinion…) are built in score-rows.ts.
+ */
+import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
+import { walkRubric, type RubricNode } from "../model/rubric.js";
+import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
+import type { ScoreTableForm, TableColumn } from "../model/table.js";
+import { finalScore, finalTotal, percentOf } from "../score/final.js";
+import { measuredValue } from "./vi-format.js";
+
+/** The row a cell belongs to. */
+export type RowSubject = { row: "node"; n: ScoredNode } | { row: "option"; n: ScoredNode; o: ScoredOption } | { row: "total" };
+
+const fmt = (v: Hundredths | undefined, numbers: NumberFormat) => (v === undefined ? undefined : formatHundredths(v, numbers));
+
+/** The points a chosen option shows in the self-score column (each ticked option of a checklist). */
+export function chosenPoints(n: ScoredNode, o: ScoredOption): Hundredths | undefined {
+  if (!o.chosen) return undefined;
+  return o.points ?? (n.node.kind === "leaf" && n.node.input === "checklist" ? undefined : n.score);
+}
+
+function count(nodes: readonly RubricNode[], of: TableColumn["of"]): number {
+  if (of === "leaves") {
+    let k = 0;
+    for (const [n] of walkRubric(nodes)) if (n.kind === "leaf") k++;
+    return k;
+  }
+  return nodes.length;
+}
+
+/** The text of a number column's cell, or undefined for an empty cell. */
+export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: TableColumn, s: RowSubject, numbers: NumberFormat): string | undefined {
+  switch (col.kind) {
+    case "max":
+      if (s.row === "total") return fmt(scored.max, numbers);
+      if (s.row === "option") return form.optionPoints === "max" ? fmt(s.o.option.points, numbers) : undefined;
+      return fmt(s.n.node.max, numbers);
+    case "self":
+      if (s.row === "total") return fmt(scored.total, numbers);
+      if (s.row === "option") return fmt(chosenPoints(s.n, s.o), numbers);
+      return fmt(s.n.score, numbers);
+    case "appraisal":
+      if (s.row === "total") return fmt(scored.appraised?.total, numbers);
+      return s.row === "node" ? fmt(s.n.appraisal?.score, numbers) : undefined;
+    case "final":
+      if (s.row === "total") return fmt(finalTotal(form.final, scored), numbers);
+      return s.row === "node" ? fmt(finalScore(form.final, s.n), numbers) : undefined;
+    case "percent":
+      if (s.row === "total") return fmt(percentOf(finalTotal(form.final, scored), scored.max), numbers);
+      return s.row === "node" ? fmt(percentOf(finalScore(form.final, s.n), s.n.node.max), numbers) : undefined;
+    case "evidence": {
+      if (s.row !== "node" || s.n.node.kind !== "leaf") return undefined;
+      const v = s.n.answer?.value;
+      const m = s.n.node.measure;
+      return col.value === undefined || col.value === "value" ? (v === undefined ? undefined : measuredValue(v, m?.unit ?? "", numbers)) : undefined;
+    }
+    case "count":
+      if (s.row === "total") return String(count(scored.rubric.items, col.of));
+      return s.row === "node" && s.n.node.kind === "group" ? String(count(s.n.node.items, col.of)) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every text a number column prints, for sizing it. */
+export function columnValues(scored: ScoredAssessment, form: ScoreTableForm, col: TableColumn, numbers: NumberFormat): string[] {
+  const out: string[] = [];
+  const add = (s: RowSubject) => {
+    const t = numberText(scored, form, col, s, numbers);
+    if (t !== undefined) out.push(t);
+  };
+  const visit = (n: ScoredNode) => {
+    add({ row: "node", n });
+    for (const o of n.options ?? []) add({ row: "option", n, o });
+    n.children?.forEach(visit);
+  };
+  scored.items.forEach(visit);
+  add({ row: "total" });
+  return out;
+}
