@@ -1,11 +1,13 @@
 /**
- * Semantic checks of a rubric that JSON Schema cannot express: unique and well-nested ids, maxima that
+ * Semantic checks of a rubric that JSON Schema cannot express: unique and well-nested ids, printed
+ * labels that tell sibling rows apart, the table form (table-form.ts), maxima that
  * add up, options within their criterion's range, measured ranges that neither overlap nor leave gaps,
  * points printed in the option text that agree with the declared points, classification order.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatHundredths, type Hundredths } from "../model/points.js";
-import { inRange, walkRubric, type Rubric, type RubricLeaf, type RubricNode } from "../model/rubric.js";
+import { inRange, printedLabel, walkRubric, type Rubric, type RubricLeaf, type RubricNode } from "../model/rubric.js";
+import { checkTableForm } from "./table-form.js";
 
 const fmt = (h: Hundredths) => formatHundredths(h);
 
@@ -13,11 +15,18 @@ export function checkRubric(rubric: Rubric): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, RubricNode>();
   const checkChildren = (parent: RubricNode | undefined, items: readonly RubricNode[]) => {
+    const labels = new Map<string, RubricNode>();
     for (const n of items) {
       const prior = seen.get(n.id);
       if (prior) out.push(diag("CD301", n.source, { id: n.id, line: prior.source.line }));
       else seen.set(n.id, n);
-      if (parent && !n.id.startsWith(parent.id + ".")) out.push(diag("CD302", n.source, { id: n.id, parent: parent.id }));
+      // Parentage comes from the nesting; a dotted id ("1.2.3") also names its parent ("1.2"), and must agree.
+      const dot = n.id.lastIndexOf(".");
+      if (parent && dot > 0 && n.id.slice(0, dot) !== parent.id) out.push(diag("CD302", n.source, { id: n.id, parent: parent.id }));
+      const label = printedLabel(n);
+      const twin = labels.get(label);
+      if (twin) out.push(diag("CD344", n.source, { label, id: n.id, other: twin.id, line: String(twin.source.line) }));
+      else labels.set(label, n);
       if (n.min > n.max) out.push(diag("CD316", n.source, { min: fmt(n.min), max: fmt(n.max) }));
       if (n.kind === "group") {
         const sum = n.items.reduce((s, c) => s + (c.role === "penalty" ? 0 : c.max), 0);
@@ -32,6 +41,8 @@ export function checkRubric(rubric: Rubric): Diagnostic[] {
 
   const total = rubric.items.reduce((s, n) => s + (n.role === "penalty" ? 0 : n.max), 0);
   if (total !== rubric.max) out.push(diag("CD306", rubric.source, { sum: fmt(total), max: fmt(rubric.max) }));
+
+  out.push(...checkTableForm(rubric));
 
   const bands = rubric.classification?.bands ?? [];
   for (let i = 1; i < bands.length; i++) {
@@ -61,9 +72,12 @@ function checkLeaf(leaf: RubricLeaf, out: Diagnostic[]): void {
   if (leaf.input === "measure") checkRanges(leaf, out);
 }
 
-/** The points written at the end of an option text ("…: 3,00", "… 1", "…: 0,5"), if any. */
+/**
+ * The points written at the end of an option text ("…: 3,00", "… 1", "…: 0,5", "…: 01 điểm",
+ * "… (0,25 điểm)"), if any.
+ */
 export function printedPoints(text: string): Hundredths | undefined {
-  const m = /(?:^|[\s:])(\d{1,3})(?:,(\d{1,2}))?\s*$/.exec(text);
+  const m = /(?:^|[\s:(])(\d{1,3})(?:,(\d{1,2}))?(?:\s*điểm)?\s*\)?\s*$/u.exec(text);
   if (!m || /%\s*$/.test(text)) return undefined;
   return Number(m[1]) * 100 + (m[2] ? Number(m[2].padEnd(2, "0")) : 0);
 }

@@ -22,8 +22,12 @@ import { CELL_PADDING, SIZE } from "./profile.js";
 /** Widest run style a cell of these columns may use (bold italic is wider than bold in some glyphs). */
 const WIDEST: RunStyle[] = [{ size: SIZE.table, bold: true }, { size: SIZE.table, bold: true, italic: true }, { size: SIZE.table }];
 const SLACK: Twips = 60;
-/** Score columns are at least 2 cm wide: narrower looks cramped beside the long text columns. */
+/**
+ * Number columns are at least 2 cm wide in the default form (narrower looks cramped beside its long text
+ * columns); a declared form with many columns needs the room for its text, so 1,5 cm there.
+ */
 const MIN_SCORE_COLUMN: Twips = 1134;
+const MIN_NUMBER_COLUMN: Twips = 850;
 /** Text columns are never narrower than this (a table with very many number columns shrinks them all). */
 const MIN_TEXT_COLUMN: Twips = 1134;
 
@@ -49,6 +53,7 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
   const pad = CELL_PADDING.left + CELL_PADDING.right;
   const cols = form.columns;
   const widths: Twips[] = cols.map(() => 0);
+  const minNumber = form.isDefault ? MIN_SCORE_COLUMN : MIN_NUMBER_COLUMN;
 
   // Score columns: one width from every score any of them prints (and the header words of all).
   const scoreTexts = new Set<string>([formatHundredths(1000, numbers)]);
@@ -58,7 +63,7 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
     for (const v of columnValues(scored, form, c, numbers)) scoreTexts.add(v);
   }
   for (const c of cols) if (SCORE_KINDS.has(c.kind) && !isText(c)) for (const w of c.label.split(" ")) scoreWords.add(w);
-  const scoreWidth = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, scoreTexts), widest(measure, scoreWords)) + pad + SLACK);
+  const scoreWidth = Math.max(minNumber, Math.max(widest(measure, scoreTexts), widest(measure, scoreWords)) + pad + SLACK);
 
   let fixed = 0;
   cols.forEach((c, i) => {
@@ -73,7 +78,7 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
       widths[i] = widest(measure, labels) + pad + SLACK;
     } else {
       const values = columnValues(scored, form, c, numbers);
-      widths[i] = Math.max(MIN_SCORE_COLUMN, Math.max(widest(measure, values), widest(measure, c.label.split(" "))) + pad + SLACK);
+      widths[i] = Math.max(minNumber, Math.max(widest(measure, values), widest(measure, c.label.split(" "))) + pad + SLACK);
     }
     fixed += widths[i]!;
   });

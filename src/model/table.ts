@@ -89,7 +89,7 @@ export interface ScoreTableForm {
 /** Text columns share the width left after the number columns, by these weights. */
 export const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["content", "explanation", "opinion", "notes", "official"]);
 
-export const DEFAULT_WEIGHT: Partial<Record<ColumnKind, number>> = { content: 32, explanation: 50, opinion: 18, notes: 12, official: 14 };
+export const DEFAULT_WEIGHT: Partial<Record<ColumnKind, number>> = { content: 32, explanation: 50, opinion: 18, notes: 14, official: 16 };
 
 /** The header a column prints when the rubric gives it no label. */
 export const DEFAULT_LABEL: Record<ColumnKind, string> = {

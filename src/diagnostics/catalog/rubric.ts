@@ -98,4 +98,35 @@ export const RUBRIC_CODES = {
     vi: "Bộ tiêu chí “{id}” ({file}) còn lỗi nên chưa chấm được bản này; sửa bộ tiêu chí trước (xem các lỗi của tệp đó)",
     en: "Rubric “{id}” ({file}) has errors, so this file cannot be scored yet; fix the rubric first (see its errors)",
   },
+  // CD340–CD349: the score table's declared form (src/check/table-form.ts).
+  CD340: {
+    severity: "error",
+    vi: "Cột số liệu “{label}” (evidence) cần ít nhất một tiêu chí đo (input: measure) trong bộ tiêu chí, nhưng không có; bỏ cột này hoặc khai báo tiêu chí đo",
+    en: "Evidence column “{label}” needs at least one measured criterion (input: measure) in the rubric, and there is none; remove the column or declare one",
+  },
+  CD341: {
+    severity: "error",
+    vi: "“{field}” chỉ dùng cho cột loại {kinds}, không dùng cho cột “{label}” ({kind})",
+    en: "“{field}” is only for {kinds} columns, not for column “{label}” ({kind})",
+  },
+  CD342: {
+    severity: "error",
+    vi: "Các cột của nhóm “{group}” phải liền nhau (tiêu đề nhóm in trên một ô gộp); cột “{label}” bị tách khỏi nhóm",
+    en: "The columns of group “{group}” must be adjacent (the group's header is one merged cell); column “{label}” is separated from it",
+  },
+  CD343: {
+    severity: "error",
+    vi: "Biểu chấm điểm cần đúng một cột nội dung (kind: content), đang có {count}",
+    en: "The score table needs exactly one content column (kind: content); it has {count}",
+  },
+  CD345: {
+    severity: "error",
+    vi: "Cột đếm “{label}” (count) cần nhóm có mục con (items) trong bộ tiêu chí, nhưng không có nhóm nào; bỏ cột này",
+    en: "Count column “{label}” needs groups with sub-items (items) in the rubric, and there are none; remove the column",
+  },
+  CD344: {
+    severity: "error",
+    vi: "Nhãn in “{label}” của “{id}” trùng với nhãn của “{other}” (dòng {line}) trong cùng một nhóm; hai dòng của bảng sẽ không phân biệt được",
+    en: "Printed label “{label}” of “{id}” is the same as that of “{other}” (line {line}) in the same group; the two table rows could not be told apart",
+  },
 } satisfies Record<string, CatalogEntry>;
