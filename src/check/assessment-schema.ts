@@ -99,7 +99,8 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
   const ids: string[] = [];
   for (const leaf of leaves(rubric)) {
     answers[leaf.id] = leafSchema(leaf);
-    ids.push(leaf.id);
+    // What the survey or the appraiser scores, the unit may leave out (or only explain).
+    if (leaf.scoredBy === "unit") ids.push(leaf.id);
   }
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

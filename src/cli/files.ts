@@ -14,6 +14,8 @@ import { nodeFs } from "./world.js";
 import type { InputFile } from "../pipeline/run-checks.js";
 import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_INPUT_BYTES } from "../read/yaml-source.js";
+import { isAppraisalPath } from "../model/appraisal.js";
+import { isSurveyPath, unitKeyOf } from "../model/survey.js";
 
 const YAML_EXT = /\.ya?ml$/i;
 
@@ -36,10 +38,33 @@ export function readInputFile(abs: string, cwd = process.cwd(), fs: WorldFs = no
   if (!st.isFile()) return fail(diag("CD130", at, { kind: fileKind(st) }));
   if (st.size > MAX_INPUT_BYTES) return fail(diag("CD103", at, { size: st.size, limit: MAX_INPUT_BYTES }));
   try {
-    return { path, bytes: fs.readFile(abs, MAX_INPUT_BYTES) };
+    const bytes = fs.readFile(abs, MAX_INPUT_BYTES);
+    // A survey file's rows name units by their assessment files: give it the folder's (CD734).
+    if (isSurveyPath(abs)) return { path, bytes, folderUnits: folderUnits(dirname(abs), fs) };
+    return { path, bytes };
   } catch (e) {
     return fail(diag("CD101", at, { reason: osReason(e) }));
   }
+}
+
+/** The names of the regular files (or links) in a folder; empty when it cannot be listed. */
+export function listFolder(dir: string, fs: WorldFs = nodeFs): string[] {
+  try {
+    return fs
+      .readdir(dir)
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The unit keys of the assessments in a folder: its YAML files that are not appraisals or surveys. */
+function folderUnits(dir: string, fs: WorldFs): string[] {
+  return listFolder(dir, fs)
+    .filter((n) => /\.ya?ml$/i.test(n) && !isAppraisalPath(n) && !isSurveyPath(n))
+    .map(unitKeyOf);
 }
 
 export function readInputs(files: readonly string[], cwd = process.cwd(), fs: WorldFs = nodeFs): InputFile[] {

@@ -9,11 +9,11 @@ import { runChecks } from "../pipeline/run-checks.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { existsSync } from "node:fs";
 import { appraisalPathFor, isAppraisalPath } from "../model/appraisal.js";
-import { withCompanions } from "../review/companions.js";
+import { surveyCompanions, withCompanions } from "../review/companions.js";
 import { unitScore, type UnitScore } from "../score/consolidate.js";
 import { diskValidatorCache } from "./cache.js";
 import type { WorldFs } from "../io/world.js";
-import { bytesForHash, displayPath, pathExists, readInputs } from "./files.js";
+import { bytesForHash, displayPath, listFolder, pathExists, readInputs } from "./files.js";
 import { rowKey, type CachedRows } from "./summary-cache.js";
 
 export interface SummaryTask {
@@ -49,7 +49,8 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
     todo = [];
     for (const f of assessments) {
       const companion = appraisalPathFor(f);
-      const key = rowKey([...rubricBytes, task.cwd, f, bytesForHash(f, fs), existsSync(companion) ? bytesForHash(companion, fs) : ""]);
+      const surveys = surveyCompanions([f], (d) => listFolder(d, fs)).flatMap((s) => [s, bytesForHash(s, fs)]);
+      const key = rowKey([...rubricBytes, task.cwd, f, bytesForHash(f, fs), existsSync(companion) ? bytesForHash(companion, fs) : "", ...surveys]);
       const hit = cached[f];
       if (hit?.key === key && hit.unit && Array.isArray(hit.errors)) {
         units.push(hit.unit);
@@ -67,7 +68,11 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
   // time: only its row outlives its check, so the young generation's collections find little alive.
   const validatorCache = diskValidatorCache(task.env);
   for (const file of todo) {
-    const files = withCompanions([file], (p) => pathExists(p, fs)).filter((f) => !task.rubricFiles.includes(f));
+    const files = withCompanions(
+      [file],
+      (p) => pathExists(p, fs),
+      (d) => listFolder(d, fs),
+    ).filter((f) => !task.rubricFiles.includes(f));
     const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs), { validatorCache, proseStyle: false });
     const appraisers = new Map(
       result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])),

@@ -4,10 +4,10 @@
  * exactly the texts it prints. Text columns (title, explanation, opinion…) are built in score-rows.ts.
  */
 import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
-import { walkRubric, type RubricNode } from "../model/rubric.js";
+import { scoredByUnit, walkRubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
 import type { ScoreTableForm, TableColumn } from "../model/table.js";
-import { finalScore, finalTotal, percentOf } from "../score/final.js";
+import { percentOf } from "../score/final.js";
 import { measuredValue } from "./vi-format.js";
 
 /** The row a cell belongs to. */
@@ -40,16 +40,20 @@ export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: 
     case "self":
       if (s.row === "total") return fmt(scored.total, numbers);
       if (s.row === "option") return fmt(chosenPoints(s.n, s.o), numbers);
-      return fmt(s.n.score, numbers);
+      // What the unit does not score (a survey's or the appraiser's criteria) it leaves blank.
+      return scoredByUnit(s.n.node) ? fmt(s.n.score, numbers) : undefined;
     case "appraisal":
       if (s.row === "total") return fmt(scored.appraised?.total, numbers);
       return s.row === "node" ? fmt(s.n.appraisal?.score, numbers) : undefined;
+    case "survey":
+      if (s.row === "total") return fmt(scored.survey?.total, numbers);
+      return s.row === "node" ? fmt(s.n.survey, numbers) : undefined;
     case "final":
-      if (s.row === "total") return fmt(finalTotal(form.final, scored), numbers);
-      return s.row === "node" ? fmt(finalScore(form.final, s.n), numbers) : undefined;
+      if (s.row === "total") return fmt(scored.final?.total, numbers);
+      return s.row === "node" ? fmt(s.n.final, numbers) : undefined;
     case "percent":
-      if (s.row === "total") return fmt(percentOf(finalTotal(form.final, scored), scored.max), numbers);
-      return s.row === "node" ? fmt(percentOf(finalScore(form.final, s.n), s.n.node.max), numbers) : undefined;
+      if (s.row === "total") return fmt(scored.final?.percent, numbers);
+      return s.row === "node" ? fmt(percentOf(s.n.final, s.n.node.max), numbers) : undefined;
     case "evidence": {
       if (s.row !== "node" || s.n.node.kind !== "leaf") return undefined;
       const v = s.n.answer?.value;

@@ -32,7 +32,7 @@ const MIN_NUMBER_COLUMN: Twips = 850;
 const MIN_TEXT_COLUMN: Twips = 1134;
 
 /** Score columns: sized together so their figures line up. */
-const SCORE_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["max", "self", "appraisal", "final"]);
+const SCORE_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["max", "self", "appraisal", "survey", "final"]);
 
 function widest(measure: MeasureText, texts: Iterable<string>): Twips {
   let w = 0;

@@ -36,8 +36,16 @@ interface NodeBase {
   /** Floor of the node's score (0 unless it is a penalty block). */
   min: Hundredths;
   role: NodeRole;
+  scoredBy: ScoredBy;
   source: SourcePos;
 }
+
+/**
+ * Who scores a node: the unit itself (the default), the appraiser only (the unit leaves it blank), or
+ * a survey (điều tra xã hội học), whose scores come from a survey file (src/model/survey.ts).
+ * Inherited by a group's children.
+ */
+export type ScoredBy = "unit" | "appraiser" | "survey";
 
 /** How a top-level item enters the grand total. */
 export type NodeRole = "criterion" | "bonus" | "penalty";
@@ -136,4 +144,10 @@ export function* walkRubric(nodes: readonly RubricNode[], depth = 0): Generator<
     yield [n, depth];
     if (n.kind === "group") yield* walkRubric(n.items, depth + 1);
   }
+}
+
+/** Whether the unit scores any part of a node (a survey's or the appraiser's criteria it leaves blank). */
+export function scoredByUnit(n: RubricNode): boolean {
+  if (n.kind === "leaf") return n.scoredBy === "unit";
+  return n.items.some(scoredByUnit);
 }

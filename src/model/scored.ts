@@ -21,6 +21,13 @@ export interface ScoredAssessment {
     date?: string;
     ineligible?: string;
   };
+  /** The survey file applied (src/score/survey.ts), when the rubric has survey-scored criteria and one exists. */
+  survey?: { file: string; name: string; total: Hundredths };
+  /**
+   * The final score ("Điểm đạt được") and the index (its percentage of the maximum), by the rubric's
+   * rule (src/score/final.ts); absent while a part it needs (an appraisal, a survey score) is missing.
+   */
+  final?: { total: Hundredths; percent?: Hundredths };
 }
 
 export interface ScoredNode {
@@ -36,6 +43,10 @@ export interface ScoredNode {
   justification?: Markdown;
   /** Appraisal (thẩm định) of this row, when an appraisal file exists (filled by the review stage). */
   appraisal?: { score?: Hundredths; opinion?: Markdown; /** the round that last appraised this row */ round?: number };
+  /** The survey's score of this row (criteria scored by a survey, and groups holding them). */
+  survey?: Hundredths;
+  /** The final score of this row (src/score/final.ts); absent while a part it needs is missing. */
+  final?: Hundredths;
 }
 
 export interface ScoredOption {

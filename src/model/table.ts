@@ -19,6 +19,8 @@ export type ColumnKind =
   | "self"
   /** the appraised score (thẩm định) */
   | "appraisal"
+  /** the survey's score (điều tra xã hội học), for criteria scored by a survey file */
+  | "survey"
   /** the score the rubric declares final ("Điểm đạt được"): see Rubric.table.final */
   | "final"
   /** the final score as a percentage of the maximum ("Chỉ số") */
@@ -42,6 +44,7 @@ export const COLUMN_KINDS: readonly ColumnKind[] = [
   "max",
   "self",
   "appraisal",
+  "survey",
   "final",
   "percent",
   "evidence",
@@ -74,7 +77,10 @@ export interface TableColumn {
   source?: SourcePos;
 }
 
-/** Which score the "final" and "percent" columns and the index use. */
+/**
+ * Which score is final for the criteria the unit scores: its own, or the appraised one. Criteria scored
+ * by the appraiser or a survey (ScoredBy) always take that score (src/score/final.ts).
+ */
 export type FinalScore = "self" | "appraisal";
 
 export interface ScoreTableForm {
@@ -98,6 +104,7 @@ export const DEFAULT_LABEL: Record<ColumnKind, string> = {
   max: "Điểm tối đa",
   self: "Điểm tự đánh giá",
   appraisal: "Điểm thẩm định",
+  survey: "Điều tra XHH",
   final: "Điểm đạt được",
   percent: "Chỉ số (%)",
   evidence: "Số liệu",

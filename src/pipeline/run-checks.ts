@@ -19,6 +19,11 @@ import { generateAssessmentSchema } from "../check/assessment-schema.js";
 import { checkRubric } from "../check/rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
 import { checkAppraisalFile, type AppraisalResult } from "../check/appraisal.js";
+import { checkSurveyFile, type SurveyResult } from "../check/survey.js";
+import { unitKeyOf } from "../model/survey.js";
+import { folderOf } from "../util/path-text.js";
+import { applySurvey } from "../score/survey.js";
+import { applyFinal } from "../score/final.js";
 import { findPending } from "../check/pending.js";
 
 export type { InputKind } from "./input-kind.js";
@@ -29,6 +34,11 @@ export interface InputFile {
   bytes: Uint8Array;
   /** Why the file could not be read (src/cli/files.ts readInputFile); `bytes` is then empty. */
   diagnostics?: Diagnostic[];
+  /**
+   * For a survey file: the unit keys of the assessments in its folder (the CLI lists it), so a row for a
+   * unit that has none is reported (CD734). Absent: not checked.
+   */
+  folderUnits?: readonly string[];
 }
 
 export interface RubricResult {
@@ -52,6 +62,8 @@ export interface CheckResult {
    * result (its documents depend on them); one whose assessment is missing is also in `others`.
    */
   appraisals: AppraisalResult[];
+  /** Survey score files (src/check/survey.ts); their diagnostics are also in `others`. */
+  surveys: SurveyResult[];
   /** Files that are neither (with their diagnostics). */
   others: { file: string; diagnostics: Diagnostic[] }[];
   diagnostics: Diagnostic[];
@@ -82,11 +94,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-function folderOf(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "." : i === 0 ? "/" : path.slice(0, i);
-}
-
 function memoRubric(f: InputFile): RubricResult | undefined {
   const hit = rubricMemo.get(f.path);
   return hit && sameBytes(hit.bytes, f.bytes) ? { ...hit.result, diagnostics: [...hit.result.diagnostics] } : undefined;
@@ -101,6 +108,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   const rubrics: RubricResult[] = [];
   const assessments: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
   const appraisalSources: { src: YamlSource; diagnostics: Diagnostic[] }[] = [];
+  const surveySources: { src: YamlSource; diagnostics: Diagnostic[]; units?: readonly string[] }[] = [];
   const others: CheckResult["others"] = [];
   const rubricBytes = new Map<RubricResult, Uint8Array>();
   for (const input of inputs) {
@@ -127,6 +135,7 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
       rubricBytes.set(r, input.bytes);
     } else if (kind === "assessment") assessments.push({ src: p.source, diagnostics: p.diagnostics });
     else if (kind === "appraisal") appraisalSources.push({ src: p.source, diagnostics: p.diagnostics });
+    else if (kind === "survey") surveySources.push({ src: p.source, diagnostics: p.diagnostics, ...(input.folderUnits ? { units: input.folderUnits } : {}) });
     else others.push({ file: p.file, diagnostics: [...p.diagnostics, diag("CD113", posOf(p.source, []))] });
   }
 
@@ -141,6 +150,8 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
   const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
+  const surveys = checkSurveys(surveySources, results, byId, others, opts);
+  for (const r of results) if (r.scored) applyFinal(r.scored);
   // What building the documents would report (with the appraisal's opinions in place), for a file
   // that passes every other check: one set of checks for check, summary and build.
   if (opts.compose !== false) {
@@ -152,7 +163,35 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
   for (const r of rubrics) if (r.rubric) items = Math.max(items, itemCount(r.rubric));
   for (const r of [...rubrics, ...results, ...others, ...appraisals]) r.diagnostics = boundDiagnostics(r.diagnostics, items);
   const all = [...rubrics, ...results, ...others].flatMap((r) => r.diagnostics);
-  return { rubrics, assessments: results, appraisals, others, diagnostics: sortDiagnostics(all) };
+  return { rubrics, assessments: results, appraisals, surveys, others, diagnostics: sortDiagnostics(all) };
+}
+
+/**
+ * After the appraisals: each survey file is checked, and its rows are applied to the assessments of its
+ * rubric and year in its folder (src/score/survey.ts). A survey file's own diagnostics go to `others`.
+ */
+function checkSurveys(
+  sources: { src: YamlSource; diagnostics: Diagnostic[]; units?: readonly string[] }[],
+  assessments: AssessmentResult[],
+  rubrics: Map<string, RubricResult>,
+  others: CheckResult["others"],
+  opts: CheckOptions,
+): SurveyResult[] {
+  if (sources.length === 0) return [];
+  const byRubric = new Map([...rubrics].flatMap(([id, r]) => (r.rubric ? [[id, r.rubric] as const] : [])));
+  return sources.map(({ src, diagnostics, units }) => {
+    const r = checkSurveyFile(src, diagnostics, byRubric, units ? new Set(units) : undefined, opts.validatorCache);
+    others.push({ file: r.file, diagnostics: r.diagnostics });
+    const survey = r.survey;
+    if (!survey || hasErrors(r.diagnostics)) return r;
+    const folder = folderOf(survey.file);
+    for (const a of assessments) {
+      const s = a.scored;
+      if (!s || s.rubric.id !== survey.rubricId || s.assessment.year !== survey.year || folderOf(a.file) !== folder) continue;
+      a.diagnostics.push(...applySurvey(s, survey, unitKeyOf(a.file)));
+    }
+    return r;
+  });
 }
 
 /** After the assessments: each appraisal is applied to its assessment's scored model (src/check/appraisal.ts). */

@@ -5,7 +5,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
-import type { Classification, LeafInput, Measure, NodeRole, Range, Rubric, RubricNode, RubricOption } from "../model/rubric.js";
+import type { Classification, LeafInput, Measure, NodeRole, Range, Rubric, RubricNode, RubricOption, ScoredBy } from "../model/rubric.js";
 import { DEFAULT_FORM, DEFAULT_LABEL, type ColumnKind, type CountOf, type EvidenceValue, type ScoreTableForm, type TableColumn } from "../model/table.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
@@ -50,14 +50,16 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     return opt;
   };
 
-  const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole): RubricNode => {
+  const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole, inheritedBy: ScoredBy): RubricNode => {
     const role = (n.role as NodeRole | undefined) ?? inheritedRole;
+    const scoredBy = (n.scored_by as ScoredBy | undefined) ?? inheritedBy;
     const base = {
       id: String(n.id),
       title: String(n.title),
       max: num(n.max, [...path, "max"]),
       min: num(n.min, [...path, "min"]),
       role,
+      scoredBy,
       source: posOf(src, path),
       ...(typeof n.label === "string" ? { label: n.label } : {}),
       ...(typeof n.note === "string" ? { note: n.note } : {}),
@@ -70,7 +72,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
       return {
         kind: "group",
         ...base,
-        items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role)),
+        items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role, scoredBy)),
       };
     }
     let measure: Measure | undefined;
@@ -114,7 +116,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     max: num(data.max, ["max"]),
     ...(classification ? { classification } : {}),
     table: readTable(src, data.table),
-    items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion")),
+    items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion", "unit")),
     source: posOf(src, []),
   };
   return { rubric, diagnostics };

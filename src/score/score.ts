@@ -31,7 +31,26 @@ function scoreNode(n: RubricNode, assessment: Assessment, diagnostics: Diagnosti
     const { nodes: children, sum } = scoreNodes(n.items, assessment, diagnostics);
     return { node: n, score: clamp(sum, n.min, n.max), children };
   }
-  return scoreLeaf(n, assessment.answers.get(n.id), diagnostics);
+  const answer = assessment.answers.get(n.id);
+  if (n.scoredBy !== "unit") return othersLeaf(n, answer, diagnostics);
+  return scoreLeaf(n, answer, diagnostics);
+}
+
+/**
+ * A criterion the survey or the appraiser scores: the unit gives no score (0 in its own total, a blank
+ * cell in the table) and may only explain (CD736 for anything else).
+ */
+function othersLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Diagnostic[]): ScoredNode {
+  const result: ScoredNode = { node: leaf, score: 0, options: leaf.options.map((option) => ({ option, chosen: false })) };
+  if (!answer) return result;
+  result.answer = answer;
+  if (answer.justification) result.justification = answer.justification;
+  if (answer.option !== undefined || answer.ticked || answer.value !== undefined || answer.declared !== undefined) {
+    const at = answer.fields.option ?? answer.fields.options ?? answer.fields.value ?? answer.fields.score ?? answer.source;
+    const by = leaf.scoredBy === "survey" ? { vi: "điều tra xã hội học", en: "the survey" } : { vi: "cơ quan thẩm định", en: "the appraiser" };
+    out.push(diag("CD736", at, { id: leaf.id, by }));
+  }
+  return result;
 }
 
 /** Scores of a list of nodes, and their sum. */

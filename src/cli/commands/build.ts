@@ -23,12 +23,12 @@ import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
-import { bytesForHash, displayPath, pathExists } from "../files.js";
+import { bytesForHash, displayPath, listFolder, pathExists } from "../files.js";
 import { planInputs } from "../inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { removeStaleTemps, writeFileAtomic } from "../write-atomic.js";
-import { appraisalCompanions } from "../../review/companions.js";
+import { appraisalCompanions, surveyCompanions } from "../../review/companions.js";
 
 declare const CHAMDIEM_VERSION: string;
 
@@ -114,6 +114,7 @@ export async function runBuild(cli: Cli): Promise<number> {
       depsHash,
       bytesForHash(f, cli.world.fs),
       ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
+      ...surveyCompanions([f], (d) => listFolder(d, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
     ]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);

@@ -125,7 +125,8 @@ export function plainOnly(input: InputFile, rubricInputs: () => InputFile[], val
     const rubric = rubricOf(src, validatorCache);
     return rubric ? plainRubric(rubric) : raw();
   }
-  if (kind === "unknown") return raw();
+  // A survey file is a plain list of rows already: shown as written.
+  if (kind === "unknown" || kind === "survey") return raw();
   const entryOf = (f: InputFile): RubricEntry => {
     const known = rubricCache?.get(f);
     const entry = known ?? rubricEntry(f, validatorCache);

@@ -106,4 +106,40 @@ export const REVIEW_CODES = {
     vi: "Nội dung chép từ bản năm {year}, chưa rà soát: kiểm tra lại rồi xóa dòng “# XEM LẠI” này",
     en: "Carried over from {year} and not reviewed yet: check it, then delete this “# XEM LẠI” line",
   },
+  // CD730–CD749: survey score files (src/check/survey.ts).
+  CD730: {
+    severity: "error",
+    vi: "Bộ tiêu chí {rubric} không có tiêu chí “{id}”",
+    en: "Rubric {rubric} has no criterion “{id}”",
+  },
+  CD731: {
+    severity: "error",
+    vi: "Tiêu chí {id} không do điều tra xã hội học chấm (bộ tiêu chí không ghi scored_by: survey); các tiêu chí do điều tra chấm: {allowed}",
+    en: "Criterion {id} is not scored by the survey (the rubric does not say scored_by: survey); the survey's criteria: {allowed}",
+  },
+  CD732: {
+    severity: "error",
+    vi: "Điểm điều tra {score} của tiêu chí {id} nằm ngoài khoảng [{min}; {max}]",
+    en: "Survey score {score} for criterion {id} is outside [{min}; {max}]",
+  },
+  CD733: {
+    severity: "error",
+    vi: "Dòng trùng: đơn vị {unit}, tiêu chí {id} đã có ở dòng {line}",
+    en: "Duplicate row: unit {unit}, criterion {id} is already at line {line}",
+  },
+  CD734: {
+    severity: "error",
+    vi: "Không có bản tự chấm của đơn vị “{unit}” trong thư mục này ({folder}); đơn vị ghi theo tên tệp, bỏ .yaml",
+    en: "No assessment of unit “{unit}” in this folder ({folder}); a unit is named by its file name without .yaml",
+  },
+  CD735: {
+    severity: "warning",
+    vi: "Tệp điều tra {file} chưa có điểm tiêu chí {id} của đơn vị này ({unit}); cột điều tra và điểm đạt được để trống",
+    en: "Survey file {file} has no score for criterion {id} of this unit ({unit}); the survey and final columns stay empty",
+  },
+  CD736: {
+    severity: "error",
+    vi: "Tiêu chí {id} do {by} chấm, đơn vị không tự chấm; chỉ được ghi “justification”",
+    en: "Criterion {id} is scored by {by}, not by the unit; only a “justification” may be given",
+  },
 } satisfies Record<string, CatalogEntry>;
