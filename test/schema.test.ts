@@ -14,7 +14,7 @@ describe("JSON Schemas", () => {
   it("the rubric schema and the generated assessment schema are valid 2020-12 schemas", () => {
     const meta = new Ajv2020({ strict: false });
     const generated = generateAssessmentSchema(loadExampleScored().rubric);
-    for (const s of [rubricSchema, generated]) {
+    for (const s of [rubricSchema, generated, generateAppraisalSchema(loadExampleScored().rubric)]) {
       expect(meta.validateSchema(s), JSON.stringify(meta.errors)).toBe(true);
     }
   });
@@ -23,7 +23,9 @@ describe("JSON Schemas", () => {
     const s = generateAssessmentSchema(loadExampleScored().rubric) as any;
     const answers = s.properties.answers;
     expect(answers.required).toHaveLength(40);
-    expect(answers.additionalProperties).toBe(false);
+    // unevaluatedProperties, not additionalProperties: see test/editor-lsp.test.ts ("2.1" and 2.10).
+    expect(answers.unevaluatedProperties).toBe(false);
+    expect(answers.additionalProperties).toBeUndefined();
     const leaf = answers.properties["1.1.1"];
     expect(leaf.properties.option.enum).toEqual(["a", "b", "c"]);
     expect(leaf.properties.option.markdownEnumDescriptions[0]).toBe("Ban hành kịp thời và đủ các nội dung: 3,00");
@@ -58,7 +60,45 @@ describe("JSON Schemas", () => {
     const ok = { rubric: "dvcq-qng-2021", year: 2021, unit: { name: "A", agency: "B" }, report: {}, answers: { "9.9.9": {}, "1.1.1": { option: 3 } } };
     expect(validate(ok)).toBe(false);
     const kinds = validate.errors!.map((e) => `${e.keyword}:${e.instancePath}`);
-    expect(kinds).toContain("additionalProperties:/answers");
+    expect(kinds).toContain("unevaluatedProperties:/answers");
     expect(kinds).toContain("enum:/answers/1.1.1/option");
+  });
+
+  it("every field that can fail in the editor with a type, value or key error has a Vietnamese errorMessage", () => {
+    // yaml-language-server replaces its English text by a schema's errorMessage (see test/editor-lsp.test.ts
+    // for the server itself); minimum/maximum/minLength have no such keyword and are not checked here.
+    const rubric = loadExampleScored().rubric;
+    const vietnamese = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+    for (const schema of [generateAssessmentSchema(rubric), generateAppraisalSchema(rubric)]) {
+      const missing: string[] = [];
+      let checked = 0;
+      const walk = (s: any, at: string): void => {
+        if (!s || typeof s !== "object") return;
+        if ("type" in s || "enum" in s || "const" in s || "required" in s) {
+          checked++;
+          if (typeof s.errorMessage !== "string" || !vietnamese.test(s.errorMessage)) missing.push(at);
+        }
+        for (const [k, sub] of Object.entries(s.properties ?? {})) walk(sub, `${at}/properties/${k}`);
+        for (const [k, sub] of Object.entries(s.$defs ?? {})) walk(sub, `${at}/$defs/${k}`);
+        if (s.items) walk(s.items, `${at}/items`);
+        if (s.propertyNames) walk(s.propertyNames, `${at}/propertyNames`);
+        for (const [i, sub] of (s.anyOf ?? []).entries()) walk(sub, `${at}/anyOf/${i}`);
+      };
+      walk(schema, "#");
+      expect(missing).toEqual([]);
+      expect(checked).toBeGreaterThan(100);
+    }
+  });
+
+  it("an object's one message names its keys, true of a missing key and of a misspelt one alike", () => {
+    const s = generateAssessmentSchema(loadExampleScored().rubric) as any;
+    expect(s.properties.unit.errorMessage).toBe("“unit” gồm các khóa name, agency (bắt buộc) và superior (tùy chọn); kiểm tra tên khóa và các khóa còn thiếu.");
+    expect(s.properties.report.properties.signer.properties.prefix.errorMessage).toBe("“prefix” phải là một trong: KT., TM., Q., TL., TUQ.");
+    const measure = s.properties.answers.properties["1.1.2"];
+    // The server reports the failing anyOf branch's own message: both branches carry the object's.
+    expect(measure.anyOf.map((b: any) => b.errorMessage)).toEqual([measure.errorMessage, measure.errorMessage]);
+    expect(measure.properties.value.anyOf[1].errorMessage).toBe("Giá trị đo của tiêu chí 1.1.2 phải là số, tối đa 2 chữ số thập phân (0,00–100,00 %).");
+    // A generator's own message wins over the derived one.
+    expect(s.$defs.markdown.errorMessage).toMatch(/^Giải trình phải là văn bản \(Markdown\)/);
   });
 });

@@ -9,41 +9,48 @@
 import { formatHundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
 import { CRITERION_KEYS } from "./assessment-schema.js";
+import { withEditorMessages } from "./editor-messages.js";
 
 export function appraisalSchemaFileName(rubricId: string): string {
   return `${rubricId}.appraisal.schema.json`;
 }
 
 const NUMBER_TEXT = "^[+-]?\\d{1,9}([.,]\\d{1,2})?$";
-const DATE = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const DATE = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", errorMessage: "Ngày ghi dạng năm-tháng-ngày, ví dụ 2021-12-06." };
 
 const POINTS = {
   description: 'Điểm thẩm định: số, tối đa 2 chữ số thập phân (ví dụ 2, 0.5 hoặc "0,5"); phải đạt được theo cách chấm của tiêu chí.',
+  errorMessage: 'Điểm thẩm định phải là số, tối đa 2 chữ số thập phân (ví dụ 2, 0.5 hoặc "0,5").',
   anyOf: [{ type: "number" }, { type: "string", pattern: NUMBER_TEXT }],
 };
 
 const MARKDOWN = {
   type: "string",
+  errorMessage: "Nội dung này phải là văn bản (Markdown); văn bản nhiều dòng viết sau dấu “|”, mỗi dòng thụt vào.",
   description: "Văn bản (Markdown): được dùng **đậm**, *nghiêng* và thẻ <i> <b> <u> <sub> <sup> <br>.",
 };
 
 const OPINION = {
   type: "string",
+  errorMessage: "Ý kiến thẩm định (opinion) phải là văn bản (Markdown); văn bản nhiều dòng viết sau dấu “|”, mỗi dòng thụt vào.",
   description: "Ý kiến thẩm định (Markdown), in ở cột “Ý kiến thẩm định” của Biểu chấm điểm.",
 };
 
 export function generateAppraisalSchema(rubric: Rubric): object {
   const entries: Record<string, object> = {};
   const responses: Record<string, object> = {};
+  let example: string | undefined;
   for (const [n] of walkRubric(rubric.items)) {
+    if (n.kind === "leaf") example ??= n.id;
     entries[n.id] = n.kind === "leaf" ? leafEntry(n) : groupEntry(n);
     responses[n.id] = {
       type: "string",
       description: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`,
       markdownDescription: `Giải trình của đơn vị về tiêu chí **${n.id}** ${n.title}.`,
+      errorMessage: `Giải trình của đơn vị về tiêu chí ${n.id} phải là văn bản (Markdown).`,
     };
   }
-  return {
+  const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `https://chamdiem.local/schema/generated/${appraisalSchemaFileName(rubric.id)}`,
     title: `chamdiem: bản thẩm định theo ${rubric.id}`,
@@ -99,8 +106,10 @@ export function generateAppraisalSchema(rubric: Rubric): object {
             type: "object",
             description:
               "Kết quả thẩm định từng tiêu chí: mã (STT, trong dấu nháy) → điểm và ý kiến. Tiêu chí không ghi giữ kết quả lần trước (hoặc điểm tự chấm).",
-            additionalProperties: false,
+            // unevaluatedProperties, not additionalProperties: see answers in assessment-schema.ts.
+            unevaluatedProperties: false,
             propertyNames: CRITERION_KEYS,
+            errorMessage: `Mục criteria chỉ có các tiêu chí và nhóm tiêu chí của bộ tiêu chí ${rubric.id}, theo mã đặt trong dấu nháy kép (ví dụ "${example ?? "1.1"}"): kiểm tra mã tiêu chí.`,
             properties: entries,
           },
           response: {
@@ -115,8 +124,9 @@ export function generateAppraisalSchema(rubric: Rubric): object {
               criteria: {
                 type: "object",
                 description: "Giải trình theo từng tiêu chí đã được thẩm định trong lần này.",
-                additionalProperties: false,
+                unevaluatedProperties: false,
                 propertyNames: CRITERION_KEYS,
+                errorMessage: `Mục criteria của response chỉ có các tiêu chí của bộ tiêu chí ${rubric.id}, theo mã đặt trong dấu nháy kép (ví dụ "${example ?? "1.1"}"): kiểm tra mã tiêu chí.`,
                 properties: responses,
               },
             },
@@ -125,6 +135,10 @@ export function generateAppraisalSchema(rubric: Rubric): object {
       },
     },
   };
+  return withEditorMessages(schema, {
+    root: "Tệp bản thẩm định",
+    defs: { points: "Điểm thẩm định", markdown: "Nội dung này", opinion: "Ý kiến thẩm định", round: "Mỗi lần thẩm định (mục của “rounds”)" },
+  });
 }
 
 function leafEntry(leaf: RubricLeaf): object {
@@ -148,6 +162,7 @@ function leafEntry(leaf: RubricLeaf): object {
         ? {
             value: {
               description: `${leaf.measure?.label ?? "Giá trị đo"} được chấp nhận khi thẩm định.`,
+              errorMessage: `Giá trị đo của tiêu chí ${leaf.id} phải là số, tối đa 2 chữ số thập phân${leaf.measure ? ` (${`${formatHundredths(leaf.measure.min)}–${formatHundredths(leaf.measure.max)} ${leaf.measure.unit}`.trim()})` : ""}.`,
               anyOf: [
                 { type: "number", ...(leaf.measure ? { minimum: leaf.measure.min / 100, maximum: leaf.measure.max / 100 } : {}) },
                 { type: "string", pattern: NUMBER_TEXT },
@@ -177,6 +192,7 @@ function groupEntry(group: RubricGroup): object {
     type: "object",
     description,
     markdownDescription: description,
+    errorMessage: `Tiêu chí ${group.id} là nhóm tiêu chí: điểm được tính từ các tiêu chí thành phần, chỉ ghi được ý kiến (khóa opinion); kiểm tra tên khóa.`,
     additionalProperties: false,
     properties: { opinion: { $ref: "#/$defs/opinion" } },
   };

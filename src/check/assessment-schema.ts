@@ -6,6 +6,7 @@
  */
 import { formatHundredths } from "../model/points.js";
 import type { Rubric, RubricLeaf } from "../model/rubric.js";
+import { withEditorMessages } from "./editor-messages.js";
 import { leaves } from "./rubric.js";
 
 export function assessmentSchemaFileName(rubricId: string): string {
@@ -14,6 +15,7 @@ export function assessmentSchemaFileName(rubricId: string): string {
 
 const POINTS = {
   description: 'Số, tối đa 2 chữ số thập phân (ví dụ 3, 0.5 hoặc "0,5").',
+  errorMessage: 'Điểm phải là số, tối đa 2 chữ số thập phân (ví dụ 3, 0.5 hoặc "0,5").',
   anyOf: [{ type: "number" }, { type: "string", pattern: "^[+-]?\\d{1,9}([.,]\\d{1,2})?$" }],
 };
 
@@ -32,6 +34,7 @@ export const CRITERION_KEYS = {
 
 const MARKDOWN = {
   type: "string",
+  errorMessage: "Giải trình phải là văn bản (Markdown); văn bản nhiều dòng viết sau dấu “|”, mỗi dòng thụt vào.",
   description:
     "Giải trình (Markdown): trích dẫn văn bản kiểm chứng, ví dụ “Quyết định số 620/QĐ-UBND ngày 29/4/2021”. Được dùng **đậm**, *nghiêng* và thẻ <i> <b> <u> <sub> <sup> <br>.",
 };
@@ -102,7 +105,7 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
     // What the survey or the appraiser scores, the unit may leave out (or only explain).
     if (leaf.scoredBy === "unit") ids.push(leaf.id);
   }
-  return {
+  const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `https://chamdiem.local/schema/generated/${assessmentSchemaFileName(rubric.id)}`,
     title: `chamdiem: bản tự chấm theo ${rubric.id}`,
@@ -119,13 +122,18 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
         type: "object",
         description: "Kết quả tự chấm: mỗi tiêu chí thành phần một mục, theo mã (STT) đặt trong dấu nháy.",
         required: ids,
-        additionalProperties: false,
+        // Not additionalProperties: the editor files an unquoted `2.10:` (the number 2.1) under the
+        // same name as the quoted "2.1", and additionalProperties then flagged the valid "2.1" as not
+        // allowed. unevaluatedProperties flags only names no property matched (check: CD202 alike).
+        unevaluatedProperties: false,
         propertyNames: CRITERION_KEYS,
+        errorMessage: `Mục answers gồm đúng một mục cho mỗi tiêu chí thành phần của bộ tiêu chí ${rubric.id}, theo mã đặt trong dấu nháy kép (ví dụ "${ids[0] ?? "1.1"}"): kiểm tra mã tiêu chí và các tiêu chí còn thiếu (lệnh “npx chamdiem check” nêu rõ từng mã).`,
         properties: answers,
       },
     },
     $defs: { points: POINTS, markdown: MARKDOWN },
   };
+  return withEditorMessages(schema, { root: "Tệp bản tự chấm", defs: { points: "Điểm", markdown: "Giải trình" } });
 }
 
 function leafSchema(leaf: RubricLeaf): object {
@@ -165,8 +173,19 @@ function leafSchema(leaf: RubricLeaf): object {
           options: {
             type: "object",
             description: "Các phương án đạt được: mã phương án → giải trình riêng của phương án đó.",
+            errorMessage: `“options” của tiêu chí ${leaf.id} ghi mỗi phương án đạt được một dòng “mã: giải trình”, mã là ${choices.replace(/,/g, ", ")}; kiểm tra mã phương án.`,
             additionalProperties: false,
-            properties: Object.fromEntries(leaf.options.map((o) => [o.id, { type: ["string", "null"], description: o.text, markdownDescription: o.text }])),
+            properties: Object.fromEntries(
+              leaf.options.map((o) => [
+                o.id,
+                {
+                  type: ["string", "null"],
+                  description: o.text,
+                  markdownDescription: o.text,
+                  errorMessage: `Giải trình của phương án ${o.id} (tiêu chí ${leaf.id}) phải là văn bản (Markdown) hoặc để trống.`,
+                },
+              ]),
+            ),
           },
           ...common,
         },
@@ -180,9 +199,11 @@ function leafSchema(leaf: RubricLeaf): object {
         markdownDescription: description,
         additionalProperties: false,
         anyOf: [{ required: ["value"] }, { required: ["option"] }],
+        errorMessage: `Tiêu chí ${leaf.id} gồm value hoặc option (ít nhất một trong hai khóa) và score, justification (tùy chọn); kiểm tra tên khóa và các khóa còn thiếu.`,
         properties: {
           value: {
             description: `${m?.label ?? "Giá trị đo"} (${range}); phương án được xác định theo giá trị này.`,
+            errorMessage: `Giá trị đo của tiêu chí ${leaf.id} phải là số, tối đa 2 chữ số thập phân${range ? ` (${range})` : ""}.`,
             anyOf: [
               { type: "number", ...(m ? { minimum: m.min / 100, maximum: m.max / 100 } : {}) },
               { type: "string", pattern: "^[+-]?\\d{1,9}([.,]\\d{1,2})?$" },

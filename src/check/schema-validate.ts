@@ -174,6 +174,22 @@ function withoutAnnotations(schema: unknown): unknown {
   return out;
 }
 
+/** Keywords whose subschemas may evaluate properties of the object they sit in. */
+const APPLICATORS = [
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "$ref",
+  "$dynamicRef",
+  "dependentSchemas",
+  "patternProperties",
+  "additionalProperties",
+];
+
 /** The schema to compile for keyed maps (KeyedMap): their entries become shared `$defs`. */
 function splitKeyed(schema: object, maps: readonly KeyedAt[]): { schema: object; shapeOf: Map<string, string>[]; names: string[] } {
   type S = Record<string, unknown>;
@@ -203,6 +219,14 @@ function splitKeyed(schema: object, maps: readonly KeyedAt[]): { schema: object;
       keys[key] = true;
     }
     node.properties = keys;
+    // The generated maps say unevaluatedProperties for editors (assessment-schema.ts, answers). Beside
+    // `properties` and no applicator it means what additionalProperties means, but ajv compiles it into
+    // one comparison per name, an expression 10 000 deep that overflowed the stack, where
+    // additionalProperties looks the name up. Both give CD202.
+    if (node.unevaluatedProperties === false && !APPLICATORS.some((k) => k in node)) {
+      delete node.unevaluatedProperties;
+      node.additionalProperties = false;
+    }
     return shapes;
   });
   // After the paths were copied (a map may lie under $defs): the shapes join the definitions.
