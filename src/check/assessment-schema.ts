@@ -101,7 +101,7 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
   const answers: Record<string, object> = {};
   const ids: string[] = [];
   for (const leaf of leaves(rubric)) {
-    answers[leaf.id] = leafSchema(leaf);
+    answers[leaf.id] = leaf.scoredBy === "unit" ? leafSchema(leaf) : othersLeafSchema(leaf);
     // What the survey or the appraiser scores, the unit may leave out (or only explain).
     if (leaf.scoredBy === "unit") ids.push(leaf.id);
   }
@@ -134,6 +134,19 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
     $defs: { points: POINTS, markdown: MARKDOWN },
   };
   return withEditorMessages(schema, { root: "Tệp bản tự chấm", defs: { points: "Điểm", markdown: "Giải trình" } });
+}
+
+/**
+ * A criterion the survey or the appraiser scores: the unit may explain it, nothing more. Other fields are
+ * not refused here but by the scoring (CD736), which says why.
+ */
+function othersLeafSchema(leaf: RubricLeaf): object {
+  const by = leaf.scoredBy === "survey" ? "điều tra xã hội học" : "cơ quan thẩm định";
+  return {
+    type: "object",
+    description: `**${leaf.id}** ${leaf.title} — do ${by} chấm; đơn vị không tự chấm, chỉ có thể ghi giải trình.`,
+    properties: { justification: { $ref: "#/$defs/markdown" } },
+  };
 }
 
 function leafSchema(leaf: RubricLeaf): object {

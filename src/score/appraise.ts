@@ -46,19 +46,25 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
     }
   }
 
-  const fill = (n: ScoredNode): Hundredths => {
+  // A survey-scored criterion the appraiser did not touch has no appraised score (its score is the
+  // survey's, src/score/final.ts); a group of only such criteria has none either.
+  const fill = (n: ScoredNode): Hundredths | undefined => {
     const f = finals.get(n.node.id);
-    let score: Hundredths;
+    let score: Hundredths | undefined;
     if (n.children) {
-      const sum = n.children.reduce((s, c) => s + fill(c), 0);
-      score = clamp(sum, n.node.min, n.node.max);
+      let sum: Hundredths | undefined;
+      for (const c of n.children) {
+        const v = fill(c);
+        if (v !== undefined) sum = (sum ?? 0) + v;
+      }
+      score = sum === undefined ? undefined : clamp(sum, n.node.min, n.node.max);
     } else {
-      score = f?.score ?? n.score;
+      score = f?.score ?? (n.node.scoredBy === "survey" ? undefined : n.score);
     }
-    n.appraisal = { score, ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
+    n.appraisal = { ...(score !== undefined ? { score } : {}), ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
     return score;
   };
-  const total = scored.items.reduce((s, n) => s + fill(n), 0);
+  const total = scored.items.reduce((s, n) => s + (fill(n) ?? 0), 0);
   const last = appraisal.rounds[appraisal.rounds.length - 1];
   const ineligible = last?.ineligible;
   const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classificationOf(total, scored.rubric.classification);
