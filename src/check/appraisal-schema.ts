@@ -142,6 +142,17 @@ export function generateAppraisalSchema(rubric: Rubric): object {
 }
 
 function leafEntry(leaf: RubricLeaf): object {
+  // A criterion without options (a survey's): the appraiser may give a score and an opinion.
+  if (leaf.options.length === 0) {
+    const description = `**${leaf.id}** ${leaf.title} — tối đa ${formatHundredths(leaf.max)} điểm`;
+    return {
+      type: "object",
+      description,
+      markdownDescription: description,
+      additionalProperties: false,
+      properties: { score: { $ref: "#/$defs/points" }, opinion: { $ref: "#/$defs/opinion" } },
+    };
+  }
   const optionLines = leaf.options.map((o) => `- \`${o.id}\`: ${o.text}`).join("\n");
   const description = `**${leaf.id}** ${leaf.title} — tối đa ${formatHundredths(leaf.max)} điểm\n\n${optionLines}`;
   const ids = leaf.options.map((o) => o.id);

@@ -185,7 +185,8 @@ function differences(scored: ScoredAssessment, a: Appraisal): Diagnostic[] {
   for (const r of a.rounds) for (const e of r.entries.values()) latest.set(e.criterion, e);
   const visit = (n: ScoredNode) => {
     n.children?.forEach(visit);
-    if (n.children || n.appraisal?.score === undefined || n.appraisal.score === n.score) return;
+    // A criterion the unit does not score (the appraiser's, a survey's) has no self score to differ from.
+    if (n.children || n.node.scoredBy !== "unit" || n.appraisal?.score === undefined || n.appraisal.score === n.score) return;
     const pos = latest.get(n.node.id)?.source ?? a.source;
     out.push(
       diag("CD714", pos, {

@@ -85,7 +85,8 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
         max: num(m.max, [...path, "measure", "max"]),
       };
     }
-    if (!Array.isArray(n.options)) diagnostics.push(diag("CD318", posOf(src, [...path, "id"]), { id: base.id }));
+    // A survey-scored criterion takes its score from the survey file: it needs no options.
+    if (!Array.isArray(n.options) && scoredBy !== "survey") diagnostics.push(diag("CD318", posOf(src, [...path, "id"]), { id: base.id }));
     const options = Array.isArray(n.options) ? n.options.map((o, i) => readOption(o as Obj, [...path, "options", i])) : [];
     return {
       kind: "leaf",

@@ -125,6 +125,12 @@ export function scaffoldAssessment(o: ScaffoldOptions): string {
       lines.push(`  # ${"─".repeat(Math.min(depth + 1, 3))} ${node.id} ${oneLine(node.title)} (tối đa ${formatHundredths(node.max)})`);
       continue;
     }
+    if (node.scoredBy !== "unit") {
+      // The unit does not score it (a survey's or the appraiser's criterion): a note, no answer to fill.
+      const by = node.scoredBy === "survey" ? "điều tra xã hội học" : "cơ quan thẩm định";
+      lines.push(`  # ${JSON.stringify(node.id)} ${oneLine(node.title)} — tối đa ${formatHundredths(node.max)}; do ${by} chấm, đơn vị không tự chấm`);
+      continue;
+    }
     lines.push(...leafLines(node, prev?.answers.get(node.id), prevNodes.get(node.id), marker, prevYear));
   }
   return lines.join("\n") + "\n";
