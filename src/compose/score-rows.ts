@@ -28,7 +28,7 @@ import { renderMarkdown } from "./markdown/index.js";
 import { estimateLines } from "./text-fit.js";
 import { CELL_PADDING, GAP, SIZE } from "./profile.js";
 import { COL, HEADER_LABELS } from "./score-columns.js";
-import { measuredValue } from "./vi-format.js";
+import { answerFacts } from "./answer-facts.js";
 
 export const SPLITTABLE_LINES = 8;
 
@@ -97,7 +97,7 @@ function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
       [line(n.node.title, style, left, { source: n.node.source })],
       [line(formatHundredths(n.node.max, ctx.numbers), style, center)],
       [line(formatHundredths(n.score, ctx.numbers), style, center)],
-      [],
+      [...answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left)), ...(n.justification ? markdown(n.justification, COL.justification, ctx) : [])],
       appraisalScore(n, style, ctx),
       appraisalOpinion(n, ctx),
     ],
@@ -121,20 +121,17 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     for (let i = 0; i < options.length && chosen < 0; i++) if (options[i]!.chosen) chosen = i;
   }
   const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
-  const measured =
-    leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure
-      ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, left)
-      : undefined;
+  const measured = answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left));
 
   const leafJustification: Block[] = [];
-  if (measured && chosen < 0) leafJustification.push(measured);
+  if (chosen < 0) leafJustification.push(...measured);
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, COL.justification, ctx));
   const leafRow = finishRow(
     [
       [line(leaf.id, style, center)],
       [line(leaf.title, style, left, { source: leaf.source })],
-      [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
-      [line(formatHundredths(n.score, ctx.numbers), style, center)],
+      leaf.input === "none" ? [] : [line(formatHundredths(leaf.max, ctx.numbers), style, center)],
+      leaf.input === "none" ? [] : [line(formatHundredths(n.score, ctx.numbers), style, center)],
       leafJustification,
       appraisalScore(n, style, ctx),
       appraisalOpinion(n, ctx),
@@ -149,7 +146,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     const o = options[i]!;
     const points = o.chosen ? (o.points ?? (leaf.input === "checklist" ? undefined : n.score)) : undefined;
     const justification: Block[] = [];
-    if (i === chosen && measured) justification.push(measured);
+    if (i === chosen) justification.push(...measured);
     if (o.justification) justification.push(...markdown(o.justification, COL.justification, ctx));
     if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, COL.justification, ctx));
     rows.push(

@@ -40,8 +40,8 @@ export const RUBRIC_CODES = {
   },
   CD310: {
     severity: "error",
-    vi: "Công thức chỉ dùng được cho tiêu chí đo lường (input: measure)",
-    en: "A formula is only allowed on a measured criterion (input: measure)",
+    vi: "Công thức chỉ dùng được cho tiêu chí đo lường (input: measure hoặc ratio)",
+    en: "A formula is only allowed on a measured criterion (input: measure or ratio)",
   },
   CD311: {
     severity: "error",
@@ -97,5 +97,35 @@ export const RUBRIC_CODES = {
     severity: "error",
     vi: "Bộ tiêu chí “{id}” ({file}) còn lỗi nên chưa chấm được bản này; sửa bộ tiêu chí trước (xem các lỗi của tệp đó)",
     en: "Rubric “{id}” ({file}) has errors, so this file cannot be scored yet; fix the rubric first (see its errors)",
+  },
+  CD322: {
+    severity: "error",
+    vi: "Tiêu chí “{id}” (input: {input}) không chấm theo phương án; xóa “options”",
+    en: "Criterion “{id}” (input: {input}) is not scored by options; remove “options”",
+  },
+  CD323: {
+    severity: "error",
+    vi: "Tiêu chí “{id}” (input: {input}) cần trường “{field}”",
+    en: "Criterion “{id}” (input: {input}) needs a “{field}” field",
+  },
+  CD324: {
+    severity: "error",
+    vi: "Trường “{field}” không dùng cho tiêu chí “{id}” (input: {input})",
+    en: "The field “{field}” does not apply to criterion “{id}” (input: {input})",
+  },
+  CD325: {
+    severity: "error",
+    vi: "Điểm khi không áp dụng ({score}) nằm ngoài khoảng điểm [{min}; {max}] của “{id}”",
+    en: "The not-applicable score {score} is outside the range [{min}; {max}] of “{id}”",
+  },
+  CD326: {
+    severity: "error",
+    vi: "Tổng điểm tối đa của các mục điểm thưởng ({sum}) khác “bonus_max” ({max})",
+    en: "The bonus items' maxima add up to {sum}, not “bonus_max” ({max})",
+  },
+  CD327: {
+    severity: "error",
+    vi: "Bước điểm {step} của tiêu chí “{id}” phải dương, và điểm sàn {min}, điểm tối đa {max} phải là bội số của bước",
+    en: "The step {step} of criterion “{id}” must be positive, with the floor {min} and the maximum {max} multiples of it",
   },
 } satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,250 @@
+/**
+ * The scoring kinds beyond choice/checklist/measure (issue 14, point 3), against hand-computed values:
+ * ratio, direct score, per-occurrence count with cap and floor, not applicable on a leaf and a group,
+ * headings, and base + bonus totals. The rubric is test/fixtures/kinds/rubric.yaml.
+ */
+import { describe, expect, it } from "vitest";
+import { answerFacts } from "../src/compose/answer-facts.js";
+import { generateAssessmentSchema } from "../src/check/assessment-schema.js";
+import { formatHundredths, VI_NUMBERS } from "../src/model/points.js";
+import type { ScoredNode } from "../src/model/scored.js";
+import { runChecks } from "../src/pipeline/run-checks.js";
+import { input, readExampleText } from "./helpers/example.js";
+
+const RUBRIC = "test/fixtures/kinds/rubric.yaml";
+const ASSESSMENT = "test/fixtures/kinds/assessment.yaml";
+const base = () => readExampleText(ASSESSMENT);
+
+function edit(from: string, to: string, text = base()): string {
+  if (!text.includes(from)) throw new Error(`snippet not found: ${from}`);
+  return text.replace(from, to);
+}
+
+function check(text: string) {
+  const r = runChecks([input(RUBRIC), input("test/fixtures/kinds/case.yaml", text)]);
+  const s = r.assessments[0]!.scored!;
+  const byId = new Map<string, ScoredNode>();
+  const walk = (n: ScoredNode) => {
+    byId.set(n.node.id, n);
+    n.children?.forEach(walk);
+  };
+  s.items.forEach(walk);
+  const f = (id: string) => formatHundredths(byId.get(id)!.score);
+  const codes = r.diagnostics.map((d) => `${d.code}@${d.pos.line}:${d.pos.column}`);
+  return { r, s, f, byId, codes };
+}
+
+const ratio = (n: string, d: string) => edit("numerator: 12\n    denominator: 15\n    score: 2.4", `numerator: ${n}\n    denominator: ${d}`);
+
+describe("the kinds fixture, hand-computed", () => {
+  it("scores 1.2 = 2,40, 1.3 = 3,75, 1.4 = 3 (n/a), 2 = 10 (n/a), bonus 3 × 2 capped at 5, penalty 4 × −1 floored at −3", () => {
+    const { r, s, f } = check(base());
+    expect(r.diagnostics).toEqual([]);
+    expect(["1.1", "1.2", "1.3", "1.4", "1", "2.1", "2.2", "2", "3.1", "3", "4.1", "4"].map(f)).toEqual([
+      "0,00",
+      "2,40",
+      "3,75",
+      "3,00",
+      "9,15",
+      "0,00",
+      "0,00",
+      "10,00",
+      "5,00",
+      "5,00",
+      "-3,00",
+      "-3,00",
+    ]);
+    // 9,15 + 10 = 19,15 base; + 5 bonus − 3 penalty = 21,15.
+    expect(s.totals).toEqual({ base: 1915, bonus: 500, penalty: -300 });
+    expect(s.total).toBe(2115);
+    expect(s.max).toBe(2000);
+    expect(s.rubric.bonusMax).toBe(500);
+  });
+});
+
+describe("ratio: the percentage from two counts, rounded once, then the measure's options", () => {
+  it("12 / 15 = 80,00 %: option a, 80 × 3 / 100 = 2,40", () => {
+    const { byId } = check(base());
+    const n = byId.get("1.2")!;
+    expect(n.measured).toBe(8000);
+    expect(n.options!.filter((o) => o.chosen).map((o) => o.option.id)).toEqual(["a"]);
+    expect(n.score).toBe(240);
+  });
+
+  it("31 / 32 = 96,875 % rounds half away from zero to 96,88 %; × 3 / 100 = 2,9064 → 2,91", () => {
+    const { byId, r } = check(ratio("31", "32"));
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(byId.get("1.2")!.measured).toBe(9688);
+    expect(byId.get("1.2")!.score).toBe(291);
+  });
+
+  it("2 / 3 = 66,666… % → 66,67 %: below 80, option b, 0", () => {
+    const { byId } = check(ratio("2", "3"));
+    expect(byId.get("1.2")!.measured).toBe(6667);
+    expect(byId.get("1.2")!.score).toBe(0);
+    expect(byId.get("1.2")!.options!.find((o) => o.chosen)!.option.id).toBe("b");
+  });
+
+  it("1 / 32 = 3,125 % → 3,13 % (the half goes up); 15 / 15 = 100 % → 3,00", () => {
+    expect(check(ratio("1", "32")).byId.get("1.2")!.measured).toBe(313);
+    expect(check(ratio("15", "15")).f("1.2")).toBe("3,00");
+  });
+
+  it("decimal counts are exact: 0,5 / 2 = 25 %; a count with three decimals is not read (CD314)", () => {
+    expect(check(ratio('"0,5"', "2")).byId.get("1.2")!.measured).toBe(2500);
+    const three = check(ratio("0.5", '"0,625"'));
+    expect(three.byId.get("1.2")!.measured).toBeUndefined();
+    expect(three.codes.some((c) => c.startsWith("CD314@23") || c.startsWith("CD208@23") || c.startsWith("CD206@23"))).toBe(true);
+  });
+
+  it("a zero denominator is an error at the denominator; a numerator above it, at the numerator", () => {
+    const zero = check(ratio("0", "0"));
+    expect(zero.codes).toContain("CD430@23:18");
+    expect(zero.f("1.2")).toBe("0,00");
+    expect(check(ratio("16", "15")).codes).toContain("CD431@22:16");
+  });
+
+  it("a declared score must equal the computed one (CD408)", () => {
+    expect(check(edit("score: 2.4", "score: 3")).codes).toContain("CD408@24:12");
+  });
+
+  it("prints both counts and the percentage", () => {
+    const { byId } = check(base());
+    expect(answerFacts(byId.get("1.2")!, VI_NUMBERS)).toEqual(["Số TTV được tập huấn: 12; Tổng số TTV: 15; Tỷ lệ % TTV được tập huấn: 80,00%"]);
+    expect(answerFacts(check(ratio("31", "32")).byId.get("1.2")!, VI_NUMBERS)).toEqual([
+      "Số TTV được tập huấn: 31; Tổng số TTV: 32; Tỷ lệ % TTV được tập huấn: 96,88%",
+    ]);
+  });
+});
+
+describe("score: a direct entry in [min; max], in steps", () => {
+  it("3,75 in steps of 0,25 is the score; 0 and 4 are the bounds", () => {
+    expect(check(base()).f("1.3")).toBe("3,75");
+    expect(check(edit("score: 3.75", "score: 4")).f("1.3")).toBe("4,00");
+    expect(check(edit("score: 3.75", "score: 0")).f("1.3")).toBe("0,00");
+  });
+
+  it("3,80 is not a multiple of 0,25 (CD433); 4,25 is above the maximum (CD432); both score 0", () => {
+    const off = check(edit("score: 3.75", "score: 3.8"));
+    expect(off.codes).toContain("CD433@27:12");
+    expect(off.f("1.3")).toBe("0,00");
+    const above = check(edit("score: 3.75", "score: 4.25"));
+    expect(above.codes).toContain("CD432@27:12");
+    expect(above.codes.filter((c) => c.startsWith("CD408"))).toEqual([]);
+  });
+
+  it("an option on a score leaf is an unknown field (CD202)", () => {
+    expect(check(edit("score: 3.75", "score: 3.75\n    option: a")).codes).toContain("CD202@28:5");
+  });
+
+  it("prints no facts", () => {
+    expect(answerFacts(check(base()).byId.get("1.3")!, VI_NUMBERS)).toEqual([]);
+  });
+});
+
+describe("count: points per occurrence, capped and floored", () => {
+  const bonus = (n: string) => edit("count: 3", `count: ${n}`);
+  const penalty = (n: string) => edit("count: 4", `count: ${n}`);
+
+  it("bonus 2 per award, capped at 5: 0 → 0, 2 → 4, 3 → 6 → 5", () => {
+    expect([check(bonus("0")).f("3.1"), check(bonus("2")).f("3.1"), check(bonus("3")).f("3.1")]).toEqual(["0,00", "4,00", "5,00"]);
+  });
+
+  it("deduction −1 per violation, floored at −3: 2 → −2, 3 → −3, 4 → −4 → −3", () => {
+    expect([check(penalty("2")).f("4.1"), check(penalty("3")).f("4.1"), check(penalty("4")).f("4.1")]).toEqual(["-2,00", "-3,00", "-3,00"]);
+    expect(check(penalty("2")).s.totals.penalty).toBe(-200);
+  });
+
+  it("a count that is not a whole number is an error at the count (CD427)", () => {
+    const { codes, f } = check(bonus("2.5"));
+    expect(codes).toContain("CD427@38:12");
+    expect(f("3.1")).toBe("0,00");
+  });
+
+  it("prints the number of occurrences", () => {
+    const { byId } = check(base());
+    expect(answerFacts(byId.get("4.1")!, VI_NUMBERS)).toEqual(["Số vụ vi phạm bị xử lý: 4"]);
+  });
+});
+
+describe("not applicable, on a leaf and on a group", () => {
+  it("a leaf answered n/a scores the rule's 3,00, with no option chosen, and prints the rule", () => {
+    const n = check(base()).byId.get("1.4")!;
+    expect(n.notApplicable).toBe(true);
+    expect(n.score).toBe(300);
+    expect(n.options!.some((o) => o.chosen)).toBe(false);
+    expect(answerFacts(n, VI_NUMBERS)).toEqual(["Trong năm không có nhiệm vụ được giao thì được tính 03 điểm"]);
+  });
+
+  it("a group answered n/a scores 10,00; its children are skipped, not required, not scored", () => {
+    const { byId } = check(base());
+    expect(byId.get("2")!.notApplicable).toBe(true);
+    expect(byId.get("2")!.answer!.official).toBe("Lê Văn C");
+    expect(byId.get("2")!.justification!.text).toContain("không có dự án");
+    expect([byId.get("2.1")!.skipped, byId.get("2.2")!.skipped]).toEqual([true, true]);
+  });
+
+  it("an answer under a group answered n/a is ignored, with a warning (CD428)", () => {
+    const t = edit('  "3.1":', '  "2.1":\n    option: a\n  "3.1":');
+    const { codes, f } = check(t);
+    expect(codes).toContain("CD428@37:3");
+    expect(f("2")).toBe("10,00");
+  });
+
+  it("a group not answered n/a needs its children's answers (CD403 at answers)", () => {
+    const t = edit('  "2":\n    not_applicable: true\n', '  "2":\n');
+    const { codes, f } = check(t);
+    expect(codes.filter((c) => c.startsWith("CD403"))).toEqual(["CD403@20:1", "CD403@20:1"]);
+    expect(f("2")).toBe("0,00");
+  });
+
+  it("with its children answered, the group is their sum: 6 + 4 = 10", () => {
+    const t = edit(
+      '  "2":\n    not_applicable: true\n',
+      '  "2.1":\n    option: a\n    justification: Báo cáo số 1/BC-VP ngày 01/10/2021.\n  "2.2":\n    option: a\n    justification: Báo cáo số 2/BC-VP ngày 02/10/2021.\n  "2":\n',
+    );
+    const { r, f, byId } = check(t);
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(f("2")).toBe("10,00");
+    expect(byId.get("2")!.notApplicable).toBeUndefined();
+  });
+
+  it("n/a without a justification is an error (CD426), blank or missing", () => {
+    const missing = check(edit("    not_applicable: true\n    justification: Trong năm không có nhiệm vụ được giao.\n", "    not_applicable: true\n"));
+    expect(missing.codes).toContain("CD426@31:21");
+    const blank = check(edit("justification: Trong năm không có nhiệm vụ được giao.", 'justification: " "'));
+    expect(blank.codes).toContain("CD426@32:20");
+  });
+
+  it("n/a on a node without the rule is an error (CD425) and the node is scored as usual", () => {
+    const { codes, f } = check(edit("score: 3.75\n", "score: 3.75\n    not_applicable: true\n"));
+    expect(codes).toEqual(["CD425@28:5"]);
+    expect(f("1.3")).toBe("3,75");
+    const group = check(edit('  "3.1":', '  "1":\n    not_applicable: true\n    justification: Không áp dụng.\n  "3.1":'));
+    expect(group.codes).toEqual(["CD425@38:5"]);
+    expect(group.f("1")).toBe("9,15");
+  });
+});
+
+describe("group answers and headings", () => {
+  it("a group answer takes a justification and an official; a score there is CD402 at the field", () => {
+    const ok = check(edit('  "3.1":', '  "1":\n    official: Phạm Văn D\n    justification: Công văn số 4/VP ngày 01/10/2021.\n  "3.1":'));
+    expect(ok.r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(ok.byId.get("1")!.answer!.official).toBe("Phạm Văn D");
+    expect(ok.f("1")).toBe("9,15");
+    expect(check(edit('  "3.1":', '  "1":\n    score: 9.15\n  "3.1":')).codes).toContain("CD402@38:5");
+  });
+
+  it("a heading (input: none) is not required, scores nothing, and an answer for it is an error (CD429)", () => {
+    const { byId } = check(base());
+    expect(byId.get("1.1")!.score).toBe(0);
+    expect(answerFacts(byId.get("1.1")!, VI_NUMBERS)).toEqual([]);
+    expect(check(edit('  "1.2":', '  "1.1":\n    justification: Tiêu đề.\n  "1.2":')).codes).toContain("CD429@21:3");
+  });
+
+  it("the generated schema requires neither headings nor the leaves of an n/a group", () => {
+    const r = runChecks([input(RUBRIC)]);
+    const schema = generateAssessmentSchema(r.rubrics[0]!.rubric!) as { properties: { answers: { required: string[] } } };
+    expect(schema.properties.answers.required).toEqual(["1.2", "1.3", "1.4", "3.1", "4.1"]);
+  });
+});
