@@ -9,6 +9,8 @@ import { generateAssessmentSchema } from "../src/check/assessment-schema.js";
 import { formatHundredths, VI_NUMBERS } from "../src/model/points.js";
 import type { ScoredNode } from "../src/model/scored.js";
 import { runChecks } from "../src/pipeline/run-checks.js";
+import { scaffoldAssessment } from "../src/review/scaffold.js";
+import { plainAssessment, plainRubric } from "../src/review/plain-text.js";
 import { input, readExampleText } from "./helpers/example.js";
 
 const RUBRIC = "test/fixtures/kinds/rubric.yaml";
@@ -246,5 +248,61 @@ describe("group answers and headings", () => {
     const r = runChecks([input(RUBRIC)]);
     const schema = generateAssessmentSchema(r.rubrics[0]!.rubric!) as { properties: { answers: { required: string[] } } };
     expect(schema.properties.answers.required).toEqual(["1.2", "1.3", "1.4", "3.1", "4.1"]);
+  });
+});
+
+describe("init's template for the new kinds", () => {
+  const rubric = () => runChecks([input(RUBRIC)]).rubrics[0]!.rubric!;
+
+  it("asks for the two counts, the count and the score; lists no heading and says how to answer not applicable", () => {
+    const t = scaffoldAssessment({ rubric: rubric(), unit: "X", year: 2022, schemaPath: "s.json" });
+    expect(t).toContain("    numerator: <<Số TTV được tập huấn>>\n    denominator: <<Tổng số TTV>>\n");
+    expect(t).toContain('    count: "<<Số vụ vi phạm bị xử lý: số nguyên, 0 nếu không có>>"\n');
+    expect(t).toContain("    score: <<điểm từ 0,00 đến 4,00, bội số của 0,25>>\n");
+    expect(t).toContain("  # ── 1.1 Công tác tập huấn\n");
+    expect(t).not.toContain('"1.1":');
+    expect(t).toContain("  # không áp dụng (Trong năm không có dự án đầu tư công thì được tính 10 điểm, 10,00 điểm)");
+  });
+
+  it("every scoring blank it leaves is reported until filled (CD718, at its line)", () => {
+    const t = scaffoldAssessment({ rubric: rubric(), unit: "Văn phòng thử nghiệm", year: 2021, schemaPath: "s.json" });
+    const r = runChecks([input(RUBRIC), input("x.yaml", t)]);
+    const lineOf = (s: string) => t.split("\n").findIndex((l) => l.startsWith(s)) + 1;
+    const codes = r.diagnostics.map((d) => `${d.code}@${d.pos.line}`);
+    for (const l of ["    numerator:", "    denominator:", "    count:", "    score:"]) expect(codes).toContain(`CD718@${lineOf(l)}`);
+  });
+});
+
+describe("show --plain", () => {
+  it("prints the counts, the ratio, the count, the direct score, n/a and the official", () => {
+    const { s } = check(base());
+    const lines = plainAssessment(s).split("\n");
+    for (const l of [
+      "1.2 numerator: 12,00",
+      "1.2 denominator: 15,00",
+      "1.2 ratio: 80,00",
+      "1.3 score: 3,75",
+      "1.3 official: Trần Thị B",
+      "1.4 not_applicable: Trong năm không có nhiệm vụ được giao thì được tính 03 điểm",
+      "2 official: Lê Văn C",
+      "2.1 skipped (group not applicable)",
+      "4.1 count: 4",
+    ]) {
+      expect(lines).toContain(l);
+    }
+  });
+
+  it("prints the rubric's new fields", () => {
+    const lines = plainRubric(runChecks([input(RUBRIC)]).rubrics[0]!.rubric!).split("\n");
+    for (const l of [
+      "bonus_max: 5,00",
+      "1.1 Công tác tập huấn (max 0,00, none)",
+      "1.2 Tập huấn cho thành viên tổ (max 3,00, ratio, Tỷ lệ % TTV được tập huấn = Số TTV được tập huấn / Tổng số TTV × 100)",
+      "1.3 Chất lượng báo cáo (max 4,00, score, step 0,25)",
+      "2 not_applicable = 10,00: Trong năm không có dự án đầu tư công thì được tính 10 điểm",
+      "4.1 Vi phạm bị xử lý (max -3,00..0,00, count, Số vụ vi phạm bị xử lý × -1,00)",
+    ]) {
+      expect(lines).toContain(l);
+    }
   });
 });
