@@ -306,3 +306,59 @@ describe("show --plain", () => {
     }
   });
 });
+
+describe("appraisal of the new kinds (the same fields, scored by the same rules)", () => {
+  const appraise = (criteria: string, text = base()) => {
+    const appraisal = [
+      "assessment: case.yaml",
+      "rubric: kinds",
+      "rounds:",
+      "  - round: 1",
+      "    date: 2021-12-06",
+      "    criteria:",
+      ...criteria.split("\n").map((l) => `      ${l}`),
+      "",
+    ].join("\n");
+    const r = runChecks([input(RUBRIC), input("test/fixtures/kinds/case.yaml", text), input("test/fixtures/kinds/case.appraisal.yaml", appraisal)]);
+    const s = r.assessments[0]!.scored!;
+    const byId = new Map<string, ScoredNode>();
+    const walk = (n: ScoredNode) => {
+      byId.set(n.node.id, n);
+      n.children?.forEach(walk);
+    };
+    s.items.forEach(walk);
+    const at = (id: string) => formatHundredths(byId.get(id)!.appraisal!.score!);
+    return { r, s, at, codes: r.diagnostics.map((d) => `${d.code}@${d.pos.file.endsWith("appraisal.yaml") ? "A" : ""}${d.pos.line}`) };
+  };
+
+  it("counts, a count and a direct score are rescored: 9 / 15 = 60 % → 0; 1 award → 2; 2 violations → −2; score 3,5", () => {
+    const { at, s, r } = appraise(
+      ['"1.2":', "  numerator: 9", "  denominator: 15", '"3.1":', "  count: 1", '"4.1":', "  count: 2", '"1.3":', "  score: 3.5"].join("\n"),
+    );
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect([at("1.2"), at("1.3"), at("3.1"), at("4.1")]).toEqual(["0,00", "3,50", "2,00", "-2,00"]);
+    // 0 + 3,5 + 3 (n/a kept) = 6,5 + 10 (group 2 n/a kept) = 16,5 base; + 2 − 2.
+    expect(s.appraised!.totals).toEqual({ base: 1650, bonus: 200, penalty: -200 });
+    expect(s.appraised!.total).toBe(1650);
+  });
+
+  it("a direct score off the step is not reachable (CD705); a count with no rule for n/a is CD425", () => {
+    expect(appraise('"1.3":\n  score: 3.6').codes).toContain("CD705@A8");
+    expect(appraise('"3.1":\n  not_applicable: true').codes).toContain("CD425@A8");
+  });
+
+  it("rejecting a group's not-applicable answer scores its children: 6 + 0 = 6", () => {
+    const { at } = appraise(['"2":', "  not_applicable: false", '"2.1":', "  option: a", '"2.2":', "  option: b"].join("\n"));
+    expect(at("2")).toBe("6,00");
+  });
+
+  it("accepting not applicable on a leaf gives the rule's score", () => {
+    const t = edit(
+      "    not_applicable: true\n    justification: Trong năm không có nhiệm vụ được giao.\n",
+      "    option: b\n    justification: Công văn số 5/VP ngày 01/10/2021.\n",
+    );
+    const { at, s } = appraise('"1.4":\n  not_applicable: true\n  opinion: Trong năm không có nhiệm vụ được giao.', t);
+    expect(s.items[0]!.children![3]!.score).toBe(0);
+    expect(at("1.4")).toBe("3,00");
+  });
+});

@@ -7,7 +7,7 @@
  * responses to criteria a round did not appraise) are checked in appraisal.ts.
  */
 import { formatHundredths } from "../model/points.js";
-import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
+import { walkRubric, type NotApplicable, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
 import { CRITERION_KEYS } from "./assessment-schema.js";
 
 export function appraisalSchemaFileName(rubricId: string): string {
@@ -141,8 +141,34 @@ function leafEntry(leaf: RubricLeaf): object {
     score: { $ref: "#/$defs/points" },
     opinion: { $ref: "#/$defs/opinion" },
   };
+  const count = {
+    anyOf: [
+      { type: "number", minimum: 0 },
+      { type: "string", pattern: NUMBER_TEXT },
+    ],
+  };
+  const naField: Record<string, object> = leaf.notApplicable ? { not_applicable: notApplicable(leaf.notApplicable) } : {};
   const properties: Record<string, object> =
-    leaf.input === "checklist"
+    leaf.input === "none"
+      ? { opinion: { $ref: "#/$defs/opinion" } }
+      : leaf.input === "ratio"
+        ? {
+            numerator: { ...count, description: `${leaf.ratio?.numerator ?? "Tử số"} được chấp nhận khi thẩm định.` },
+            denominator: { ...count, description: `${leaf.ratio?.denominator ?? "Mẫu số"} được chấp nhận khi thẩm định.` },
+            ...naField,
+            ...common,
+          }
+        : leaf.input === "count"
+          ? {
+              count: { type: "number", minimum: 0, description: `${leaf.count?.label ?? "Số lần"} được chấp nhận khi thẩm định (số nguyên).` },
+              ...naField,
+              ...common,
+            }
+          : leaf.input === "score"
+            ? { ...naField, ...common }
+            : { ...naField, ...legacy() };
+  function legacy(): Record<string, object> {
+    return leaf.input === "checklist"
       ? { options: { type: "array", uniqueItems: true, items: optionEnum, description: "Các phương án được chấp nhận là đạt." }, ...common }
       : leaf.input === "measure"
         ? {
@@ -157,6 +183,7 @@ function leafEntry(leaf: RubricLeaf): object {
             ...common,
           }
         : { option: optionEnum, ...common };
+  }
   const choices = ids.join(",");
   return {
     type: "object",
@@ -166,7 +193,7 @@ function leafEntry(leaf: RubricLeaf): object {
     properties,
     defaultSnippets: [
       { label: "điểm và ý kiến thẩm định", body: { score: "$1", opinion: "$2" } },
-      ...(leaf.input === "checklist" ? [] : [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }]),
+      ...(leaf.input === "choice" || leaf.input === "measure" ? [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }] : []),
     ],
   };
 }
@@ -178,6 +205,13 @@ function groupEntry(group: RubricGroup): object {
     description,
     markdownDescription: description,
     additionalProperties: false,
-    properties: { opinion: { $ref: "#/$defs/opinion" } },
+    properties: { opinion: { $ref: "#/$defs/opinion" }, ...(group.notApplicable ? { not_applicable: notApplicable(group.notApplicable) } : {}) },
+  };
+}
+
+function notApplicable(na: NotApplicable): object {
+  return {
+    type: "boolean",
+    description: `true: chấp nhận trường hợp không áp dụng (${na.text}, ${formatHundredths(na.score)} điểm); false: không chấp nhận, chấm theo các tiêu chí.`,
   };
 }

@@ -15,6 +15,8 @@ export interface ScoredAssessment {
   /** Appraised totals, when an appraisal exists (filled by src/score/appraise.ts). */
   appraised?: {
     total: Hundredths;
+    /** The appraised total's parts, as `totals`. */
+    totals?: { base: Hundredths; bonus: Hundredths; penalty: Hundredths };
     classification?: string;
     /** The appraisal file, the number of rounds, and the final round's ineligibility reason. */
     file?: string;
