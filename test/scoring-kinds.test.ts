@@ -11,6 +11,7 @@ import type { ScoredNode } from "../src/model/scored.js";
 import { runChecks } from "../src/pipeline/run-checks.js";
 import { scaffoldAssessment } from "../src/review/scaffold.js";
 import { plainAssessment, plainRubric } from "../src/review/plain-text.js";
+import { diffAssessments } from "../src/review/assessment-diff.js";
 import { input, readExampleText } from "./helpers/example.js";
 
 const RUBRIC = "test/fixtures/kinds/rubric.yaml";
@@ -360,5 +361,14 @@ describe("appraisal of the new kinds (the same fields, scored by the same rules)
     const { at, s } = appraise('"1.4":\n  not_applicable: true\n  opinion: Trong năm không có nhiệm vụ được giao.', t);
     expect(s.items[0]!.children![3]!.score).toBe(0);
     expect(at("1.4")).toBe("3,00");
+  });
+});
+
+describe("diff", () => {
+  it("a ratio's changed counts show as its percentage: 80 % → 60 %", () => {
+    const d = diffAssessments(check(base()).s, check(ratio("9", "15")).s);
+    const c = d.criteria.find((x) => x.id === "1.2")!;
+    expect(c.value).toEqual({ old: 8000, new: 6000 });
+    expect(c.score).toEqual({ old: 240, new: 0 });
   });
 });
