@@ -145,6 +145,9 @@ export function scoreLeaf(leaf: RubricLeaf, answer: Answer | undefined, out: Dia
   const errorsBefore = out.length;
   const na = notApplicableScore(leaf, answer, out);
   if (na !== undefined) {
+    // Not applicable and scored too: say which one counts.
+    const extra = SCORING_FIELDS.find((f) => hasField(answer, f));
+    if (extra) out.push(diag("CD434", answer.fields[extra] ?? answer.source, { id: leaf.id, field: extra }));
     result.score = na;
     result.notApplicable = true;
     if (answer.declared !== undefined && answer.declared !== na) {

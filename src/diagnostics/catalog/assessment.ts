@@ -143,6 +143,11 @@ export const ASSESSMENT_CODES = {
     vi: "Điểm {score} của tiêu chí {id} phải là bội số của {step}",
     en: "The score {score} of criterion {id} must be a multiple of {step}",
   },
+  CD434: {
+    severity: "error",
+    vi: "“{id}” được ghi là không áp dụng nên không chấm theo “{field}”; xóa “{field}” hoặc xóa “not_applicable”",
+    en: "“{id}” is answered not applicable, so it is not scored by “{field}”; remove “{field}” or “not_applicable”",
+  },
   // The bound on what one file reports (boundDiagnostics in src/diagnostics/diagnostic.ts), for every file.
   CD423: {
     severity: "info",
