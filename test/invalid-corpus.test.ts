@@ -1,6 +1,7 @@
 /**
  * The invalid-input corpus: every file in test/fixtures/invalid states the diagnostic it must produce
- * on its first line ("# expect: CD408 line 33"). Assessments are checked against the mini rubric;
+ * on its first line ("# expect: CD408 line 33"). Assessments are checked against the mini rubric (those
+ * named "kinds-…" against test/fixtures/kinds/rubric.yaml);
  * rubric files alone. Binary and encoding cases are built here, since they cannot carry a comment.
  */
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
 
 const cases = corpus("test/fixtures/invalid");
+const KINDS_RUBRIC = "test/fixtures/kinds/rubric.yaml";
 
 describe("invalid-input corpus", () => {
   it("has at least 40 cases", () => {
@@ -18,10 +20,12 @@ describe("invalid-input corpus", () => {
 
   for (const c of cases) {
     it(`${c.file}: ${c.code} at line ${c.line}`, () => {
-      const inputs: InputFile[] = c.file.startsWith("rubric-") ? [input(c.path)] : [input(MINI_RUBRIC), input(c.path)];
+      // "kinds-" assessments use the rubric of the scoring kinds beyond choice/checklist/measure.
+      const rubric = c.file.startsWith("kinds-") ? KINDS_RUBRIC : MINI_RUBRIC;
+      const inputs: InputFile[] = c.file.startsWith("rubric-") ? [input(c.path)] : [input(rubric), input(c.path)];
       const result = runChecks(inputs);
       expectCase(c, result.diagnostics);
-      for (const d of result.diagnostics) expect([MINI_RUBRIC, c.path]).toContain(d.pos.file);
+      for (const d of result.diagnostics) expect([rubric, c.path]).toContain(d.pos.file);
     });
   }
 });

@@ -7,7 +7,7 @@
  * responses to criteria a round did not appraise) are checked in appraisal.ts.
  */
 import { formatHundredths } from "../model/points.js";
-import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
+import { walkRubric, type NotApplicable, type Rubric, type RubricGroup, type RubricLeaf } from "../model/rubric.js";
 import { CRITERION_KEYS } from "./assessment-schema.js";
 import { withEditorMessages } from "./editor-messages.js";
 
@@ -143,7 +143,7 @@ export function generateAppraisalSchema(rubric: Rubric): object {
 
 function leafEntry(leaf: RubricLeaf): object {
   // A criterion without options (a survey's): the appraiser may give a score and an opinion.
-  if (leaf.options.length === 0) {
+  if (leaf.options.length === 0 && leaf.scoredBy === "survey") {
     const description = `**${leaf.id}** ${leaf.title} — tối đa ${formatHundredths(leaf.max)} điểm`;
     return {
       type: "object",
@@ -166,8 +166,34 @@ function leafEntry(leaf: RubricLeaf): object {
     score: { $ref: "#/$defs/points" },
     opinion: { $ref: "#/$defs/opinion" },
   };
+  const count = {
+    anyOf: [
+      { type: "number", minimum: 0 },
+      { type: "string", pattern: NUMBER_TEXT },
+    ],
+  };
+  const naField: Record<string, object> = leaf.notApplicable ? { not_applicable: notApplicable(leaf.notApplicable) } : {};
   const properties: Record<string, object> =
-    leaf.input === "checklist"
+    leaf.input === "none"
+      ? { opinion: { $ref: "#/$defs/opinion" } }
+      : leaf.input === "ratio"
+        ? {
+            numerator: { ...count, description: `${leaf.ratio?.numerator ?? "Tử số"} được chấp nhận khi thẩm định.` },
+            denominator: { ...count, description: `${leaf.ratio?.denominator ?? "Mẫu số"} được chấp nhận khi thẩm định.` },
+            ...naField,
+            ...common,
+          }
+        : leaf.input === "count"
+          ? {
+              count: { type: "number", minimum: 0, description: `${leaf.count?.label ?? "Số lần"} được chấp nhận khi thẩm định (số nguyên).` },
+              ...naField,
+              ...common,
+            }
+          : leaf.input === "score"
+            ? { ...naField, ...common }
+            : { ...naField, ...legacy() };
+  function legacy(): Record<string, object> {
+    return leaf.input === "checklist"
       ? { options: { type: "array", uniqueItems: true, items: optionEnum, description: "Các phương án được chấp nhận là đạt." }, ...common }
       : leaf.input === "measure"
         ? {
@@ -183,6 +209,7 @@ function leafEntry(leaf: RubricLeaf): object {
             ...common,
           }
         : { option: optionEnum, ...common };
+  }
   const choices = ids.join(",");
   return {
     type: "object",
@@ -192,7 +219,7 @@ function leafEntry(leaf: RubricLeaf): object {
     properties,
     defaultSnippets: [
       { label: "điểm và ý kiến thẩm định", body: { score: "$1", opinion: "$2" } },
-      ...(leaf.input === "checklist" ? [] : [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }]),
+      ...(leaf.input === "choice" || leaf.input === "measure" ? [{ label: "phương án và ý kiến", body: { option: `\${1|${choices}|}`, opinion: "$2" } }] : []),
     ],
   };
 }
@@ -205,6 +232,13 @@ function groupEntry(group: RubricGroup): object {
     markdownDescription: description,
     errorMessage: `Tiêu chí ${group.id} là nhóm tiêu chí: điểm được tính từ các tiêu chí thành phần, chỉ ghi được ý kiến (khóa opinion); kiểm tra tên khóa.`,
     additionalProperties: false,
-    properties: { opinion: { $ref: "#/$defs/opinion" } },
+    properties: { opinion: { $ref: "#/$defs/opinion" }, ...(group.notApplicable ? { not_applicable: notApplicable(group.notApplicable) } : {}) },
+  };
+}
+
+function notApplicable(na: NotApplicable): object {
+  return {
+    type: "boolean",
+    description: `true: chấp nhận trường hợp không áp dụng (${na.text}, ${formatHundredths(na.score)} điểm); false: không chấp nhận, chấm theo các tiêu chí.`,
   };
 }

@@ -87,6 +87,9 @@ export function checkAppraisalFile(
       if (inRound && path[path.length - 1] === "criteria") {
         return kinds.has(key) ? undefined : diag("CD703", posOf(src, [...path, key], true), { id: key, rubric: rubric.id });
       }
+      if (inRound && path[2] === "criteria" && path.length === 4 && key === "not_applicable") {
+        return diag("CD425", posOf(src, [...path, key], true), { id: String(path[3]) });
+      }
       if (inRound && path[2] === "criteria" && path.length === 4 && kinds.get(String(path[3]))?.kind === "group" && key !== "opinion") {
         return diag("CD704", posOf(src, [...path, key], true), { id: String(path[3]) });
       }
@@ -159,7 +162,16 @@ function checkRounds(a: Appraisal, kinds: ReadonlyMap<string, RubricNode>, score
     }
     for (const e of r.entries.values()) {
       const node = kinds.get(e.criterion);
-      const empty = e.option === undefined && e.ticked === undefined && e.value === undefined && e.score === undefined && !e.opinion;
+      const empty =
+        e.option === undefined &&
+        e.ticked === undefined &&
+        e.value === undefined &&
+        e.numerator === undefined &&
+        e.denominator === undefined &&
+        e.count === undefined &&
+        e.notApplicable === undefined &&
+        e.score === undefined &&
+        !e.opinion;
       if (node && empty && Object.keys(e.fields).length === 0) out.push(diag("CD711", e.source, { id: e.criterion }));
     }
     const resp = r.response;

@@ -5,9 +5,8 @@
  * option lists must be inline: see docs/dependencies.md). The same schema validates with ajv.
  */
 import { formatHundredths } from "../model/points.js";
-import type { Rubric, RubricLeaf } from "../model/rubric.js";
+import { walkRubric, type Rubric, type RubricGroup, type RubricLeaf, type RubricNode } from "../model/rubric.js";
 import { withEditorMessages } from "./editor-messages.js";
-import { leaves } from "./rubric.js";
 
 export function assessmentSchemaFileName(rubricId: string): string {
   return `${rubricId}.assessment.schema.json`;
@@ -97,14 +96,42 @@ const UNIT = {
   },
 };
 
+const OFFICIAL = { type: "string", minLength: 1, description: "Họ và tên người chịu trách nhiệm (tùy chọn)." };
+
+/** `not_applicable` of a node whose rubric has the rule; with it the justification is required (checked when scoring). */
+function notApplicableField(n: RubricNode): object {
+  const na = n.notApplicable!;
+  return {
+    type: "boolean",
+    description: `Không áp dụng: ${na.text} (được tính ${formatHundredths(na.score)} điểm; cần ghi giải trình).`,
+  };
+}
+
+/**
+ * The criteria an assessment must answer: every leaf but headings (input: none), criteria the survey or
+ * the appraiser scores (scored_by), and the leaves of a
+ * group that may be answered not applicable (whether they are needed depends on that answer: the
+ * pipeline asks for them when the group is scored, src/pipeline/run-checks.ts).
+ */
+export function requiredAnswers(rubric: Rubric): string[] {
+  const ids: string[] = [];
+  const visit = (nodes: readonly RubricNode[], optional: boolean) => {
+    for (const n of nodes) {
+      if (n.kind === "group") visit(n.items, optional || n.notApplicable !== undefined);
+      else if (!optional && n.input !== "none" && n.scoredBy === "unit") ids.push(n.id);
+    }
+  };
+  visit(rubric.items, false);
+  return ids;
+}
+
 export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): object {
   const answers: Record<string, object> = {};
-  const ids: string[] = [];
-  for (const leaf of leaves(rubric)) {
-    answers[leaf.id] = leaf.scoredBy === "unit" ? leafSchema(leaf) : othersLeafSchema(leaf);
-    // What the survey or the appraiser scores, the unit may leave out (or only explain).
-    if (leaf.scoredBy === "unit") ids.push(leaf.id);
+  for (const [n] of walkRubric(rubric.items)) {
+    // What the survey or the appraiser scores, the unit may only explain (requiredAnswers leaves it out).
+    answers[n.id] = n.kind === "group" ? groupSchema(n) : n.scoredBy === "unit" ? leafSchema(n) : othersLeafSchema(n);
   }
+  const ids = requiredAnswers(rubric);
   const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `https://chamdiem.local/schema/generated/${assessmentSchemaFileName(rubric.id)}`,
@@ -149,6 +176,27 @@ function othersLeafSchema(leaf: RubricLeaf): object {
   };
 }
 
+function groupSchema(g: RubricGroup): object {
+  const description = `**${g.id}** ${g.title} — nhóm tiêu chí, tối đa ${formatHundredths(g.max)} điểm (điểm của nhóm được tính từ các tiêu chí thành phần)`;
+  return {
+    type: "object",
+    description,
+    markdownDescription: description,
+    additionalProperties: false,
+    properties: {
+      justification: { $ref: "#/$defs/markdown" },
+      official: OFFICIAL,
+      ...(g.notApplicable ? { not_applicable: notApplicableField(g) } : {}),
+    },
+  };
+}
+
+/** A leaf's required fields, or, with a not-applicable rule, those fields or `not_applicable`. */
+function requiring(leaf: RubricLeaf, fields: string[]): object {
+  if (!leaf.notApplicable) return fields.length ? { required: fields } : {};
+  return { anyOf: [{ required: fields }, { required: ["not_applicable"] }] };
+}
+
 function leafSchema(leaf: RubricLeaf): object {
   const optionLines = leaf.options.map((o) => `- \`${o.id}\`: ${o.text}`).join("\n");
   const head = `**${leaf.id}** ${leaf.title} — tối đa ${formatHundredths(leaf.max)} điểm`;
@@ -162,6 +210,8 @@ function leafSchema(leaf: RubricLeaf): object {
   const common = {
     score: { $ref: "#/$defs/points", description: `Điểm tự chấm (tùy chọn; phải bằng điểm tính được). Tối đa ${formatHundredths(leaf.max)}.` },
     justification: { $ref: "#/$defs/markdown" },
+    official: OFFICIAL,
+    ...(leaf.notApplicable ? { not_applicable: notApplicableField(leaf) } : {}),
   };
   const choices = leaf.options.map((o) => o.id).join(",");
   switch (leaf.input) {
@@ -170,7 +220,7 @@ function leafSchema(leaf: RubricLeaf): object {
         type: "object",
         description,
         markdownDescription: description,
-        required: ["option"],
+        ...requiring(leaf, ["option"]),
         additionalProperties: false,
         properties: { option: optionEnum, ...common },
         defaultSnippets: [{ label: "chọn phương án", body: { option: `\${1|${choices}|}`, justification: "$2" } }],
@@ -180,7 +230,7 @@ function leafSchema(leaf: RubricLeaf): object {
         type: "object",
         description,
         markdownDescription: description,
-        required: ["options"],
+        ...requiring(leaf, ["options"]),
         additionalProperties: false,
         properties: {
           options: {
@@ -211,7 +261,7 @@ function leafSchema(leaf: RubricLeaf): object {
         description,
         markdownDescription: description,
         additionalProperties: false,
-        anyOf: [{ required: ["value"] }, { required: ["option"] }],
+        anyOf: [{ required: ["value"] }, { required: ["option"] }, ...(leaf.notApplicable ? [{ required: ["not_applicable"] }] : [])],
         errorMessage: `Tiêu chí ${leaf.id} gồm value hoặc option (ít nhất một trong hai khóa) và score, justification (tùy chọn); kiểm tra tên khóa và các khóa còn thiếu.`,
         properties: {
           value: {
@@ -227,5 +277,67 @@ function leafSchema(leaf: RubricLeaf): object {
         },
       };
     }
+    case "ratio": {
+      const r = leaf.ratio;
+      const ratio = r ? `${r.label} = ${r.numerator} / ${r.denominator} × 100` : "Tỷ lệ % = tử số / mẫu số × 100";
+      return {
+        type: "object",
+        description: `${description}\n\n${ratio}`,
+        markdownDescription: `${description}\n\n${ratio}`,
+        ...requiring(leaf, ["numerator", "denominator"]),
+        additionalProperties: false,
+        properties: {
+          numerator: { ...POINTS_COUNT, description: `${r?.numerator ?? "Tử số"} (số không âm, không lớn hơn mẫu số).` },
+          denominator: { ...POINTS_COUNT, description: `${r?.denominator ?? "Mẫu số"} (số dương).` },
+          ...common,
+        },
+        defaultSnippets: [{ label: "nhập tử số và mẫu số", body: { numerator: "$1", denominator: "$2", justification: "$3" } }],
+      };
+    }
+    case "count": {
+      const c = leaf.count;
+      const each = c ? `mỗi lần ${formatHundredths(c.points)} điểm` : "";
+      return {
+        type: "object",
+        description: `${head}; ${each}`,
+        markdownDescription: `${head}; ${each}`,
+        ...requiring(leaf, ["count"]),
+        additionalProperties: false,
+        properties: {
+          count: {
+            type: "number",
+            minimum: 0,
+            description: `${c?.label ?? "Số lần"} (số nguyên không âm); ${each}, trong khoảng [${formatHundredths(leaf.min)}; ${formatHundredths(leaf.max)}].`,
+          },
+          ...common,
+        },
+      };
+    }
+    case "score": {
+      const step = leaf.step !== undefined ? `, là bội số của ${formatHundredths(leaf.step)}` : "";
+      const range = `[${formatHundredths(leaf.min)}; ${formatHundredths(leaf.max)}]`;
+      return {
+        type: "object",
+        description: `${head}; nhập trực tiếp điểm trong ${range}${step}`,
+        markdownDescription: `${head}; nhập trực tiếp điểm trong ${range}${step}`,
+        ...requiring(leaf, ["score"]),
+        additionalProperties: false,
+        properties: {
+          ...common,
+          score: { $ref: "#/$defs/points", description: `Điểm tự chấm, trong ${range}${step}.` },
+        },
+      };
+    }
+    case "none":
+      // A heading: any answer for it is reported when scoring (CD429), with its own message.
+      return { description: `${head.replace(/ — tối đa .*$/, "")} — dòng tiêu đề, không chấm điểm` };
   }
 }
+
+/** A count of people or documents, in the answer's number notation; non-negative. */
+const POINTS_COUNT = {
+  anyOf: [
+    { type: "number", minimum: 0 },
+    { type: "string", pattern: "^\\d{1,9}([.,]\\d{1,2})?$" },
+  ],
+};

@@ -56,7 +56,9 @@ function checkNode(n: ScoredNode, st: ProseState): void {
       if (o.chosen && o.justification?.text.trim()) justified = true;
     }
   }
-  if (n.score !== 0 && !justified) {
+  // A group's score is its children's (their justifications speak for it); a not-applicable answer's
+  // justification is required on its own (CD426).
+  if (n.score !== 0 && !justified && !n.children && !n.notApplicable) {
     st.out.push(diag("CD409", n.answer.source, { id: n.node.id, score: formatHundredths(n.score) }));
   }
 }

@@ -2,8 +2,8 @@
  * What a new assessment (`chamdiem init`) leaves for a person to do, found in the YAML before the
  * schema is applied:
  *
- * - `<<…>>` placeholders (the convention the report checks use, CD422) in answers: an option or value
- *   still to choose is CD718, any other answer text still to write is CD719; placeholders in the typed
+ * - `<<…>>` placeholders (the convention the report checks use, CD422) in answers: an option, a value,
+ *   a ratio's counts, a count or a direct score still to give is CD718, any other answer text still to write is CD719; placeholders in the typed
  *   report fields (number, date) and the year are CD719 too (the schema would only say "wrong type").
  *   They are errors: a document must never be built with them. Other errors on the same line (the
  *   schema's enum/type, an unknown option) are left out by the caller: the placeholder says it all.
@@ -20,6 +20,15 @@ const MARKER_LINE = /^[ \t]*# XEM LẠI\b[^\n]*/gmu;
 
 const OPTION_WHAT = { vi: "mã một phương án", en: "an option id" };
 const VALUE_WHAT = { vi: "giá trị đo được (một số)", en: "the measured value (a number)" };
+/** What replaces the blank of each scoring field `init` writes. */
+const WHAT: Record<string, { vi: string; en: string }> = {
+  option: OPTION_WHAT,
+  value: VALUE_WHAT,
+  numerator: { vi: "tử số (một số)", en: "the numerator (a number)" },
+  denominator: { vi: "mẫu số (một số)", en: "the denominator (a number)" },
+  count: { vi: "số lần (số nguyên, 0 nếu không có)", en: "the count (a whole number, 0 if none)" },
+  score: { vi: "điểm tự chấm (một số)", en: "the score (a number)" },
+};
 
 /** Placeholders left in scalars. */
 function visitPending(src: YamlSource, node: YNode, path: string[], scalarRanges: [number, number][], out: Diagnostic[]): void {
@@ -30,8 +39,9 @@ function visitPending(src: YamlSource, node: YNode, path: string[], scalarRanges
     if (!m) return;
     const pos = nodePos(src.file, src.linePos, node);
     const [top, id, field] = path;
-    if (top === "answers" && id !== undefined && (field === "option" || field === "value") && path.length === 3) {
-      out.push(diag("CD718", pos, { id, text: m[0], what: field === "option" ? OPTION_WHAT : VALUE_WHAT }));
+    const what = field !== undefined && Object.hasOwn(WHAT, field) ? WHAT[field] : undefined;
+    if (top === "answers" && id !== undefined && what && path.length === 3) {
+      out.push(diag("CD718", pos, { id, text: m[0], what }));
     } else if (top === "answers" || (top === "report" && (path[1] === "number" || path[1] === "date")) || top === "year") {
       out.push(diag("CD719", pos, { text: m[0] }));
     }

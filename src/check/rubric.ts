@@ -28,6 +28,10 @@ export function checkRubric(rubric: Rubric): Diagnostic[] {
       if (twin) out.push(diag("CD344", n.source, { label, id: n.id, other: twin.id, line: String(twin.source.line) }));
       else labels.set(label, n);
       if (n.min > n.max) out.push(diag("CD316", n.source, { min: fmt(n.min), max: fmt(n.max) }));
+      const na = n.notApplicable;
+      if (na && (na.score < n.min || na.score > n.max)) {
+        out.push(diag("CD325", na.source, { score: fmt(na.score), min: fmt(n.min), max: fmt(n.max), id: n.id }));
+      }
       if (n.kind === "group") {
         const sum = n.items.reduce((s, c) => s + (c.role === "penalty" ? 0 : c.max), 0);
         if (sum !== n.max && n.role !== "penalty") out.push(diag("CD305", n.source, { sum: fmt(sum), max: fmt(n.max) }));
@@ -39,8 +43,16 @@ export function checkRubric(rubric: Rubric): Diagnostic[] {
   };
   checkChildren(undefined, rubric.items);
 
-  const total = rubric.items.reduce((s, n) => s + (n.role === "penalty" ? 0 : n.max), 0);
-  if (total !== rubric.max) out.push(diag("CD306", rubric.source, { sum: fmt(total), max: fmt(rubric.max) }));
+  if (rubric.bonusMax === undefined) {
+    const total = rubric.items.reduce((s, n) => s + (n.role === "penalty" ? 0 : n.max), 0);
+    if (total !== rubric.max) out.push(diag("CD306", rubric.source, { sum: fmt(total), max: fmt(rubric.max) }));
+  } else {
+    // "90 điểm + 10 điểm thưởng": max is the criteria's, bonus_max the bonus items'.
+    const base = rubric.items.reduce((s, n) => s + (n.role === "criterion" ? n.max : 0), 0);
+    const bonus = rubric.items.reduce((s, n) => s + (n.role === "bonus" ? n.max : 0), 0);
+    if (base !== rubric.max) out.push(diag("CD306", rubric.source, { sum: fmt(base), max: fmt(rubric.max) }));
+    if (bonus !== rubric.bonusMax) out.push(diag("CD326", rubric.source, { sum: fmt(bonus), max: fmt(rubric.bonusMax) }));
+  }
 
   out.push(...checkTableForm(rubric));
 
@@ -54,13 +66,43 @@ export function checkRubric(rubric: Rubric): Diagnostic[] {
   return out;
 }
 
+/** The kind-specific fields of a leaf, and the inputs that use each. */
+const KIND_FIELDS = [
+  ["measure", "measure"],
+  ["ratio", "ratio"],
+  ["count", "count"],
+  ["step", "score"],
+] as const;
+
+function checkKind(leaf: RubricLeaf, out: Diagnostic[]): void {
+  for (const [field, input] of KIND_FIELDS) {
+    const present = field === "measure" ? leaf.input !== "ratio" && leaf.measure !== undefined : leaf[field] !== undefined;
+    if (present && leaf.input !== input) out.push(diag("CD324", leaf.fields?.[field] ?? leaf.source, { field, id: leaf.id, input: leaf.input }));
+    if (!present && leaf.input === input && field !== "step") out.push(diag("CD323", leaf.source, { field, id: leaf.id, input: leaf.input }));
+  }
+  const optionless = leaf.input === "score" || leaf.input === "count" || leaf.input === "none";
+  if (optionless && leaf.options.length > 0) out.push(diag("CD322", leaf.options[0]!.source, { id: leaf.id, input: leaf.input }));
+  if (leaf.input === "none") {
+    if (leaf.max !== 0 || leaf.min !== 0) {
+      const field = leaf.max !== 0 ? "max" : "min";
+      out.push(diag("CD324", leaf.fields?.[field] ?? leaf.source, { field, id: leaf.id, input: leaf.input }));
+    }
+    if (leaf.notApplicable) out.push(diag("CD324", leaf.notApplicable.source, { field: "not_applicable", id: leaf.id, input: leaf.input }));
+  }
+  const step = leaf.step;
+  if (step !== undefined && (step <= 0 || leaf.min % step !== 0 || leaf.max % step !== 0)) {
+    out.push(diag("CD327", leaf.fields?.step ?? leaf.source, { step: fmt(step), min: fmt(leaf.min), max: fmt(leaf.max), id: leaf.id }));
+  }
+}
+
 function checkLeaf(leaf: RubricLeaf, out: Diagnostic[]): void {
+  checkKind(leaf, out);
   const ids = new Set<string>();
   for (const o of leaf.options) {
     if (ids.has(o.id)) out.push(diag("CD303", o.source, { id: o.id, criterion: leaf.id }));
     ids.add(o.id);
     if (o.points === undefined && o.proportional === undefined) out.push(diag("CD319", o.source, { id: o.id }));
-    if (o.proportional && leaf.input !== "measure") out.push(diag("CD310", o.source));
+    if (o.proportional && leaf.input !== "measure" && leaf.input !== "ratio") out.push(diag("CD310", o.source));
     if (o.points !== undefined && (o.points > leaf.max || o.points < Math.min(leaf.min, 0))) {
       out.push(diag("CD304", o.source, { points: fmt(o.points), max: fmt(leaf.max) }));
     }
@@ -69,7 +111,7 @@ function checkLeaf(leaf: RubricLeaf, out: Diagnostic[]): void {
       out.push(diag("CD315", o.source, { printed: fmt(printed), points: fmt(o.points) }));
     }
   }
-  if (leaf.input === "measure") checkRanges(leaf, out);
+  if (leaf.input === "measure" || leaf.input === "ratio") checkRanges(leaf, out);
 }
 
 /**
@@ -88,6 +130,7 @@ export function printedPoints(text: string): Hundredths | undefined {
  */
 function checkRanges(leaf: RubricLeaf, out: Diagnostic[]): void {
   const m = leaf.measure;
+  if (leaf.input === "ratio" && !leaf.ratio) return; // CD323 says what is missing
   if (!m || leaf.options.some((o) => !o.range)) {
     out.push(diag("CD309", leaf.source));
     return;

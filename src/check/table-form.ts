@@ -22,16 +22,21 @@ export function checkTableForm(rubric: Rubric): Diagnostic[] {
     if (c[field] !== undefined && c.kind !== kind) out.push(diag("CD341", at(c), { field, kinds: kind, label: c.label, kind: c.kind }));
   };
   let measured = false;
+  let ratio = false;
   let groups = false;
   for (const [n] of walkRubric(rubric.items)) {
     if (n.kind === "group") groups = true;
-    else if (n.input === "measure") measured = true;
+    else if (n.input === "measure" || n.input === "ratio") {
+      measured = true;
+      ratio ||= n.input === "ratio";
+    }
   }
   const seenGroups = new Set<string>();
   cols.forEach((c, i) => {
     only(c, "value", "evidence");
     only(c, "of", "count");
-    if (c.kind === "evidence" && !measured) out.push(diag("CD340", at(c), { label: c.label }));
+    if (c.kind === "evidence" && (c.value === "numerator" || c.value === "denominator" ? !ratio : !measured))
+      out.push(diag("CD340", at(c), { label: c.label }));
     if (c.kind === "count" && !groups) out.push(diag("CD345", at(c), { label: c.label }));
     if (c.group !== undefined) {
       if (seenGroups.has(c.group) && cols[i - 1]?.group !== c.group) out.push(diag("CD342", at(c), { group: c.group, label: c.label }));

@@ -8,7 +8,7 @@ import { scoredByUnit, walkRubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
 import type { ScoreTableForm, TableColumn } from "../model/table.js";
 import { percentOf } from "../score/final.js";
-import { measuredValue } from "./vi-format.js";
+import { measuredValue, textScore } from "./vi-format.js";
 
 /** The row a cell belongs to. */
 export type RowSubject = { row: "node"; n: ScoredNode } | { row: "option"; n: ScoredNode; o: ScoredOption } | { row: "total" };
@@ -32,6 +32,8 @@ function count(nodes: readonly RubricNode[], of: TableColumn["of"]): number {
 
 /** The text of a number column's cell, or undefined for an empty cell. */
 export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: TableColumn, s: RowSubject, numbers: NumberFormat): string | undefined {
+  // A heading row (input: none) has no maximum and no score.
+  if (s.row === "node" && s.n.node.kind === "leaf" && s.n.node.input === "none") return undefined;
   switch (col.kind) {
     case "max":
       if (s.row === "total") return fmt(scored.max, numbers);
@@ -55,10 +57,14 @@ export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: 
       if (s.row === "total") return fmt(scored.final?.percent, numbers);
       return s.row === "node" ? fmt(percentOf(s.n.final, s.n.node.max), numbers) : undefined;
     case "evidence": {
-      if (s.row !== "node" || s.n.node.kind !== "leaf") return undefined;
-      const v = s.n.answer?.value;
-      const m = s.n.node.measure;
-      return col.value === undefined || col.value === "value" ? (v === undefined ? undefined : measuredValue(v, m?.unit ?? "", numbers)) : undefined;
+      if (s.row !== "node" || s.n.node.kind !== "leaf" || s.n.notApplicable) return undefined;
+      const a = s.n.answer;
+      const leaf = s.n.node;
+      if (col.value === "numerator") return a?.numerator === undefined ? undefined : textScore(a.numerator, numbers);
+      if (col.value === "denominator") return a?.denominator === undefined ? undefined : textScore(a.denominator, numbers);
+      // The value: a ratio's computed percentage (two decimals, as computed), or the measured value.
+      if (leaf.input === "ratio") return s.n.measured === undefined ? undefined : `${formatHundredths(s.n.measured, { ...numbers, fixed: true })}%`;
+      return a?.value === undefined ? undefined : measuredValue(a.value, leaf.measure?.unit ?? "", numbers);
     }
     case "count":
       if (s.row === "total") return String(count(scored.rubric.items, col.of));

@@ -33,7 +33,7 @@ import { renderMarkdown } from "./markdown/index.js";
 import { estimateLines } from "./text-fit.js";
 import { CELL_PADDING, GAP, SIZE } from "./profile.js";
 import { numberText, type RowSubject } from "./score-cells.js";
-import { measuredValue } from "./vi-format.js";
+import { answerFacts } from "./answer-facts.js";
 
 export const SPLITTABLE_LINES = 8;
 
@@ -147,7 +147,7 @@ function nodeCells(n: ScoredNode, style: RunStyle, justification: Block[], ctx: 
 
 function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   const style = depth === 0 ? S.bold : S.boldItalic;
-  const justification = n.justification ? markdown(n.justification, explanationColumn(ctx), ctx) : [];
+  const justification = [...factLines(n, ctx), ...(n.justification ? markdown(n.justification, explanationColumn(ctx), ctx) : [])];
   return keepWithNext(finishRow(nodeCells(n, style, justification, ctx), depth === 0 ? "criterion" : "group", ctx));
 }
 
@@ -160,6 +160,16 @@ function keepWithNext(r: Row): Row {
 /** Index of the first column of a kind, or -1. */
 function columnOf(ctx: RowContext, kind: ColumnKind): number {
   return ctx.form.columns.findIndex((c) => c.kind === kind);
+}
+
+/**
+ * The answer's facts (answer-facts.ts), printed with the explanation; a measured value or a ratio is in
+ * its own cells instead when the table has an evidence column.
+ */
+function factLines(n: ScoredNode, ctx: RowContext): Block[] {
+  const leaf = n.node.kind === "leaf" ? n.node : undefined;
+  const inColumn = columnOf(ctx, "evidence") >= 0 && !n.notApplicable && (leaf?.input === "measure" || leaf?.input === "ratio");
+  return inColumn ? [] : answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left));
 }
 
 function explanationColumn(ctx: RowContext): number {
@@ -175,14 +185,10 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     for (let i = 0; i < options.length && chosen < 0; i++) if (options[i]!.chosen) chosen = i;
   }
   const moveJustification = chosen >= 0 && !options[chosen]!.justification && n.justification !== undefined;
-  // The measured value is printed with the explanation, unless the table has a column for it.
-  const measured =
-    leaf.input === "measure" && n.answer?.value !== undefined && leaf.measure && columnOf(ctx, "evidence") < 0
-      ? line(`${leaf.measure.label}: ${measuredValue(n.answer.value, leaf.measure.unit, ctx.numbers)}`, S.regular, left)
-      : undefined;
+  const measured = factLines(n, ctx);
 
   const leafJustification: Block[] = [];
-  if (measured && chosen < 0) leafJustification.push(measured);
+  if (chosen < 0) leafJustification.push(...measured);
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, jcol, ctx));
   const leafRow = finishRow(nodeCells(n, style, leafJustification, ctx), depth === 0 ? "criterion" : "leaf", ctx);
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
@@ -191,7 +197,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   for (let i = 0; i < options.length; i++) {
     const o = options[i]!;
     const justification: Block[] = [];
-    if (i === chosen && measured) justification.push(measured);
+    if (i === chosen) justification.push(...measured);
     if (o.justification) justification.push(...markdown(o.justification, jcol, ctx));
     if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, jcol, ctx));
     rows.push(finishRow(optionCells(n, o, justification, ctx), "option", ctx));

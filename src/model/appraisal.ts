@@ -18,6 +18,9 @@ export interface Appraiser {
   superior?: string;
 }
 
+export const APPRAISAL_FIELDS = ["option", "options", "value", "score", "opinion", "numerator", "denominator", "count", "not_applicable"] as const;
+export type AppraisalField = (typeof APPRAISAL_FIELDS)[number];
+
 /** One criterion (leaf) or group as appraised in one round. */
 export interface AppraisalEntry {
   criterion: string;
@@ -27,11 +30,18 @@ export interface AppraisalEntry {
   ticked?: string[];
   /** "measure": the value the appraiser accepts, in hundredths. */
   value?: Hundredths;
+  /** "ratio": the counts the appraiser accepts, in hundredths. */
+  numerator?: Hundredths;
+  denominator?: Hundredths;
+  /** "count": the number of occurrences the appraiser accepts. */
+  count?: number;
+  /** The appraiser accepts (true) or rejects (false) a not-applicable answer under the rubric's rule. */
+  notApplicable?: boolean;
   /** A score given directly (it must be reachable by the criterion's scoring rules). */
   score?: Hundredths;
   opinion?: Markdown;
   source: SourcePos;
-  fields: Partial<Record<"option" | "options" | "value" | "score" | "opinion", SourcePos>>;
+  fields: Partial<Record<AppraisalField, SourcePos>>;
 }
 
 export interface AppraisalResponse {

@@ -63,15 +63,36 @@ export interface Answer {
   ticked?: { id: string; justification?: Markdown; source: SourcePos }[];
   /** "measure": the measured value in hundredths of the unit. */
   value?: Hundredths;
-  /** Self-declared score; must equal the computed one. */
+  /** "ratio": the two counts, in hundredths. */
+  numerator?: Hundredths;
+  denominator?: Hundredths;
+  /** "count": the number of occurrences (a whole number, not hundredths). */
+  count?: number;
+  /** Self-declared score; must equal the computed one. For "score" leaves it is the score. */
   declared?: Hundredths;
+  /** The node is answered "not applicable" (its rubric rule gives the score). */
+  notApplicable?: boolean;
   justification?: Markdown;
   /** The responsible official ("công chức phụ trách"), printed in an "official" column. */
   official?: string;
   source: SourcePos;
   /** Positions of individual fields, for diagnostics. */
-  fields: Partial<Record<"option" | "value" | "score" | "justification" | "options", SourcePos>>;
+  fields: Partial<Record<AnswerField, SourcePos>>;
 }
+
+export const ANSWER_FIELDS = [
+  "option",
+  "value",
+  "score",
+  "justification",
+  "options",
+  "numerator",
+  "denominator",
+  "count",
+  "not_applicable",
+  "official",
+] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
 
 export interface Assessment {
   file: string;

@@ -15,8 +15,13 @@ export interface Rubric {
   notes: string[];
   /** Label of the grand-total row ("TỔNG ĐIỂM"). */
   totalLabel: string;
-  /** Maximum of the grand total (sum of the maxima of the top-level items that count). */
+  /**
+   * Maximum of the grand total (sum of the maxima of the top-level items that count). With `bonusMax`,
+   * the base maximum: the sum of the criteria's maxima only ("90 điểm + 10 điểm thưởng": max 90).
+   */
   max: Hundredths;
+  /** The bonus total stated beside the base maximum ("+ 10 điểm thưởng"); the bonus items' maxima add up to it. */
+  bonusMax?: Hundredths;
   classification?: Classification;
   /** The printed form of the score table (columns, labels, widths); DEFAULT_FORM when not declared. */
   table: ScoreTableForm;
@@ -37,6 +42,11 @@ interface NodeBase {
   min: Hundredths;
   role: NodeRole;
   scoredBy: ScoredBy;
+  /**
+   * The stated score when the assessment answers the node "not applicable" (a group's children are
+   * then not scored).
+   */
+  notApplicable?: NotApplicable;
   source: SourcePos;
 }
 
@@ -55,6 +65,15 @@ export interface RubricGroup extends NodeBase {
   items: RubricNode[];
 }
 
+/** A rubric's not-applicable rule ("Trong năm không có nhiệm vụ được giao thì được tính 03 điểm"). */
+export interface NotApplicable {
+  /** The score the node gets when answered not applicable. */
+  score: Hundredths;
+  /** The rubric's wording, printed for such an answer. */
+  text: string;
+  source: SourcePos;
+}
+
 /** How a leaf criterion is scored from the assessment's answer. */
 export type LeafInput =
   /** exactly one option is chosen; its points are the score */
@@ -62,14 +81,51 @@ export type LeafInput =
   /** any subset of options is ticked; their points add up, clamped to [min, max] */
   | "checklist"
   /** a measured value is given; the option whose range contains it applies */
-  | "measure";
+  | "measure"
+  /** two counts are given; their percentage (numerator / denominator × 100) is scored like a measure */
+  | "ratio"
+  /** the score is entered directly, in [min, max], optionally in steps */
+  | "score"
+  /** a number of occurrences is given; each is worth `count.points`, the sum clamped to [min, max] */
+  | "count"
+  /** a heading row: nothing to answer, nothing scored */
+  | "none";
 
 export interface RubricLeaf extends NodeBase {
   kind: "leaf";
   input: LeafInput;
-  /** For "measure": what is measured, its unit and its allowed range. */
+  /**
+   * For "measure": what is measured, its unit and its allowed range. For "ratio" the reader sets it to
+   * the percentage's domain (label and unit of the ratio, 0 to 100), so ranges, formulas and their
+   * checks are the measure's own.
+   */
   measure?: Measure;
+  /** For "ratio": the two counts whose percentage is scored. */
+  ratio?: Ratio;
+  /** For "count": the points of one occurrence. */
+  count?: PerOccurrence;
+  /** For "score": entered scores must be multiples of this step (e.g. 25 for 0,25). */
+  step?: Hundredths;
   options: RubricOption[];
+  /** Positions of the kind-specific fields present in the file, for diagnostics. */
+  fields?: Partial<Record<"measure" | "ratio" | "count" | "step" | "max" | "min", SourcePos>>;
+}
+
+export interface Ratio {
+  /** e.g. "Tỷ lệ % TTV được tập huấn" */
+  label: string;
+  /** e.g. "Số TTV được tập huấn" */
+  numerator: string;
+  /** e.g. "Tổng số TTV" */
+  denominator: string;
+  unit: string;
+}
+
+export interface PerOccurrence {
+  /** e.g. "Số vụ vi phạm bị xử lý" */
+  label: string;
+  /** Points of one occurrence (negative for a deduction). */
+  points: Hundredths;
 }
 
 /** The label a node prints in the label column. */

@@ -8,11 +8,15 @@ export interface ScoredAssessment {
   rubric: Rubric;
   items: ScoredNode[];
   total: Hundredths;
+  /** The total's parts: top-level criteria, bonus items and penalty blocks (≤ 0); they add up to `total`. */
+  totals: { base: Hundredths; bonus: Hundredths; penalty: Hundredths };
   max: Hundredths;
   classification?: string;
   /** Appraised totals, when an appraisal exists (filled by src/score/appraise.ts). */
   appraised?: {
     total: Hundredths;
+    /** The appraised total's parts, as `totals`. */
+    totals?: { base: Hundredths; bonus: Hundredths; penalty: Hundredths };
     classification?: string;
     /** The appraisal file, the number of rounds, and the final round's ineligibility reason. */
     file?: string;
@@ -39,6 +43,12 @@ export interface ScoredNode {
   /** Present for leaves. */
   options?: ScoredOption[];
   answer?: Answer;
+  /** "ratio": the percentage computed from the two counts, in hundredths of a percent. */
+  measured?: Hundredths;
+  /** The node was answered "not applicable": its score is the rubric's stated one. */
+  notApplicable?: true;
+  /** Not scored because an enclosing group was answered "not applicable" (score 0, answer ignored). */
+  skipped?: true;
   /** Criterion-level justification. */
   justification?: Markdown;
   /** Appraisal (thẩm định) of this row, when an appraisal file exists (filled by the review stage). */

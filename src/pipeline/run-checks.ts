@@ -6,7 +6,7 @@ import rubricSchema from "../../schema/rubric.schema.json" with { type: "json" }
 import { boundDiagnostics, diag, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Assessment } from "../model/assessment.js";
 import { walkRubric, type Rubric } from "../model/rubric.js";
-import type { ScoredAssessment } from "../model/scored.js";
+import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { readAssessment } from "../read/assessment.js";
 import { readRubric } from "../read/rubric.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
@@ -15,7 +15,7 @@ import { BoundedCache } from "../util/bounded-cache.js";
 import { inputKind } from "./input-kind.js";
 import { checkAssessment } from "../check/assessment.js";
 import { composeDiagnostics } from "../compose/diagnostics.js";
-import { generateAssessmentSchema } from "../check/assessment-schema.js";
+import { generateAssessmentSchema, requiredAnswers } from "../check/assessment-schema.js";
 import { checkRubric } from "../check/rubric.js";
 import { compileSchema, validateWithSchema, type ValidatorCache } from "../check/schema-validate.js";
 import { checkAppraisalFile, type AppraisalResult } from "../check/appraisal.js";
@@ -266,20 +266,46 @@ function checkAssessmentFile(src: YamlSource, diagnostics: Diagnostic[], rubrics
   const schemaErrors = validateWithSchema(compileSchema(assessmentSchemaFor(rubric), opts.validatorCache, ANSWERS_KEYED), src, {
     additional: (path, key) =>
       path.length === 1 && path[0] === "answers"
-        ? diag(groups.has(key) ? "CD402" : "CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })
-        : undefined,
+        ? diag("CD401", posOf(src, ["answers", key], true), { id: key, rubric: rubric.id })
+        : path.length === 2 && path[0] === "answers"
+          ? // not_applicable where the rubric has no such rule; on a group, a score or an option (a hand-written group score).
+            key === "not_applicable"
+            ? diag("CD425", posOf(src, [...path, key], true), { id: String(path[1]) })
+            : groups.has(String(path[1]))
+              ? diag("CD402", posOf(src, [...path, key], true), { id: String(path[1]) })
+              : undefined
+          : undefined,
     required: (path, key) => (path.length === 1 && path[0] === "answers" ? diag("CD403", posOf(src, ["answers"], true), { id: key }) : undefined),
   });
   // Read and score even after schema errors (the reader is defensive), so one mistake does not hide
   // the rest of the file's results; but never build from it (the caller checks for errors).
   const { assessment, diagnostics: readErrors } = readAssessment(src);
   const { scored, diagnostics: scoreErrors } = scoreAssessment(assessment, rubric);
-  const semantic = [...readErrors, ...scoreErrors, ...checkAssessment(scored, { proseStyle: opts.proseStyle })];
+  const semantic = [...readErrors, ...scoreErrors, ...missingOptional(scored, src), ...checkAssessment(scored, { proseStyle: opts.proseStyle })];
   // Placeholders and review markers left by `chamdiem init` (src/check/pending.ts) speak for their line.
   const pending = findPending(src);
   const pendingLines = new Set(pending.map((d) => d.pos.line));
   const schemaAndPending = [...pending, ...schemaErrors.filter((d) => !pendingLines.has(d.pos.line))];
   return { file: src.file, assessment, scored, diagnostics: [...diagnostics, ...oneReportPerLine(schemaAndPending, semantic)] };
+}
+
+/**
+ * The leaves of a group that may be answered not applicable are not required by the schema
+ * (requiredAnswers): when the group was scored after all, its unanswered leaves are reported here, as
+ * the schema reports the others (CD403 at the answers map).
+ */
+function missingOptional(scored: ScoredAssessment, src: YamlSource): Diagnostic[] {
+  const required = new Set(requiredAnswers(scored.rubric));
+  const out: Diagnostic[] = [];
+  const visit = (n: ScoredNode) => {
+    if (n.skipped) return;
+    if (n.children) n.children.forEach(visit);
+    else if (!n.answer && n.node.kind === "leaf" && n.node.input !== "none" && n.node.scoredBy === "unit" && !required.has(n.node.id)) {
+      out.push(diag("CD403", posOf(src, ["answers"], true), { id: n.node.id }));
+    }
+  };
+  scored.items.forEach(visit);
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { fieldReaders } from "./fields.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
-import type { Appraisal, AppraisalEntry, AppraisalResponse, AppraisalRound } from "../model/appraisal.js";
+import { APPRAISAL_FIELDS, type Appraisal, type AppraisalEntry, type AppraisalResponse, type AppraisalRound } from "../model/appraisal.js";
 
 type Obj = Record<string, unknown>;
 
@@ -33,12 +33,19 @@ export function readAppraisal(src: YamlSource): { appraisal: Appraisal; diagnost
       const e = obj(rawEntry);
       const at: PathSegment[] = [...base, "criteria", id];
       const fields: AppraisalEntry["fields"] = {};
-      for (const f of ["option", "options", "value", "score", "opinion"] as const) if (e[f] !== undefined) fields[f] = posOf(src, [...at, f]);
+      for (const f of APPRAISAL_FIELDS) if (e[f] !== undefined) fields[f] = posOf(src, [...at, f]);
       const entry: AppraisalEntry = { criterion: id, source: posOf(src, at, true), fields };
       if (typeof e.option === "string") entry.option = e.option;
       if (Array.isArray(e.options)) entry.ticked = e.options.map(String);
       const value = num(e.value, [...at, "value"]);
       if (value !== undefined) entry.value = value;
+      const numerator = num(e.numerator, [...at, "numerator"]);
+      if (numerator !== undefined) entry.numerator = numerator;
+      const denominator = num(e.denominator, [...at, "denominator"]);
+      if (denominator !== undefined) entry.denominator = denominator;
+      const count = num(e.count, [...at, "count"]);
+      if (count !== undefined) entry.count = count / 100;
+      if (typeof e.not_applicable === "boolean") entry.notApplicable = e.not_applicable;
       const score = num(e.score, [...at, "score"]);
       if (score !== undefined) entry.score = score;
       const opinion = markdown([...at, "opinion"]);

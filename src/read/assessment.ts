@@ -3,7 +3,7 @@
  * (once), numbers are read exactly, and every answer keeps the positions of its fields.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Answer, Assessment, SignPrefix } from "../model/assessment.js";
+import { ANSWER_FIELDS, type Answer, type Assessment, type SignPrefix } from "../model/assessment.js";
 import type { SourcePos } from "../model/source.js";
 import { fieldReaders } from "./fields.js";
 import { parseMarkdown } from "./markdown.js";
@@ -39,7 +39,7 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
     const a = (raw && typeof raw === "object" ? raw : {}) as Obj;
     const base: PathSegment[] = ["answers", id];
     const fields: Answer["fields"] = {};
-    for (const f of ["option", "value", "score", "justification", "options"] as const) {
+    for (const f of ANSWER_FIELDS) {
       if (a[f] !== undefined) fields[f] = posOf(src, [...base, f]);
     }
     const answer: Answer = { criterion: id, source: posOf(src, base, true), fields };
@@ -48,6 +48,15 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
     if (value !== undefined) answer.value = value;
     const declared = num(a.score, [...base, "score"]);
     if (declared !== undefined) answer.declared = declared;
+    const numerator = num(a.numerator, [...base, "numerator"]);
+    if (numerator !== undefined) answer.numerator = numerator;
+    const denominator = num(a.denominator, [...base, "denominator"]);
+    if (denominator !== undefined) answer.denominator = denominator;
+    // A count is a whole number of occurrences; anything else is reported when scoring (CD427).
+    const count = num(a.count, [...base, "count"]);
+    if (count !== undefined) answer.count = count / 100;
+    if (a.not_applicable === true) answer.notApplicable = true;
+    if (typeof a.official === "string") answer.official = a.official;
     const j = markdown([...base, "justification"]);
     if (j) answer.justification = j;
     if (a.options && typeof a.options === "object") {

@@ -5,7 +5,19 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHundredths, type Hundredths } from "../model/points.js";
-import type { Classification, LeafInput, Measure, NodeRole, Range, Rubric, RubricNode, RubricOption, ScoredBy } from "../model/rubric.js";
+import type {
+  Classification,
+  LeafInput,
+  Measure,
+  NodeRole,
+  NotApplicable,
+  Range,
+  Rubric,
+  RubricLeaf,
+  RubricNode,
+  RubricOption,
+  ScoredBy,
+} from "../model/rubric.js";
 import { DEFAULT_FORM, DEFAULT_LABEL, type ColumnKind, type CountOf, type EvidenceValue, type ScoreTableForm, type TableColumn } from "../model/table.js";
 import { posOf, type PathSegment, type YamlSource } from "./yaml-source.js";
 
@@ -50,9 +62,16 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     return opt;
   };
 
+  const readNotApplicable = (v: unknown, path: PathSegment[]): NotApplicable | undefined => {
+    if (!v || typeof v !== "object") return undefined;
+    const na = v as Obj;
+    return { score: num(na.score, [...path, "score"]), text: String(na.text ?? ""), source: posOf(src, path, true) };
+  };
+
   const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole, inheritedBy: ScoredBy): RubricNode => {
     const role = (n.role as NodeRole | undefined) ?? inheritedRole;
     const scoredBy = (n.scored_by as ScoredBy | undefined) ?? inheritedBy;
+    const notApplicable = readNotApplicable(n.not_applicable, [...path, "not_applicable"]);
     const base = {
       id: String(n.id),
       title: String(n.title),
@@ -60,13 +79,15 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
       min: num(n.min, [...path, "min"]),
       role,
       scoredBy,
+      ...(notApplicable ? { notApplicable } : {}),
       source: posOf(src, path),
       ...(typeof n.label === "string" ? { label: n.label } : {}),
       ...(typeof n.note === "string" ? { note: n.note } : {}),
     };
     if (n.role !== undefined && path.length > 2) diagnostics.push(diag("CD320", posOf(src, [...path, "role"], true)));
     if (Array.isArray(n.items)) {
-      if (n.input !== undefined || n.options !== undefined || n.measure !== undefined) {
+      const leafOnly = ["input", "options", "measure", "ratio", "count", "step"].some((k) => n[k] !== undefined);
+      if (leafOnly) {
         diagnostics.push(diag("CD317", posOf(src, [...path, "id"]), { id: base.id }));
       }
       return {
@@ -75,6 +96,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
         items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role, scoredBy)),
       };
     }
+    const input = (n.input as LeafInput | undefined) ?? "choice";
     let measure: Measure | undefined;
     if (n.measure && typeof n.measure === "object") {
       const m = n.measure as Obj;
@@ -85,14 +107,31 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
         max: num(m.max, [...path, "measure", "max"]),
       };
     }
-    // A survey-scored criterion takes its score from the survey file: it needs no options.
-    if (!Array.isArray(n.options) && scoredBy !== "survey") diagnostics.push(diag("CD318", posOf(src, [...path, "id"]), { id: base.id }));
+    const extra: Partial<RubricLeaf> = {};
+    if (n.ratio && typeof n.ratio === "object") {
+      const r = n.ratio as Obj;
+      extra.ratio = { label: String(r.label), numerator: String(r.numerator), denominator: String(r.denominator), unit: String(r.unit ?? "%") };
+      // The percentage is scored as a measure over [0; 100] %: the same ranges, formulas and checks.
+      if (input === "ratio") measure = { label: extra.ratio.label, unit: extra.ratio.unit, min: 0, max: 10000 };
+    }
+    if (n.count && typeof n.count === "object") {
+      const c = n.count as Obj;
+      extra.count = { label: String(c.label), points: num(c.points, [...path, "count", "points"]) };
+    }
+    if (n.step !== undefined) extra.step = num(n.step, [...path, "step"]);
+    const fields: NonNullable<RubricLeaf["fields"]> = {};
+    for (const k of ["measure", "ratio", "count", "step", "max", "min"] as const) if (n[k] !== undefined) fields[k] = posOf(src, [...path, k], true);
+    extra.fields = fields;
+    // Leaves scored without options: a direct score, a count, a heading, a survey's criterion (its score is the survey file's).
+    const optionless = input === "score" || input === "count" || input === "none" || scoredBy === "survey";
+    if (!Array.isArray(n.options) && !optionless) diagnostics.push(diag("CD318", posOf(src, [...path, "id"]), { id: base.id }));
     const options = Array.isArray(n.options) ? n.options.map((o, i) => readOption(o as Obj, [...path, "options", i])) : [];
     return {
       kind: "leaf",
       ...base,
-      input: (n.input as LeafInput | undefined) ?? "choice",
+      input,
       ...(measure ? { measure } : {}),
+      ...extra,
       options,
     };
   };
@@ -115,6 +154,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     notes: Array.isArray(data.notes) ? data.notes.map(String) : [],
     totalLabel: String(data.total_label ?? "TỔNG ĐIỂM"),
     max: num(data.max, ["max"]),
+    ...(data.bonus_max !== undefined ? { bonusMax: num(data.bonus_max, ["bonus_max"]) } : {}),
     ...(classification ? { classification } : {}),
     table: readTable(src, data.table),
     items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion", "unit")),

@@ -165,7 +165,8 @@ export function diffAssessments(a: ScoredAssessment, b: ScoredAssessment): Asses
     if (!y) c.presence = "removed";
     const options = change(x ? chosenOptions(x) : undefined, y ? chosenOptions(y) : undefined, sameList);
     if (options) c.options = options;
-    const value = change(x?.answer?.value, y?.answer?.value);
+    // A ratio's value is the percentage computed from its counts.
+    const value = change(x?.measured ?? x?.answer?.value, y?.measured ?? y?.answer?.value);
     if (value) c.value = value;
     const score = change(x?.score, y?.score);
     if (score) c.score = score;

@@ -55,7 +55,11 @@ export function plainAssessment(s: ScoredAssessment): string {
     lines.push(
       `${id} ${n.node.title} = ${fmt(n.score)} / ${fmt(n.node.max)}${n.appraisal?.score !== undefined ? ` (appraised ${fmt(n.appraisal.score)})` : ""}`,
     );
+    if (n.notApplicable) lines.push(`${id} not_applicable: ${n.node.notApplicable?.text ?? ""}`);
+    if (n.skipped) lines.push(`${id} skipped (group not applicable)`);
+    if (n.answer?.official !== undefined) lines.push(`${id} official: ${n.answer.official}`);
     if (n.children) {
+      lines.push(...textLines(`${id} justification`, n.justification));
       n.children.forEach(visit);
       return;
     }
@@ -65,6 +69,11 @@ export function plainAssessment(s: ScoredAssessment): string {
       lines.push(...textLines(`${id} option ${o.option.id} justification`, o.justification));
     }
     if (n.answer?.value !== undefined) lines.push(`${id} value: ${fmt(n.answer.value)}`);
+    if (n.answer?.numerator !== undefined) lines.push(`${id} numerator: ${fmt(n.answer.numerator)}`);
+    if (n.answer?.denominator !== undefined) lines.push(`${id} denominator: ${fmt(n.answer.denominator)}`);
+    if (n.measured !== undefined) lines.push(`${id} ratio: ${fmt(n.measured)}`);
+    if (n.answer?.count !== undefined) lines.push(`${id} count: ${n.answer.count}`);
+    if (n.node.kind === "leaf" && n.node.input === "score" && n.answer?.declared !== undefined) lines.push(`${id} score: ${fmt(n.answer.declared)}`);
     lines.push(...textLines(`${id} justification`, n.justification));
     lines.push(...textLines(`${id} appraisal opinion`, n.appraisal?.opinion));
   };
@@ -106,18 +115,27 @@ export function plainAppraisal(a: Appraisal): string {
 
 export function plainRubric(r: Rubric): string {
   const lines = ["# chamdiem show --plain: rubric", `id: ${r.id}`, `title: ${r.title}`, `max: ${fmt(r.max)}`, `total_label: ${r.totalLabel}`];
+  if (r.bonusMax !== undefined) lines.splice(4, 0, `bonus_max: ${fmt(r.bonusMax)}`);
   for (const n of r.notes) lines.push(...textLines("note", n));
   for (const b of r.classification?.bands ?? []) lines.push(`classification: ${b.label} >= ${fmt(b.min)}`);
   if (r.classification) lines.push(`classification fallback: ${r.classification.fallback}`);
   for (const [n] of walkRubric(r.items)) {
     const range = `${n.min !== 0 ? `${fmt(n.min)}..` : ""}${fmt(n.max)}`;
+    const na = n.notApplicable ? [`${n.id} not_applicable = ${fmt(n.notApplicable.score)}: ${n.notApplicable.text}`] : [];
     if (n.kind === "group") {
-      lines.push(`${n.id} ${n.title} (max ${range}${n.role !== "criterion" ? `, ${n.role}` : ""})`);
+      lines.push(`${n.id} ${n.title} (max ${range}${n.role !== "criterion" ? `, ${n.role}` : ""})`, ...na);
       continue;
     }
-    lines.push(
-      `${n.id} ${n.title} (max ${range}, ${n.input}${n.measure ? `, ${n.measure.label} ${fmt(n.measure.min)}..${fmt(n.measure.max)} ${n.measure.unit}` : ""})`,
-    );
+    const kind = n.ratio
+      ? `, ${n.ratio.label} = ${n.ratio.numerator} / ${n.ratio.denominator} × 100`
+      : n.measure
+        ? `, ${n.measure.label} ${fmt(n.measure.min)}..${fmt(n.measure.max)} ${n.measure.unit}`
+        : n.count
+          ? `, ${n.count.label} × ${fmt(n.count.points)}`
+          : n.step !== undefined
+            ? `, step ${fmt(n.step)}`
+            : "";
+    lines.push(`${n.id} ${n.title} (max ${range}, ${n.input}${kind})`, ...na);
     for (const o of n.options) {
       const pts = o.points !== undefined ? fmt(o.points) : o.proportional ? `value × ${fmt(o.proportional.points)} / ${fmt(o.proportional.per)}` : "?";
       const rg = o.range

@@ -11,7 +11,7 @@
 import { stringify } from "yaml";
 import type { Answer, Assessment, Markdown } from "../model/assessment.js";
 import { formatHundredths } from "../model/points.js";
-import { walkRubric, type Rubric, type RubricLeaf } from "../model/rubric.js";
+import { walkRubric, type NotApplicable, type Rubric, type RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { REVIEW_MARKER } from "../check/pending.js";
 import { fillablePlaceholders } from "../compose/placeholders.js";
@@ -121,8 +121,12 @@ export function scaffoldAssessment(o: ScaffoldOptions): string {
   o.from?.scored?.items.forEach(collect);
 
   for (const [node, depth] of walkRubric(o.rubric.items)) {
-    if (node.kind === "group") {
-      lines.push(`  # ${"─".repeat(Math.min(depth + 1, 3))} ${node.id} ${oneLine(node.title)} (tối đa ${formatHundredths(node.max)})`);
+    if (node.kind === "group" || node.input === "none") {
+      const max = node.kind === "group" ? ` (tối đa ${formatHundredths(node.max)})` : "";
+      lines.push(`  # ${"─".repeat(Math.min(depth + 1, 3))} ${node.id} ${oneLine(node.title)}${max}`);
+      if (node.notApplicable) lines.push(...notApplicableLines(node.id, node.notApplicable, 2));
+      const before = prevNodes.get(node.id);
+      if (before?.notApplicable) lines.push(`  # năm ${prevYear}: ${node.id} không áp dụng, ${formatHundredths(before.score)} điểm`);
       continue;
     }
     if (node.scoredBy !== "unit") {
@@ -148,20 +152,10 @@ function leafLines(
   prevYear: string,
 ): string[] {
   const out: string[] = [];
-  const m = leaf.measure;
-  const kind =
-    leaf.input === "choice"
-      ? "chọn một phương án"
-      : leaf.input === "checklist"
-        ? "các phương án đạt được cộng điểm"
-        : `đo: ${m?.label ?? "giá trị"}${m?.unit ? ` (${m.unit})` : ""}`;
-  out.push(`  ${JSON.stringify(leaf.id)}: # ${oneLine(leaf.title)} — tối đa ${formatHundredths(leaf.max)}; ${kind}`);
+  out.push(`  ${JSON.stringify(leaf.id)}: # ${oneLine(leaf.title)} — tối đa ${formatHundredths(leaf.max)}; ${kindText(leaf)}`);
   for (const opt of leaf.options) out.push(`    # ${opt.id}: ${oneLine(opt.text)}`);
-  if (prevNode && prevNode.options) {
-    const chosen = prevNode.options.filter((x) => x.chosen).map((x) => x.option.id);
-    const value = prevNode.answer?.value !== undefined ? `, giá trị ${formatHundredths(prevNode.answer.value)}` : "";
-    out.push(`    # năm ${prevYear}: ${chosen.length ? `phương án ${chosen.join(", ")}` : "chưa chấm"}${value}, ${formatHundredths(prevNode.score)} điểm`);
-  }
+  if (leaf.notApplicable) out.push(...notApplicableLines(leaf.id, leaf.notApplicable, 4));
+  if (prevNode && prevNode.options) out.push(`    # năm ${prevYear}: ${lastYear(prevNode)}`);
   const justification = (md: Markdown | undefined, indent: number, key: string) => {
     if (md?.text.trim()) out.push(marker(indent), `${" ".repeat(indent)}${key}:${text(md.text, indent + 2)}`);
     else out.push(`${" ".repeat(indent)}${key}:${text(PH.justification, indent + 2)}`);
@@ -177,14 +171,78 @@ function leafLines(
     if (prevAnswer?.justification?.text.trim()) justification(prevAnswer.justification, 4, "justification");
     return out;
   }
-  if (leaf.input === "measure") {
-    const range = m ? ` từ ${formatHundredths(m.min)} đến ${formatHundredths(m.max)}${m.unit ? ` ${m.unit}` : ""}` : "";
-    out.push(`    value: ${scalar(`<<${m?.label ?? "giá trị đo"}${range}>>`)}`);
-  } else {
-    out.push(`    option: ${scalar(`<<${ids.join("|")}>>`)}`);
+  const m = leaf.measure;
+  const bounds = `từ ${formatHundredths(leaf.min)} đến ${formatHundredths(leaf.max)}`;
+  switch (leaf.input) {
+    case "measure": {
+      const range = m ? ` từ ${formatHundredths(m.min)} đến ${formatHundredths(m.max)}${m.unit ? ` ${m.unit}` : ""}` : "";
+      out.push(`    value: ${scalar(`<<${m?.label ?? "giá trị đo"}${range}>>`)}`);
+      break;
+    }
+    case "ratio":
+      out.push(
+        `    numerator: ${scalar(`<<${leaf.ratio?.numerator ?? "tử số"}>>`)}`,
+        `    denominator: ${scalar(`<<${leaf.ratio?.denominator ?? "mẫu số"}>>`)}`,
+      );
+      break;
+    case "count":
+      out.push(`    count: ${scalar(`<<${leaf.count?.label ?? "số lần"}: số nguyên, 0 nếu không có>>`)}`);
+      break;
+    case "score":
+      out.push(`    score: ${scalar(`<<điểm ${bounds}${leaf.step !== undefined ? `, bội số của ${formatHundredths(leaf.step)}` : ""}>>`)}`);
+      break;
+    default:
+      out.push(`    option: ${scalar(`<<${ids.join("|")}>>`)}`);
   }
   justification(prevAnswer?.justification, 4, "justification");
   return out;
+}
+
+/** How a leaf is scored, for its comment line. */
+function kindText(leaf: RubricLeaf): string {
+  const m = leaf.measure;
+  switch (leaf.input) {
+    case "choice":
+      return "chọn một phương án";
+    case "checklist":
+      return "các phương án đạt được cộng điểm";
+    case "ratio":
+      return leaf.ratio ? `tỷ lệ: ${leaf.ratio.label} = ${leaf.ratio.numerator} / ${leaf.ratio.denominator} × 100` : "tỷ lệ";
+    case "count":
+      return leaf.count ? `đếm: ${leaf.count.label}, mỗi lần ${formatHundredths(leaf.count.points)} điểm` : "đếm số lần";
+    case "score":
+      return `nhập trực tiếp điểm${leaf.step !== undefined ? `, bước ${formatHundredths(leaf.step)}` : ""}`;
+    default:
+      return `đo: ${m?.label ?? "giá trị"}${m?.unit ? ` (${m.unit})` : ""}`;
+  }
+}
+
+/** Last year's answer of a leaf, for a comment: its option(s), its counts or value, its score. */
+function lastYear(n: ScoredNode): string {
+  const a = n.answer;
+  const score = `${formatHundredths(n.score)} điểm`;
+  if (n.notApplicable) return `không áp dụng, ${score}`;
+  const input = n.node.kind === "leaf" ? n.node.input : undefined;
+  if (!a) return `chưa chấm, ${score}`;
+  if (input === "ratio" && a.numerator !== undefined && a.denominator !== undefined) {
+    const count = (v: number) => formatHundredths(v, { decimal: ",", fixed: false });
+    return `${count(a.numerator)}/${count(a.denominator)}, ${score}`;
+  }
+  if (input === "count" && a.count !== undefined) return `${a.count} lần, ${score}`;
+  if (input === "score") return score;
+  const chosen = (n.options ?? []).filter((x) => x.chosen).map((x) => x.option.id);
+  const value = a.value !== undefined ? `, giá trị ${formatHundredths(a.value)}` : "";
+  return `${chosen.length ? `phương án ${chosen.join(", ")}` : "chưa chấm"}${value}, ${score}`;
+}
+
+/** The comment lines saying how to answer a node "not applicable" under its rubric rule. */
+function notApplicableLines(id: string, na: NotApplicable, indent: number): string[] {
+  const pad = " ".repeat(indent);
+  const how =
+    indent === 2
+      ? `ghi ${JSON.stringify(id)}: với “not_applicable: true” và “justification: …”, rồi xóa các tiêu chí con`
+      : "thay các dòng chấm điểm bằng “not_applicable: true”, giữ giải trình";
+  return [`${pad}# không áp dụng (${oneLine(na.text)}, ${formatHundredths(na.score)} điểm): ${how}`];
 }
 
 /** "Văn phòng UBND tỉnh" → "van-phong-ubnd-tinh" (file names). */

@@ -9,7 +9,7 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Markdown } from "../model/assessment.js";
 import { clamp, formatHundredths, type Hundredths } from "../model/points.js";
-import type { RubricLeaf } from "../model/rubric.js";
+import type { RubricGroup, RubricLeaf } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { classificationOf, scoreLeaf } from "./score.js";
 import type { Appraisal, AppraisalEntry } from "../model/appraisal.js";
@@ -17,6 +17,8 @@ import { describeReachable, isReachable, reachableScores } from "./reachable-sco
 
 interface Final {
   score?: Hundredths;
+  /** A group's not-applicable answer accepted (true) or rejected (false) by the appraisal. */
+  notApplicable?: boolean;
   opinion?: Markdown;
   round: number;
 }
@@ -31,16 +33,28 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
   };
   scored.items.forEach(visitLeaves);
 
-  // A later round's entry replaces the earlier one: its opinion always, its score when it gives one.
+  const groups = new Map<string, RubricGroup>();
+  const visitGroups = (n: ScoredNode) => {
+    if (n.node.kind === "group") groups.set(n.node.id, n.node);
+    n.children?.forEach(visitGroups);
+  };
+  scored.items.forEach(visitGroups);
+
+  // A later round's entry replaces the earlier one: its opinion always, its score when it gives one
+  // (for a group: whether it accepts a not-applicable answer).
   const finals = new Map<string, Final>();
   for (const round of appraisal.rounds) {
     for (const entry of round.entries.values()) {
       const leaf = leaves.get(entry.criterion);
+      const group = groups.get(entry.criterion);
       const prior = finals.get(entry.criterion);
       const score = leaf ? entryScore(leaf, entry, out) : undefined;
       const next: Final = { round: round.round };
       const kept = score ?? prior?.score;
       if (kept !== undefined) next.score = kept;
+      const na = group ? groupNotApplicable(group, entry, out) : undefined;
+      const keptNa = na ?? prior?.notApplicable;
+      if (keptNa !== undefined) next.notApplicable = keptNa;
       if (entry.opinion) next.opinion = entry.opinion;
       finals.set(entry.criterion, next);
     }
@@ -57,19 +71,25 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
         const v = fill(c);
         if (v !== undefined) sum = (sum ?? 0) + v;
       }
-      score = sum === undefined ? undefined : clamp(sum, n.node.min, n.node.max);
+      // A group stays not applicable as self-assessed unless the appraisal says otherwise.
+      const na = f?.notApplicable ?? n.notApplicable === true;
+      if (na && n.node.notApplicable) score = n.node.notApplicable.score;
+      else score = sum === undefined ? undefined : clamp(sum, n.node.min, n.node.max);
     } else {
       score = f?.score ?? (n.node.scoredBy === "survey" ? undefined : n.score);
     }
     n.appraisal = { ...(score !== undefined ? { score } : {}), ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
     return score;
   };
-  const total = scored.items.reduce((s, n) => s + (fill(n) ?? 0), 0);
+  const totals = { base: 0, bonus: 0, penalty: 0 };
+  for (const n of scored.items) totals[n.node.role === "criterion" ? "base" : n.node.role] += fill(n) ?? 0;
+  const total = totals.base + totals.bonus + totals.penalty;
   const last = appraisal.rounds[appraisal.rounds.length - 1];
   const ineligible = last?.ineligible;
   const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classificationOf(total, scored.rubric.classification);
   scored.appraised = {
     total,
+    totals,
     ...(classification !== undefined ? { classification } : {}),
     file: appraisal.file,
     rounds: appraisal.rounds.length,
@@ -79,17 +99,44 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
   return out;
 }
 
+/** Whether a group entry accepts (true) or rejects (false) a not-applicable answer; undefined if it does not say. */
+function groupNotApplicable(group: RubricGroup, e: AppraisalEntry, out: Diagnostic[]): boolean | undefined {
+  if (e.notApplicable === undefined) return undefined;
+  if (!group.notApplicable) {
+    out.push(diag("CD425", e.fields.not_applicable ?? e.source, { id: group.id }));
+    return undefined;
+  }
+  return e.notApplicable;
+}
+
 /** The score an entry gives its leaf, or undefined when it only carries an opinion. */
 function entryScore(leaf: RubricLeaf, e: AppraisalEntry, out: Diagnostic[]): Hundredths | undefined {
-  const answered = e.option !== undefined || e.ticked !== undefined || e.value !== undefined;
+  const answered =
+    e.option !== undefined ||
+    e.ticked !== undefined ||
+    e.value !== undefined ||
+    e.numerator !== undefined ||
+    e.denominator !== undefined ||
+    e.count !== undefined ||
+    e.notApplicable === true;
   if (answered) {
     const fields: Answer["fields"] = {};
-    if (e.fields.option) fields.option = e.fields.option;
-    if (e.fields.value) fields.value = e.fields.value;
-    if (e.fields.options) fields.options = e.fields.options;
+    for (const f of ["option", "value", "options", "numerator", "denominator", "count", "not_applicable"] as const) {
+      const at = e.fields[f];
+      if (at) fields[f] = at;
+    }
     const answer: Answer = { criterion: leaf.id, source: e.source, fields };
     if (e.option !== undefined) answer.option = e.option;
     if (e.value !== undefined) answer.value = e.value;
+    if (e.numerator !== undefined) answer.numerator = e.numerator;
+    if (e.denominator !== undefined) answer.denominator = e.denominator;
+    if (e.count !== undefined) answer.count = e.count;
+    // The appraiser's opinion is the justification of an accepted not-applicable answer.
+    if (e.notApplicable) {
+      answer.notApplicable = true;
+      if (e.opinion) answer.justification = e.opinion;
+      if (e.fields.opinion) fields.justification = e.fields.opinion;
+    }
     if (e.ticked) answer.ticked = e.ticked.map((id) => ({ id, source: e.fields.options ?? e.source }));
     const computed = scoreLeaf(leaf, answer, out).score;
     if (e.score !== undefined && e.score !== computed) {

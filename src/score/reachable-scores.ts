@@ -16,10 +16,35 @@ export interface Reachable {
 }
 
 const MAX_CHECKLIST_OPTIONS = 12;
+/** Direct scores in steps and counts are listed one by one up to this many. */
+const MAX_ENUMERATED = 1000;
 
 export function reachableScores(leaf: RubricLeaf): Reachable {
   const r: Reachable = { points: new Set(), intervals: [], unbounded: false };
   const fit = (v: Hundredths) => clamp(v, leaf.min, leaf.max);
+  if (leaf.notApplicable) r.points.add(leaf.notApplicable.score);
+  if (leaf.input === "none") {
+    r.points.add(0);
+    return r;
+  }
+  if (leaf.input === "score") {
+    // Every score in [min, max], in steps when the rubric has one (enumerated while small).
+    const step = leaf.step !== undefined && leaf.step > 0 ? leaf.step : undefined;
+    if (step !== undefined && (leaf.max - leaf.min) / step <= MAX_ENUMERATED) {
+      for (let v = Math.ceil(leaf.min / step) * step; v <= leaf.max; v += step) r.points.add(v);
+    } else r.intervals.push([leaf.min, leaf.max]);
+    return r;
+  }
+  if (leaf.input === "count") {
+    // 0, 1, 2 … occurrences until the cap (or floor) is reached.
+    const each = leaf.count?.points ?? 0;
+    for (let k = 0; k <= MAX_ENUMERATED; k++) {
+      const v = fit(k * each);
+      r.points.add(v);
+      if (each === 0 || v === leaf.max || v === leaf.min) break;
+    }
+    return r;
+  }
   if (leaf.input === "checklist") {
     if (leaf.options.length > MAX_CHECKLIST_OPTIONS) {
       r.unbounded = true;
@@ -35,7 +60,7 @@ export function reachableScores(leaf: RubricLeaf): Reachable {
   }
   for (const o of leaf.options) {
     if (o.points !== undefined) r.points.add(fit(o.points));
-    if (o.proportional && leaf.input === "measure") {
+    if (o.proportional && (leaf.input === "measure" || leaf.input === "ratio")) {
       const m = leaf.measure;
       const range = o.range;
       // The smallest/largest values the option applies to (exclusive bounds step by one hundredth).

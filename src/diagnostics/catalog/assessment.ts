@@ -4,8 +4,8 @@ export const ASSESSMENT_CODES = {
   CD401: { severity: "error", vi: "Tiêu chí “{id}” không có trong bộ tiêu chí {rubric}", en: "Criterion “{id}” is not in rubric {rubric}" },
   CD402: {
     severity: "error",
-    vi: "“{id}” là nhóm tiêu chí; điểm của nhóm được tính tự động, không ghi tay",
-    en: "“{id}” is a group; group scores are computed, never written by hand",
+    vi: "“{id}” là nhóm tiêu chí; điểm của nhóm được tính tự động, không ghi tay (nhóm chỉ nhận “justification”, “official” và “not_applicable”)",
+    en: "“{id}” is a group; group scores are computed, never written by hand (a group takes only “justification”, “official” and “not_applicable”)",
   },
   CD403: { severity: "error", vi: "Chưa chấm tiêu chí {id}", en: "Criterion {id} is not answered" },
   CD404: {
@@ -15,8 +15,8 @@ export const ASSESSMENT_CODES = {
   },
   CD405: {
     severity: "error",
-    vi: "Tiêu chí {id} chọn một phương án (input: {input}); dùng “{expected}”",
-    en: "Criterion {id} is answered with “{expected}” (input: {input})",
+    vi: "Tiêu chí {id} (input: {input}) được chấm bằng “{expected}”, không phải trường này",
+    en: "Criterion {id} is answered with “{expected}” (input: {input}), not this field",
   },
   CD406: {
     severity: "error",
@@ -97,6 +97,56 @@ export const ASSESSMENT_CODES = {
     severity: "error",
     vi: "Nội dung còn chỗ để trống cần điền: “{text}”",
     en: "A placeholder still needs filling in: “{text}”",
+  },
+  CD425: {
+    severity: "error",
+    vi: "“{id}” không có quy định trường hợp không áp dụng (“not_applicable” trong bộ tiêu chí); hãy chấm mục này",
+    en: "“{id}” has no not-applicable rule (“not_applicable” in the rubric); score it instead",
+  },
+  CD426: {
+    severity: "error",
+    vi: "“{id}” được ghi là không áp dụng nên cần giải trình (“justification”): nêu lý do, ví dụ trong năm không có nhiệm vụ được giao",
+    en: "“{id}” is answered not applicable, so it needs a “justification” saying why",
+  },
+  CD427: {
+    severity: "error",
+    vi: "Số lần “{value}” phải là số nguyên không âm (0, 1, 2 …)",
+    en: "The count “{value}” must be a whole number, 0 or more",
+  },
+  CD428: {
+    severity: "warning",
+    vi: "“{id}” thuộc nhóm được ghi là không áp dụng nên không được chấm; mục trả lời này bị bỏ qua",
+    en: "“{id}” belongs to a group answered not applicable, so it is not scored; this answer is ignored",
+  },
+  CD429: {
+    severity: "error",
+    vi: "“{id}” là dòng tiêu đề, không chấm điểm (input: none); xóa mục trả lời này",
+    en: "“{id}” is a heading without scoring (input: none); remove this answer",
+  },
+  CD430: {
+    severity: "error",
+    vi: "Mẫu số ({denominator}) của tiêu chí {id} bằng 0: không tính được tỷ lệ",
+    en: "The denominator ({denominator}) of criterion {id} is 0: no ratio can be computed",
+  },
+  CD431: {
+    severity: "error",
+    vi: "Tử số {numerator} lớn hơn mẫu số {denominator}: tỷ lệ vượt 100%",
+    en: "The numerator {numerator} is above the denominator {denominator}: the ratio exceeds 100%",
+  },
+  CD432: {
+    severity: "error",
+    vi: "Điểm {score} nằm ngoài khoảng điểm [{min}; {max}] của tiêu chí {id}",
+    en: "The score {score} is outside the range [{min}; {max}] of criterion {id}",
+  },
+  CD433: {
+    severity: "error",
+    vi: "Điểm {score} của tiêu chí {id} phải là bội số của {step}",
+    en: "The score {score} of criterion {id} must be a multiple of {step}",
+  },
+  CD434: {
+    severity: "error",
+    vi: "“{id}” được ghi là không áp dụng nên không chấm theo “{field}”; xóa “{field}” hoặc xóa “not_applicable”",
+    en: "“{id}” is answered not applicable, so it is not scored by “{field}”; remove “{field}” or “not_applicable”",
   },
   // The bound on what one file reports (boundDiagnostics in src/diagnostics/diagnostic.ts), for every file.
   CD423: {

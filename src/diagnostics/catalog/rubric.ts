@@ -40,8 +40,8 @@ export const RUBRIC_CODES = {
   },
   CD310: {
     severity: "error",
-    vi: "Công thức chỉ dùng được cho tiêu chí đo lường (input: measure)",
-    en: "A formula is only allowed on a measured criterion (input: measure)",
+    vi: "Công thức chỉ dùng được cho tiêu chí đo lường (input: measure hoặc ratio)",
+    en: "A formula is only allowed on a measured criterion (input: measure or ratio)",
   },
   CD311: {
     severity: "error",
@@ -101,8 +101,8 @@ export const RUBRIC_CODES = {
   // CD340–CD349: the score table's declared form (src/check/table-form.ts).
   CD340: {
     severity: "error",
-    vi: "Cột số liệu “{label}” (evidence) cần ít nhất một tiêu chí đo (input: measure) trong bộ tiêu chí, nhưng không có; bỏ cột này hoặc khai báo tiêu chí đo",
-    en: "Evidence column “{label}” needs at least one measured criterion (input: measure) in the rubric, and there is none; remove the column or declare one",
+    vi: "Cột số liệu “{label}” (evidence) cần ít nhất một tiêu chí đo (input: measure hoặc ratio; tử số, mẫu số: ratio) trong bộ tiêu chí, nhưng không có; bỏ cột này hoặc khai báo tiêu chí đo",
+    en: "Evidence column “{label}” needs at least one measured criterion (input: measure or ratio; numerator, denominator: ratio) in the rubric, and there is none; remove the column or declare one",
   },
   CD341: {
     severity: "error",
@@ -128,5 +128,35 @@ export const RUBRIC_CODES = {
     severity: "error",
     vi: "Nhãn in “{label}” của “{id}” trùng với nhãn của “{other}” (dòng {line}) trong cùng một nhóm; hai dòng của bảng sẽ không phân biệt được",
     en: "Printed label “{label}” of “{id}” is the same as that of “{other}” (line {line}) in the same group; the two table rows could not be told apart",
+  },
+  CD322: {
+    severity: "error",
+    vi: "Tiêu chí “{id}” (input: {input}) không chấm theo phương án; xóa “options”",
+    en: "Criterion “{id}” (input: {input}) is not scored by options; remove “options”",
+  },
+  CD323: {
+    severity: "error",
+    vi: "Tiêu chí “{id}” (input: {input}) cần trường “{field}”",
+    en: "Criterion “{id}” (input: {input}) needs a “{field}” field",
+  },
+  CD324: {
+    severity: "error",
+    vi: "Trường “{field}” không dùng cho tiêu chí “{id}” (input: {input})",
+    en: "The field “{field}” does not apply to criterion “{id}” (input: {input})",
+  },
+  CD325: {
+    severity: "error",
+    vi: "Điểm khi không áp dụng ({score}) nằm ngoài khoảng điểm [{min}; {max}] của “{id}”",
+    en: "The not-applicable score {score} is outside the range [{min}; {max}] of “{id}”",
+  },
+  CD326: {
+    severity: "error",
+    vi: "Tổng điểm tối đa của các mục điểm thưởng ({sum}) khác “bonus_max” ({max})",
+    en: "The bonus items' maxima add up to {sum}, not “bonus_max” ({max})",
+  },
+  CD327: {
+    severity: "error",
+    vi: "Bước điểm {step} của tiêu chí “{id}” phải dương, và điểm sàn {min}, điểm tối đa {max} phải là bội số của bước",
+    en: "The step {step} of criterion “{id}” must be positive, with the floor {min} and the maximum {max} multiples of it",
   },
 } satisfies Record<string, CatalogEntry>;
