@@ -62,7 +62,15 @@ const REPORT = {
     number: { type: "integer", minimum: 1, description: "Số văn bản, ví dụ 1880 (số nhỏ hơn 10 được in thêm số 0 phía trước)." },
     symbol: { type: "string", minLength: 1, description: "Ký hiệu văn bản, ví dụ BC-VP." },
     place: { type: "string", minLength: 1, description: "Địa danh, ví dụ Quảng Ngãi." },
-    date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Ngày ban hành, dạng năm-tháng-ngày, ví dụ 2021-11-19." },
+    date: {
+      // A string must be a date or a year; a number, a year (pattern applies to strings only, the bounds to numbers only).
+      type: ["string", "integer"],
+      pattern: "^\\d{4}(-\\d{2}-\\d{2})?$",
+      minimum: 2000,
+      maximum: 2100,
+      description:
+        "Ngày ban hành, dạng năm-tháng-ngày, ví dụ 2021-11-19; hoặc chỉ ghi năm (ví dụ 2023) để in “ngày    tháng    năm 2023”, để trống ngày, tháng cho văn thư ghi tay khi ký ban hành.",
+    },
     summary: { type: "string", minLength: 1, description: "Trích yếu nội dung, in đậm dưới chữ BÁO CÁO." },
     to: { type: "array", items: { type: "string", minLength: 1 }, description: "Kính gửi (nếu có): mỗi nơi một dòng." },
     body: {

@@ -9,7 +9,8 @@ import { BLANK } from "../model/blanks.js";
 import { lineIndex } from "../read/line-index.js";
 import { formatHundredths } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
+import { checkCitations, findCitations, validDate, type Citation, type ReportDay } from "./citations.js";
+import { isYearOnly, parseReportDate } from "../model/report-date.js";
 import { paragraphSpans, type TextSpan } from "./text-spans.js";
 
 /**
@@ -64,14 +65,16 @@ function checkNode(n: ScoredNode, st: ProseState): void {
 const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;
 const SYMBOL = /^[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u;
 
-function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: number; year: number } | undefined {
+function checkReport(a: Assessment, out: Diagnostic[]): ReportDay | undefined {
   const r = a.report;
   /** A field's own position, or the `report:` line when the model has none. */
   const at = (path: string) => r.fields?.[path] ?? r.source;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date);
-  let date: { day: number; month: number; year: number } | undefined;
-  if (m) {
-    const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // A year alone ("2023": day and month left blank, filled in by hand) stands for its last day when
+  // cited documents are compared with it: only a citation certainly after the report is flagged.
+  const parsed = parseReportDate(r.date);
+  let date: ReportDay | undefined;
+  if (parsed) {
+    const d = { year: parsed.year, month: parsed.month ?? 12, day: parsed.day ?? 31, ...(isYearOnly(r.date) ? { text: r.date } : {}) };
     if (validDate(d)) date = d;
     else out.push(diag("CD421", at("report.date"), { value: r.date }));
   }

@@ -11,6 +11,7 @@ import type { FaceKey } from "../fonts/fontset.js";
 import { layoutDiagnostics, type FontOrigin } from "./layout-diagnostics.js";
 import type { NumberFormat } from "../model/points.js";
 import type { ScoredAssessment } from "../model/scored.js";
+import { reportDateBounds } from "../model/report-date.js";
 
 export type OutputFormat = "docx" | "pdf";
 
@@ -101,11 +102,12 @@ export async function writeDocument(
 /**
  * The timestamp written into a document (`build` and `summary --write`): SOURCE_DATE_EPOCH when set
  * (reproducible-builds.org), else the data's own date (yyyy-mm-dd: the report's date, or a summary's
- * latest date) at midnight UTC, else 1980-01-01; never the clock, so the same inputs always give the
- * same bytes.
+ * latest date; a year-only report date is 1 January) at midnight UTC, else 1980-01-01; never the
+ * clock, so the same inputs always give the same bytes.
  */
 export function buildDate(sourceDateEpoch: string | undefined, dataDate: string): string {
   if (sourceDateEpoch && /^\d{1,12}$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000).toISOString();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) return `${dataDate}T00:00:00.000Z`;
+  const day = reportDateBounds(dataDate)?.first;
+  if (day) return `${day}T00:00:00.000Z`;
   return "1980-01-01T00:00:00.000Z";
 }
