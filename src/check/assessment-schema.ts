@@ -42,6 +42,12 @@ const SIGNER = {
   required: ["title", "name"],
   additionalProperties: false,
   properties: {
+    on_behalf_of: {
+      type: "string",
+      minLength: 1,
+      description:
+        "Tập thể mà người ký thay mặt, in thành dòng “TM. …” trên cùng, ví dụ ỦY BAN NHÂN DÂN. Hai cấp ký “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH”: on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., authority: CHỦ TỊCH, title: PHÓ CHỦ TỊCH.",
+    },
     prefix: {
       enum: ["KT.", "TM.", "Q.", "TL.", "TUQ."],
       description: "Thẩm quyền ký: KT. (ký thay), TM. (thay mặt), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền).",

@@ -86,6 +86,20 @@ function checkReport(a: Assessment, out: Diagnostic[]): ReportDay | undefined {
     if (!SYMBOL.test(r.symbol)) out.push(diag("CD415", at("report.symbol"), { symbol: r.symbol }));
     else if (!r.symbol.startsWith("BC-")) out.push(diag("CD416", at("report.symbol"), { symbol: r.symbol }));
   }
+  // The signer's lines are one field each: a line break inside one (the old way of writing two levels
+  // of signature in `authority`) is the field `on_behalf_of`, which the message names.
+  const signerFields: [string, string | undefined][] = [
+    ["on_behalf_of", r.signer.onBehalfOf],
+    ["authority", r.signer.authority],
+    ["title", r.signer.title],
+    ["name", r.signer.name],
+  ];
+  for (const [field, value] of signerFields) {
+    if (value !== undefined && /[\n\r\u2028\u2029]/u.test(value.trim())) out.push(diag("CD425", at(`report.signer.${field}`), { field }));
+  }
+  if (r.signer.onBehalfOf && r.signer.prefix === "TM.") {
+    out.push(diag("CD426", at("report.signer.prefix"), { collective: r.signer.onBehalfOf.trim().toLocaleUpperCase("vi") }));
+  }
   const honorific = HONORIFIC.exec(r.signer.name);
   if (honorific) out.push(diag("CD417", at("report.signer.name"), { title: honorific[0].trim() }));
   const archived = r.recipients.findIndex((x) => /^\s*-?\s*Lưu\s*:/iu.test(x));
@@ -101,6 +115,7 @@ function checkReport(a: Assessment, out: Diagnostic[]): ReportDay | undefined {
     ...r.to.map((t, i): [string, string] => [`report.to.${i}`, t]),
     ...r.recipients.map((t, i): [string, string] => [`report.recipients.${i}`, t]),
     ["report.archive", r.archive],
+    ["report.signer.on_behalf_of", r.signer.onBehalfOf ?? ""],
     ["report.signer.authority", r.signer.authority ?? ""],
     ["report.signer.title", r.signer.title],
     ["report.signer.name", r.signer.name],
