@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, Row, Table } from "../src/document/model.js";
 import { dumpLayout, layoutDocument, type LineFrame } from "../src/layout/index.js";
+import { KEEP_MAX_GAP } from "../src/layout/pages.js";
 import { doc, lay, lines, mono, p, section, texts } from "./helpers/layout-build.js";
 
 // monospace fake font at 10 pt: letters 5 pt, spaces 2.5 pt, single line 11.5 pt, baseline at 9 pt.
@@ -103,6 +104,42 @@ describe("tables", () => {
     // the long row "1" continued onto page 2
     expect(lines(r, 0).some((l) => l.includes("a0"))).toBe(true);
     expect(lines(r, 1).some((l) => /a\d/.test(l))).toBe(true);
+  });
+
+  describe("page fill: a keep chain leaves at most KEEP_MAX_GAP of a page empty", () => {
+    // Body 100 pt high: 8 lines of 11.5 pt; 20 % of it is 20 pt. The second column (30 pt) holds two
+    // words of two letters a line (22,5 pt), one of three ("b10" is 15 pt: "b10 b11" 32,5 pt).
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => p(`f${i}`));
+    const heading = (text: string): Row => ({ cantSplit: true, keepNext: true, cells: [cell(text), cell(text)] });
+
+    it("splits the cantSplit row after a heading rather than leave 65,5 pt (65 %) empty, and reports it", () => {
+      expect(KEEP_MAX_GAP).toBe(0.2);
+      const body: Row = { cantSplit: true, cells: [cell("B"), cell(words(12, "b"))] };
+      const r = lay([...filler(3), table([heading("H"), body], [200, 600])], 40, 100);
+      // 3 filler lines (34,5 pt) + the heading (11,5) leave 54 pt: 4 of the row's 7 lines (46 pt).
+      expect(lines(r, 0)).toEqual(["f0", "f1", "f2", "H|H", "B|b0 b1", "b2 b3", "b4 b5", "b6 b7"]);
+      expect(lines(r, 1)).toEqual(["b8 b9", "b10", "b11"]);
+      expect(r.splitRows).toEqual([body]);
+    });
+
+    it("moves the chain whole when that leaves 19,5 pt (19,5 %) empty", () => {
+      const body: Row = { cantSplit: true, cells: [cell("B"), cell(words(8, "b"))] };
+      const r = lay([...filler(7), table([heading("H"), body], [200, 600])], 40, 100);
+      expect(lines(r, 0)).toEqual(["f0", "f1", "f2", "f3", "f4", "f5", "f6"]);
+      expect(lines(r, 1)).toEqual(["H|H", "B|b0 b1", "b2 b3", "b4 b5", "b6 b7"]);
+      expect(r.splitRows).toEqual([]);
+    });
+
+    it("never splits a heading row: a heading is not left at the foot of a page without the row it heads", () => {
+      // 5 lines (57,5 pt) after the filler and G: 54 pt left, so C does not fit; splitting it would
+      // leave its first part without the option row it heads.
+      const criterion: Row = { cantSplit: true, keepNext: true, cells: [cell("C"), cell(words(10, "c"))] };
+      const option: Row = { cantSplit: true, cells: [cell("O"), cell("o")] };
+      const r = lay([...filler(3), table([heading("G"), criterion, option], [200, 600])], 40, 100);
+      expect(lines(r, 0)).toEqual(["f0", "f1", "f2"]);
+      expect(lines(r, 1)).toEqual(["G|G", "C|c0 c1", "c2 c3", "c4 c5", "c6 c7", "c8 c9", "O|o"]);
+      expect(r.splitRows).toEqual([]);
+    });
   });
 
   it("keeps the header with the first body row", () => {

@@ -53,4 +53,17 @@ describe("exact points", () => {
     expect(formatHundredths(1000, { decimal: ",", fixed: false })).toBe("10");
     expect(formatHundredths(950, { decimal: ",", fixed: false })).toBe("9,5");
   });
+
+  it("groups thousands from 1 000 on: 1.000,00 in Vietnamese notation, 1,000.00 with a decimal point", () => {
+    expect(formatHundredths(99999)).toBe("999,99");
+    expect(formatHundredths(100000)).toBe("1.000,00");
+    expect(formatHundredths(-100000)).toBe("-1.000,00");
+    expect(formatHundredths(123456789)).toBe("1.234.567,89");
+    expect(formatHundredths(100000000)).toBe("1.000.000,00");
+    expect(formatHundredths(100000, { decimal: ".", fixed: true })).toBe("1,000.00");
+    expect(formatHundredths(1234550, { decimal: ".", fixed: false })).toBe("12,345.5");
+    expect(formatHundredths(150000, { decimal: ",", fixed: false })).toBe("1.500");
+    // machine-read output (CSV) opts out
+    expect(formatHundredths(123456, { decimal: ".", fixed: true, grouping: false })).toBe("1234.56");
+  });
 });

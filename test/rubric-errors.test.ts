@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runChecks } from "../src/pipeline/run-checks.js";
-import { input } from "./helpers/example.js";
+import { input, readExampleText } from "./helpers/example.js";
 
 const ASSESSMENT = "test/fixtures/mini/assessment.yaml";
 
@@ -25,4 +25,20 @@ describe("an assessment beside a rubric with errors", () => {
       expect(r.assessments[0]!.scored).toBeUndefined();
     });
   }
+});
+
+describe("a malformed criterion id (CD206)", () => {
+  it("says which value is wrong and the form an id takes, not what the whole rubric is", () => {
+    const text = readExampleText("test/fixtures/mini/rubric.yaml").replace('      - id: "1.1"\n', '      - id: "1..a"\n');
+    const line = text.split("\n").findIndex((l) => l.includes('"1..a"')) + 1;
+    const r = runChecks([input("test/fixtures/mini/rubric.yaml", text)]);
+    const d = r.diagnostics.filter((x) => x.code === "CD206");
+    expect(d.map((x) => [x.pos.line, x.pos.column])).toEqual([[line, 13]]);
+    const detail = d[0]!.args.detail as { vi: string; en: string };
+    // The id's own description ($defs/id), reached through its $ref, with the value quoted.
+    expect(detail.vi.startsWith("“1..a”; Mã mục, khóa ổn định")).toBe(true);
+    expect(detail.vi).toContain('"1.1.2", "2.a"');
+    expect(detail.en).toContain("“1..a”");
+    expect(detail.vi).not.toContain("Bộ tiêu chí");
+  });
 });

@@ -13,6 +13,7 @@ import { formatHundredths, type Hundredths } from "../model/points.js";
 import { walkRubric, type Rubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { validDate } from "./citations.js";
+import { reportDateBounds } from "../model/report-date.js";
 import { compileSchema, validateWithSchema, type KeyedAt, type ValidatorCache } from "./schema-validate.js";
 import { posOf, type YamlSource } from "../read/yaml-source.js";
 import { appraisalPathFor, type Appraisal } from "../model/appraisal.js";
@@ -145,16 +146,21 @@ function dateOk(s: string): boolean {
 function checkRounds(a: Appraisal, kinds: ReadonlyMap<string, RubricNode>, scored: ScoredAssessment | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reportDate = scored?.assessment.report.date;
-  let prior: { date: string; what: { vi: string; en: string } } | undefined =
-    reportDate && dateOk(reportDate) ? { date: reportDate, what: { vi: "báo cáo tự chấm", en: "the self-assessment report" } } : undefined;
+  // A year-only report date ("2023", day and month filled in by hand) is compared as its first day:
+  // only a round certainly before the report is flagged. `shown` is the date as the file writes it.
+  const reportFirst = reportDate ? reportDateBounds(reportDate)?.first : undefined;
+  let prior: { date: string; shown?: string; what: { vi: string; en: string } } | undefined =
+    reportDate && reportFirst && dateOk(reportFirst)
+      ? { date: reportFirst, shown: reportDate, what: { vi: "báo cáo tự chấm", en: "the self-assessment report" } }
+      : undefined;
   a.rounds.forEach((r, i) => {
     const at = r.fields.round ?? r.source;
     if (r.round !== i + 1 && Number.isInteger(r.round)) out.push(diag("CD708", at, { round: r.round, expected: i + 1 }));
     const roundWhat = { vi: `thẩm định lần ${i + 1}`, en: `appraisal round ${i + 1}` };
     if (dateOk(r.date)) {
       if (prior && r.date < prior.date) {
-        if (i === 0) out.push(diag("CD717", r.fields.date ?? r.source, { date: r.date, report: prior.date }));
-        else out.push(diag("CD709", r.fields.date ?? r.source, { what: roundWhat, date: r.date, before: prior.what, prior: prior.date }));
+        if (i === 0) out.push(diag("CD717", r.fields.date ?? r.source, { date: r.date, report: prior.shown ?? prior.date }));
+        else out.push(diag("CD709", r.fields.date ?? r.source, { what: roundWhat, date: r.date, before: prior.what, prior: prior.shown ?? prior.date }));
       }
       prior = { date: r.date, what: roundWhat };
     } else if (ISO.test(r.date)) {
@@ -178,7 +184,8 @@ function checkRounds(a: Appraisal, kinds: ReadonlyMap<string, RubricNode>, score
     if (!resp) return;
     const respWhat = { vi: `giải trình sau lần ${i + 1}`, en: `the response to round ${i + 1}` };
     if (dateOk(resp.date)) {
-      if (prior && resp.date < prior.date) out.push(diag("CD709", resp.source, { what: respWhat, date: resp.date, before: prior.what, prior: prior.date }));
+      if (prior && resp.date < prior.date)
+        out.push(diag("CD709", resp.source, { what: respWhat, date: resp.date, before: prior.what, prior: prior.shown ?? prior.date }));
       prior = { date: resp.date, what: respWhat };
     } else if (ISO.test(resp.date)) {
       out.push(diag("CD421", resp.source, { value: resp.date }));

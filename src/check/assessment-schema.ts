@@ -44,6 +44,12 @@ const SIGNER = {
   required: ["title", "name"],
   additionalProperties: false,
   properties: {
+    on_behalf_of: {
+      type: "string",
+      minLength: 1,
+      description:
+        "Tập thể mà người ký thay mặt, in thành dòng “TM. …” trên cùng, ví dụ ỦY BAN NHÂN DÂN. Hai cấp ký “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH”: on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., authority: CHỦ TỊCH, title: PHÓ CHỦ TỊCH.",
+    },
     prefix: {
       enum: ["KT.", "TM.", "Q.", "TL.", "TUQ."],
       description: "Thẩm quyền ký: KT. (ký thay), TM. (thay mặt), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền).",
@@ -64,7 +70,16 @@ const REPORT = {
     number: { type: "integer", minimum: 1, description: "Số văn bản, ví dụ 1880 (số nhỏ hơn 10 được in thêm số 0 phía trước)." },
     symbol: { type: "string", minLength: 1, description: "Ký hiệu văn bản, ví dụ BC-VP." },
     place: { type: "string", minLength: 1, description: "Địa danh, ví dụ Quảng Ngãi." },
-    date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Ngày ban hành, dạng năm-tháng-ngày, ví dụ 2021-11-19." },
+    date: {
+      // A string must be a date or a year; a number, a year (pattern applies to strings only, the bounds to numbers only).
+      type: ["string", "integer"],
+      pattern: "^\\d{4}(-\\d{2}-\\d{2})?$",
+      errorMessage: "“date” là ngày ban hành dạng năm-tháng-ngày, ví dụ 2021-11-19, hoặc chỉ ghi năm, ví dụ 2023.",
+      minimum: 2000,
+      maximum: 2100,
+      description:
+        "Ngày ban hành, dạng năm-tháng-ngày, ví dụ 2021-11-19; hoặc chỉ ghi năm (ví dụ 2023) để in “ngày    tháng    năm 2023”, để trống ngày, tháng cho văn thư ghi tay khi ký ban hành.",
+    },
     summary: { type: "string", minLength: 1, description: "Trích yếu nội dung, in đậm dưới chữ BÁO CÁO." },
     to: { type: "array", items: { type: "string", minLength: 1 }, description: "Kính gửi (nếu có): mỗi nơi một dòng." },
     body: {

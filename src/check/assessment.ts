@@ -9,7 +9,8 @@ import { BLANK } from "../model/blanks.js";
 import { lineIndex } from "../read/line-index.js";
 import { formatHundredths } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
-import { checkCitations, findCitations, validDate, type Citation } from "./citations.js";
+import { checkCitations, findCitations, validDate, type Citation, type ReportDay } from "./citations.js";
+import { isYearOnly, parseReportDate } from "../model/report-date.js";
 import { paragraphSpans, type TextSpan } from "./text-spans.js";
 
 /**
@@ -66,14 +67,16 @@ function checkNode(n: ScoredNode, st: ProseState): void {
 const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;
 const SYMBOL = /^[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u;
 
-function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: number; year: number } | undefined {
+function checkReport(a: Assessment, out: Diagnostic[]): ReportDay | undefined {
   const r = a.report;
   /** A field's own position, or the `report:` line when the model has none. */
   const at = (path: string) => r.fields?.[path] ?? r.source;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.date);
-  let date: { day: number; month: number; year: number } | undefined;
-  if (m) {
-    const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // A year alone ("2023": day and month left blank, filled in by hand) stands for its last day when
+  // cited documents are compared with it: only a citation certainly after the report is flagged.
+  const parsed = parseReportDate(r.date);
+  let date: ReportDay | undefined;
+  if (parsed) {
+    const d = { year: parsed.year, month: parsed.month ?? 12, day: parsed.day ?? 31, ...(isYearOnly(r.date) ? { text: r.date } : {}) };
     if (validDate(d)) date = d;
     else out.push(diag("CD421", at("report.date"), { value: r.date }));
   }
@@ -84,6 +87,20 @@ function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: nu
   if (r.symbol && !BLANK.test(r.symbol)) {
     if (!SYMBOL.test(r.symbol)) out.push(diag("CD415", at("report.symbol"), { symbol: r.symbol }));
     else if (!r.symbol.startsWith("BC-")) out.push(diag("CD416", at("report.symbol"), { symbol: r.symbol }));
+  }
+  // The signer's lines are one field each: a line break inside one (the old way of writing two levels
+  // of signature in `authority`) is the field `on_behalf_of`, which the message names.
+  const signerFields: [string, string | undefined][] = [
+    ["on_behalf_of", r.signer.onBehalfOf],
+    ["authority", r.signer.authority],
+    ["title", r.signer.title],
+    ["name", r.signer.name],
+  ];
+  for (const [field, value] of signerFields) {
+    if (value !== undefined && /[\n\r\u2028\u2029]/u.test(value.trim())) out.push(diag("CD435", at(`report.signer.${field}`), { field }));
+  }
+  if (r.signer.onBehalfOf && r.signer.prefix === "TM.") {
+    out.push(diag("CD436", at("report.signer.prefix"), { collective: r.signer.onBehalfOf.trim().toLocaleUpperCase("vi") }));
   }
   const honorific = HONORIFIC.exec(r.signer.name);
   if (honorific) out.push(diag("CD417", at("report.signer.name"), { title: honorific[0].trim() }));
@@ -100,6 +117,7 @@ function checkReport(a: Assessment, out: Diagnostic[]): { day: number; month: nu
     ...r.to.map((t, i): [string, string] => [`report.to.${i}`, t]),
     ...r.recipients.map((t, i): [string, string] => [`report.recipients.${i}`, t]),
     ["report.archive", r.archive],
+    ["report.signer.on_behalf_of", r.signer.onBehalfOf ?? ""],
     ["report.signer.authority", r.signer.authority ?? ""],
     ["report.signer.title", r.signer.title],
     ["report.signer.name", r.signer.name],

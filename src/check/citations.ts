@@ -182,14 +182,22 @@ const dayNumber = (d: { day: number; month: number; year: number }) => d.year * 
 const dateKey = (d: { day: number; month: number; year: number }) => `${d.day}/${d.month}/${d.year}`;
 
 /** Checks over all citations of one assessment (in reading order). */
-export function checkCitations(cites: readonly Citation[], reportDate: { day: number; month: number; year: number } | undefined): Diagnostic[] {
+/** The report's date as a day; `text` when it is printed otherwise (a year-only date, counted as its last day). */
+export interface ReportDay {
+  day: number;
+  month: number;
+  year: number;
+  text?: string;
+}
+
+export function checkCitations(cites: readonly Citation[], reportDate: ReportDay | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byRef = new Map<string, Citation[]>();
   const byNumberType = new Map<string, Citation[]>();
   for (const c of cites) {
     if (c.date && !validDate(c.date)) out.push(diag("CD510", citePos(c), { value: c.date.text }));
     else if (c.date && reportDate && dayNumber(c.date) > dayNumber(reportDate)) {
-      out.push(diag("CD504", citePos(c), { date: c.date.text, report: dateKey(reportDate) }));
+      out.push(diag("CD504", citePos(c), { date: c.date.text, report: reportDate.text ?? dateKey(reportDate) }));
     }
     if (c.word) {
       const required = TYPE_WORDS[c.word.toLowerCase()];

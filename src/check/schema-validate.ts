@@ -363,7 +363,7 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
   const path = pointerToPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   const value = valueAt(src.data, path);
-  const parentSchema = schemaAt(schema, e.schemaPath);
+  const parentSchema = keywordSchema(schema, e, path);
   // A key written with nothing after its colon (YAML null) where a value is expected: say so, instead
   // of the type or alternative it fails.
   const field = path[path.length - 1];
@@ -412,8 +412,12 @@ function toDiagnostic(e: ErrorObject, schema: object, src: YamlSource, hooks: Sc
     case "minLength":
       return diag("CD209", posOf(src, path));
     case "pattern":
-    case "format":
-      return diag("CD206", posOf(src, path), { detail: describe(parentSchema, short(value)) });
+    case "format": {
+      // The value, then what the field's description says it should look like ("1", "1.1", …).
+      const desc = (parentSchema as { description?: string } | undefined)?.description;
+      const detail: Arg = desc ? { vi: `“${short(value)}”; ${desc}`, en: `“${short(value)}” (${desc})` } : `“${short(value)}”`;
+      return diag("CD206", posOf(src, path), { detail });
+    }
     default:
       return diag("CD208", posOf(src, path), { detail: describe(parentSchema, e.keyword, schema) });
   }
@@ -432,6 +436,49 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let v = data;
   for (const seg of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[String(seg)] : undefined;
   return v;
+}
+
+/**
+ * The schema object holding the failed keyword. ajv's schemaPath ("#/properties/x/enum") minus the
+ * keyword, when it is a path from the root. A keyword inside a `$ref`'d definition that ajv did not
+ * inline (AJV_OPTIONS.inlineRefs) has a path relative to the definition ("#/pattern" for a rubric's
+ * `$defs/id`), which read from the root would name the root itself and quote the whole file's
+ * description. So the schema found from the data path (instanceSchema) comes first, when it holds the
+ * keyword; ajv's path otherwise (a keyword inside an anyOf branch, which the data path cannot choose).
+ */
+function keywordSchema(schema: object, e: ErrorObject, path: readonly PathSegment[]): unknown {
+  const found = instanceSchema(schema, path);
+  return found && typeof found === "object" && e.keyword in found ? found : schemaAt(schema, e.schemaPath);
+}
+
+/** A local `$ref` ("#/$defs/id") resolved, repeatedly; anything else as it is. */
+function deref(root: object, s: unknown): unknown {
+  for (let i = 0; i < 16 && s && typeof s === "object" && typeof (s as { $ref?: unknown }).$ref === "string"; i++) {
+    const ref = (s as { $ref: string }).$ref;
+    if (!ref.startsWith("#")) return s;
+    s = schemaAt(root, ref + "/x"); // schemaAt drops the last segment
+  }
+  return s;
+}
+
+/**
+ * The schema that applies to the value at a data path, following `properties`, `items` and local
+ * `$ref`s (enough for the patterns of chamdiem's schemas; undefined where a branch would be needed).
+ */
+function instanceSchema(root: object, path: readonly PathSegment[]): unknown {
+  let s = deref(root, root);
+  for (const seg of path) {
+    if (!s || typeof s !== "object") return undefined;
+    const o = s as { properties?: Record<string, unknown>; items?: unknown; additionalProperties?: unknown };
+    const next =
+      o.properties && Object.hasOwn(o.properties, String(seg))
+        ? o.properties[String(seg)]
+        : /^\d+$/.test(String(seg)) && o.items
+          ? o.items
+          : o.additionalProperties;
+    s = deref(root, next);
+  }
+  return s;
 }
 
 /** The schema object holding the failed keyword: ajv's schemaPath ("#/properties/x/enum") minus the keyword. */

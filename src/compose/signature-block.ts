@@ -5,8 +5,9 @@
  *
  * Nơi nhận: heading bold italic 12 pt; items 11 pt, each "- …;", the last "- Lưu: VT, ….", with the
  * author's own trailing punctuation stripped first so the result never reads ".." or ";.".
- * Signer: "KT. CHÁNH VĂN PHÒNG" (prefix + authority) when signing on someone's behalf, then the own
- * position, all upper case bold; room for the signature and seal; the name bold.
+ * Signer: "TM. ỦY BAN NHÂN DÂN" when signing for a collective (onBehalfOf), "KT. CHÁNH VĂN PHÒNG"
+ * (prefix + authority) when signing on someone's behalf, then the own position, each on its own line,
+ * all upper case bold; room for the signature and seal; the name bold.
  */
 import type { Block, RunStyle, Table, Twips } from "../document/model.js";
 import type { ReportMeta } from "../model/assessment.js";
@@ -29,9 +30,13 @@ export function recipientLines(recipients: readonly string[], archive: string): 
   return [...items.map((t) => `- ${t};`), `- Lưu: ${archiveText}.`];
 }
 
-/** The signer's lines above the name: ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"] or ["CHÁNH VĂN PHÒNG"]. */
+/**
+ * The signer's lines above the name: ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"] or ["CHÁNH VĂN PHÒNG"];
+ * two levels with `onBehalfOf`: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] (nd30 E).
+ */
 export function signerLines(signer: ReportMeta["signer"]): string[] {
   const out: string[] = [];
+  if (signer.onBehalfOf?.trim()) out.push(upper(`TM. ${signer.onBehalfOf.trim()}`));
   if (signer.prefix) out.push(upper(`${signer.prefix} ${signer.authority ?? ""}`.trim()));
   if (signer.title.trim()) out.push(upper(signer.title.trim()));
   return out;

@@ -32,7 +32,8 @@ interface Words {
 function words(measure: MeasureText, text: string, style: RunStyle): Words {
   const ws: string[] = [];
   const widths: number[] = [];
-  for (const w of text.split(/\s+/)) {
+  // White space except the no-break space, which binds (a hand-filled date's blanks, vi-format.ts).
+  for (const w of text.split(/[^\S\u00a0]+/)) {
     if (w.length === 0) continue;
     ws.push(w);
     widths.push(measure(w, style) * 20);

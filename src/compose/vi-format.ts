@@ -3,6 +3,7 @@
  * Pure string functions.
  */
 import { formatHundredths, type Hundredths, type NumberFormat } from "../model/points.js";
+import { isYearOnly } from "../model/report-date.js";
 
 export interface IsoDate {
   year: number;
@@ -19,10 +20,20 @@ export function parseIsoDate(iso: string): IsoDate {
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
+ * The blank left for a day or a month to be written by hand: eight no-break spaces (2 em, 9,9 mm at
+ * 14 pt, room for two handwritten digits where two typed ones take 1 em). No-break, so the words
+ * around a blank never part at a line end and no renderer collapses or stretches it (justification
+ * shares out only U+0020 spaces); both fonts draw U+00A0 as a space (src/fonts/metrics.ts).
+ */
+export const HAND_BLANK = "\u00a0".repeat(8);
+
+/**
  * "ngày 19 tháng 11 năm 2021", "ngày 05 tháng 01 năm 2020", "ngày 29 tháng 6 năm 2019": days below 10
- * and the months 1 and 2 get a leading zero, the other months none (nd30 B, ô 4).
+ * and the months 1 and 2 get a leading zero, the other months none (nd30 B, ô 4). A year-only date
+ * "2023" leaves the day and the month blank: "ngày        tháng        năm 2023" (HAND_BLANK each).
  */
 export function dateInWords(iso: string): string {
+  if (isYearOnly(iso)) return `ngày${HAND_BLANK}tháng${HAND_BLANK}năm ${iso}`;
   const d = parseIsoDate(iso);
   const month = d.month <= 2 ? pad2(d.month) : String(d.month);
   return `ngày ${pad2(d.day)} tháng ${month} năm ${d.year}`;
@@ -33,8 +44,15 @@ export function placeAndDate(place: string, iso: string): string {
   return `${place}, ${dateInWords(iso)}`;
 }
 
-/** "19/11/2021", "05/01/2021": both parts zero-padded (the short form for running text). */
+/**
+ * "19/11/2021", "05/01/2021": both parts zero-padded (the short form for running text). A year-only
+ * date leaves the day and the month blank, half as wide as in dateInWords: "    /    /2023".
+ */
 export function shortDate(iso: string): string {
+  if (isYearOnly(iso)) {
+    const b = HAND_BLANK.slice(0, HAND_BLANK.length / 2);
+    return `${b}/${b}/${iso}`;
+  }
   const d = parseIsoDate(iso);
   return `${pad2(d.day)}/${pad2(d.month)}/${d.year}`;
 }

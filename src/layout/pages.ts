@@ -8,6 +8,12 @@
  *   larger of the two, which is why compose puts each gap on one side only);
  * - keeps (keep-with-next, widow/orphan control, a table's first body row with its header) move the
  *   slices they bind to the next page together, unless they fill a whole page, then they break anyway;
+ * - page fill: a keep chain ending in a table row that does not fit is not moved when moving it would
+ *   leave more than KEEP_MAX_GAP of the page's body height empty. The row is split where the page
+ *   ends instead, even if it is cantSplit, so the chain's heading rows stay on the page followed by the
+ *   first lines of the row they head (a heading is never left alone at the foot: the row split is
+ *   never itself a heading). The row is reported (LayoutResult.splitRows) for the .docx to let it split
+ *   too. If it cannot split (not a table row, or not one line fits), the chain moves as before;
  * - a table row that does not fit is split between lines when it may (and even when it may not, if it
  *   is taller than a page); if not one line fits, it moves; header rows are repeated on every page the
  *   table continues onto;
@@ -15,7 +21,7 @@
  *   page when asked; numbering runs on across sections. A header taller than the top margin pushes the
  *   body down, as in Word.
  */
-import type { DocModel, RunStyle, Section } from "../document/model.js";
+import type { DocModel, Row, RunStyle, Section } from "../document/model.js";
 import { flowBlocks } from "./flow.js";
 import { EPS } from "./inline/linebreak.js";
 import type { LayoutFonts } from "./fonts.js";
@@ -28,14 +34,23 @@ export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
   tableEdge: "border",
 };
 
+/**
+ * The most of a page's body height a keep chain may leave empty by moving to the next page (see the
+ * module comment): 20 %, so a page the chain leaves is at least 80 % full. A score table's criterion
+ * heading, its first option and that option's justification (up to SPLITTABLE_LINES lines, kept whole)
+ * reach 25–30 % of a landscape page; keeping them together cost that much at the foot of a page.
+ */
+export const KEEP_MAX_GAP = 0.2;
+
 export function layoutDocument(doc: DocModel, fonts: LayoutFonts, options: LayoutOptions = {}): LayoutResult {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   const warnings: LayoutWarning[] = [];
   const pages: PageFrame[] = [];
+  const splitRows: Row[] = [];
   doc.sections.forEach((section, index) => {
-    pages.push(...layoutSection(section, index, pages.length + 1, fonts, opts, warnings));
+    pages.push(...layoutSection(section, index, pages.length + 1, fonts, opts, warnings, splitRows));
   });
-  return { pages, warnings };
+  return { pages, warnings, splitRows };
 }
 
 interface Geometry {
@@ -64,6 +79,7 @@ function layoutSection(
   fonts: LayoutFonts,
   options: Required<LayoutOptions>,
   warnings: LayoutWarning[],
+  splitRows: Row[],
 ): PageFrame[] {
   const geo = geometry(section, fonts);
   const { body } = geo;
@@ -87,17 +103,9 @@ function layoutSection(
     // Does not fit. Split a table row?
     const fresh = body.bottom - body.top - repeatHeight(s);
     if (s.splitter && (!s.cantSplit || s.height > fresh + EPS)) {
-      const parts = s.splitter.split(body.bottom - pg.y - before);
-      if (parts) {
-        pg.put(parts[0], i, before);
-        if (parts[1]) {
-          carry = { ...parts[1], repeat: s.repeat };
-          pg.newPage(carry);
-        } else {
-          carry = null;
-          i++;
-          if (startsPage(slices[i])) pg.newPage(slices[i]);
-        }
+      const done = splitAtFoot(pg, s, slices, i, before);
+      if (done) {
+        ({ carry, next: i } = done);
         continue;
       }
     }
@@ -119,6 +127,18 @@ function layoutSection(
       while (k > 0 && slices[idx]!.keepWithPrev && entries[k - 1]!.index === idx - 1) {
         k--;
         idx--;
+      }
+      // Page fill: the chain would leave too much of the page empty; split the row instead, unless the
+      // row is itself a heading (bound to the next slice), which must not end the page.
+      const gap = k < entries.length ? body.bottom - entries[k]!.y : 0;
+      const heading = slices[i + 1]?.keepWithPrev === true;
+      if (k > 0 && idx < i && gap > KEEP_MAX_GAP * (body.bottom - body.top) + EPS && s.splitter && s.cantSplit && !heading) {
+        const done = splitAtFoot(pg, s, slices, i, before);
+        if (done) {
+          if (s.row) splitRows.push(s.row);
+          ({ carry, next: i } = done);
+          continue;
+        }
       }
       // k = number of entries that stay; move the rest, unless that would empty the page.
       if (k > 0 && idx < i) {
@@ -156,6 +176,24 @@ function layoutSection(
   }
   for (const p of pages) finishPage(p);
   return pages;
+}
+
+/**
+ * Splits the table row `s` (slice `i`) where the page ends and places its first part: the rest is
+ * carried to a new page, or the next slice comes next. Null when not one line of it fits. A module
+ * function, not a closure per page break: see docs/performance.md.
+ */
+function splitAtFoot(pg: Pager, s: Slice, slices: readonly Slice[], i: number, before: number): { carry: Slice | null; next: number } | null {
+  const parts = s.splitter!.split(pg.page.body.bottom - pg.y - before);
+  if (!parts) return null;
+  pg.put(parts[0], i, before);
+  if (parts[1]) {
+    const carry = { ...parts[1], repeat: s.repeat };
+    pg.newPage(carry);
+    return { carry, next: i };
+  }
+  if (startsPage(slices[i + 1])) pg.newPage(slices[i + 1]);
+  return { carry: null, next: i + 1 };
 }
 
 /**

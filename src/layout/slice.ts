@@ -3,6 +3,7 @@
  * paragraph, or one table row (which may offer to split). Flow turns blocks into slices; pagination
  * stacks slices into pages.
  */
+import type { Row } from "../document/model.js";
 import type { Frame, TextFrame } from "./types.js";
 
 export interface Slice {
@@ -25,6 +26,8 @@ export interface Slice {
   splitter?: Splitter;
   /** The row must not split (cantSplit): `split` is used only if it is taller than a whole page. */
   cantSplit?: boolean;
+  /** The model row a splittable slice lays out (to report a cantSplit the pagination overrode). */
+  row?: Row;
   /** Header rows repeated above this (table body) slice when it starts a page. */
   repeat?: Slice[];
 }

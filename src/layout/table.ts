@@ -102,6 +102,7 @@ export function tableSlices(t: Table, left: number, _width: number, ctx: FlowCon
       if (g.end === g.start) {
         slice.splitter = new RowSplitter(cells, geo, false);
         slice.cantSplit = cantSplit;
+        slice.row = t.rows[g.start]!;
       }
       // Row.keepNext: no page break between this row and the next (Word: w:keepNext on the row's
       // paragraphs). The next row's slice is bound to this one.

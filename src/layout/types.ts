@@ -2,6 +2,7 @@
  * The layout engine's output: pages of positioned frames, in points, origin at the page's top-left
  * corner, y growing downwards. The PDF writer flips y; tests read the frames or their text dump.
  */
+import type { Row } from "../document/model.js";
 import type { SourcePos } from "../model/source.js";
 import type { LayoutFonts } from "./fonts.js";
 
@@ -75,6 +76,12 @@ export interface LayoutWarning {
 export interface LayoutResult {
   pages: PageFrame[];
   warnings: LayoutWarning[];
+  /**
+   * Rows marked cantSplit that the pagination split all the same, so that a keep-with-next chain
+   * would not leave a page more than KEEP_MAX_GAP empty (src/layout/pages.ts). The .docx must let
+   * them split too (src/pipeline/render.ts), or Word would move the chain the PDF did not.
+   */
+  splitRows: Row[];
 }
 
 export interface LayoutOptions {

@@ -14,6 +14,12 @@ export interface Markdown {
 export type SignPrefix = "KT." | "TM." | "Q." | "TL." | "TUQ.";
 
 export interface Signer {
+  /**
+   * The collective the signature is given for, printed "TM. ỦY BAN NHÂN DÂN" on a line of its own
+   * above the rest (`on_behalf_of`): with `prefix: KT.` and `authority: CHỦ TỊCH`, the two-level
+   * "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" of a deputy signing for the head of a collective.
+   */
+  onBehalfOf?: string;
   /** Authority prefix for signing on behalf of someone (KT./TM./Q./TL./TUQ.). */
   prefix?: SignPrefix;
   /** The title after the prefix (e.g. "CHÁNH VĂN PHÒNG" in "KT. CHÁNH VĂN PHÒNG"). */

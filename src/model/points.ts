@@ -46,17 +46,28 @@ export interface NumberFormat {
   decimal: "," | ".";
   /** Always print two decimals ("10,00"). */
   fixed: boolean;
+  /**
+   * Group thousands with the other mark from `decimal` ("1.000,00" with a decimal comma, "1,000.00"
+   * with a decimal point) when the magnitude is 1 000 or more. Default true: every number a person
+   * reads is grouped; only machine-read output (CSV) passes false.
+   */
+  grouping?: boolean;
 }
 
 export const VI_NUMBERS: NumberFormat = { decimal: ",", fixed: true };
 
-/** 300 → "3,00"; 50 → "0,50"; -25 → "-0,25". */
+/**
+ * 300 → "3,00"; 50 → "0,50"; -25 → "-0,25"; 123456 → "1.234,56" (Vietnamese notation groups thousands
+ * with a point, as administrative documents write amounts); with a decimal point: "1,234.56".
+ * Below 1 000 nothing is grouped ("999,99").
+ */
 export function formatHundredths(v: Hundredths, fmt: NumberFormat = VI_NUMBERS): string {
   const neg = v < 0;
   const a = Math.abs(v);
   const whole = Math.trunc(a / 100);
   const frac = a % 100;
   let s = String(whole);
+  if (fmt.grouping !== false && whole >= 1000) s = s.replace(/\B(?=(\d{3})+$)/g, fmt.decimal === "," ? "." : ",");
   if (fmt.fixed || frac !== 0) {
     const f = String(frac).padStart(2, "0");
     s += fmt.decimal + (fmt.fixed ? f : f.replace(/0$/, ""));

@@ -5,12 +5,14 @@
  */
 import { DOCUMENTS } from "../compose/index.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { DocModel } from "../document/model.js";
-import { createMeasurer, FontFormatError, type FontSet } from "../fonts/index.js";
+import type { DocModel, Row } from "../document/model.js";
+import { createLayoutFonts, createMeasurer, FontFormatError, type FontSet } from "../fonts/index.js";
+import { layoutDocument, type LayoutResult } from "../layout/index.js";
 import type { FaceKey } from "../fonts/fontset.js";
 import { layoutDiagnostics, type FontOrigin } from "./layout-diagnostics.js";
 import type { NumberFormat } from "../model/points.js";
 import type { ScoredAssessment } from "../model/scored.js";
+import { reportDateBounds } from "../model/report-date.js";
 
 export type OutputFormat = "docx" | "pdf";
 
@@ -60,6 +62,39 @@ export interface WriteContext {
   reported?: Partial<Record<FaceKey, readonly number[]>>;
 }
 
+/** Layouts by document, so the .docx and the PDF of one document share one (see docxModel). */
+const layouts = new WeakMap<DocModel, { fonts: FontSet; layout: LayoutResult }>();
+
+function laidOut(doc: DocModel, fonts: FontSet): LayoutResult {
+  const known = layouts.get(doc);
+  if (known && known.fonts === fonts) return known.layout;
+  const layout = layoutDocument(doc, createLayoutFonts(fonts));
+  layouts.set(doc, { fonts, layout });
+  return layout;
+}
+
+/**
+ * The model the .docx is written from: the document itself, except that the rows the PDF's pagination
+ * split although they are cantSplit (to keep a keep-with-next chain from leaving a page more than a
+ * fifth empty: src/layout/pages.ts, KEEP_MAX_GAP) may split in Word too, so Word does not move the
+ * chain the PDF kept. Only a document with keep-with-next rows is laid out for it (the score table).
+ */
+export function docxModel(doc: DocModel, fonts: FontSet): DocModel {
+  const keeps = doc.sections.some((s) => s.blocks.some((b) => b.kind === "table" && b.rows.some((r) => r.keepNext)));
+  if (!keeps) return doc;
+  const split = new Set<Row>(laidOut(doc, fonts).splitRows);
+  if (split.size === 0) return doc;
+  return {
+    ...doc,
+    sections: doc.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) =>
+        b.kind === "table" && b.rows.some((r) => split.has(r)) ? { ...b, rows: b.rows.map((r) => (split.has(r) ? { ...r, cantSplit: false } : r)) } : b,
+      ),
+    })),
+  };
+}
+
 /**
  * One document in one format (the one table of writers: `build` and `summary --write` both write
  * through it), its layout warnings (PDF) added to `diagnostics`. A font found damaged
@@ -74,10 +109,10 @@ export async function writeDocument(
   ctx: WriteContext,
   diagnostics: Diagnostic[],
 ): Promise<Uint8Array | undefined> {
-  if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(doc);
+  if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(docxModel(doc, fonts));
   const { renderPdf } = await import("../write/pdf/index.js");
   try {
-    const r = await renderPdf(doc, fonts);
+    const r = await renderPdf(doc, fonts, { laidOut: laidOut(doc, fonts) });
     if (r.warnings.length) diagnostics.push(...layoutDiagnostics(r.warnings, ctx));
     return r.bytes;
   } catch (e) {
@@ -101,11 +136,12 @@ export async function writeDocument(
 /**
  * The timestamp written into a document (`build` and `summary --write`): SOURCE_DATE_EPOCH when set
  * (reproducible-builds.org), else the data's own date (yyyy-mm-dd: the report's date, or a summary's
- * latest date) at midnight UTC, else 1980-01-01; never the clock, so the same inputs always give the
- * same bytes.
+ * latest date; a year-only report date is 1 January) at midnight UTC, else 1980-01-01; never the
+ * clock, so the same inputs always give the same bytes.
  */
 export function buildDate(sourceDateEpoch: string | undefined, dataDate: string): string {
   if (sourceDateEpoch && /^\d{1,12}$/.test(sourceDateEpoch)) return new Date(Number(sourceDateEpoch) * 1000).toISOString();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(dataDate)) return `${dataDate}T00:00:00.000Z`;
+  const day = reportDateBounds(dataDate)?.first;
+  if (day) return `${day}T00:00:00.000Z`;
   return "1980-01-01T00:00:00.000Z";
 }

@@ -90,6 +90,7 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
       recipients: Array.isArray(report.recipients) ? report.recipients.map(String) : [],
       archive: String(report.archive ?? ""),
       signer: {
+        ...(typeof signer.on_behalf_of === "string" ? { onBehalfOf: signer.on_behalf_of } : {}),
         ...(prefix ? { prefix } : {}),
         ...(typeof signer.authority === "string" ? { authority: signer.authority } : {}),
         title: String(signer.title ?? ""),

@@ -196,7 +196,9 @@ export function diffAssessments(a: ScoredAssessment, b: ScoredAssessment): Asses
 function metaFields(s: ScoredAssessment): Record<string, string> {
   const a = s.assessment;
   const r = a.report;
-  const signer = [r.signer.prefix, r.signer.authority, r.signer.title, r.signer.name].filter(Boolean).join(" ");
+  const signer = [r.signer.onBehalfOf ? `TM. ${r.signer.onBehalfOf}` : "", r.signer.prefix, r.signer.authority, r.signer.title, r.signer.name]
+    .filter(Boolean)
+    .join(" ");
   return {
     rubric: s.rubric.id,
     year: String(a.year),

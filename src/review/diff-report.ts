@@ -317,7 +317,7 @@ export function diffJson(r: DiffResult, o: DiffReportOptions): object {
 /** One row per changed field: status,file,old_file,unit,item,field,old,new,delta,detail (decimal points). */
 export function diffCsv(r: DiffResult): string {
   const rows: string[] = [csvRow(["status", "file", "old_file", "unit", "item", "field", "old", "new", "delta", "detail"])];
-  const num = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h, { decimal: ".", fixed: true }));
+  const num = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h, { decimal: ".", fixed: true, grouping: false }));
   const dnum = (c: Change<Hundredths>) => (c.old !== undefined && c.new !== undefined ? num(c.new - c.old) : "");
   const wordsText = (w: WordDiff) =>
     w.hunks.map((h) => h.segments.map((g) => (g.kind === "same" ? g.text : g.kind === "removed" ? `[-${g.text}-]` : `{+${g.text}+}`)).join(" ")).join(" | ") +

@@ -43,7 +43,7 @@ export function plainAssessment(s: ScoredAssessment): string {
     ...textLines("report.body", r.body),
     ...r.recipients.map((t) => `report.recipients: ${t}`),
     `report.archive: ${r.archive}`,
-    `report.signer: ${[...(r.signer.prefix ? [r.signer.prefix, r.signer.authority, "/"] : []), r.signer.title, r.signer.name].filter(Boolean).join(" ")}`,
+    `report.signer: ${[...(r.signer.onBehalfOf ? ["TM.", r.signer.onBehalfOf, "/"] : []), ...(r.signer.prefix ? [r.signer.prefix, r.signer.authority, "/"] : []), r.signer.title, r.signer.name].filter(Boolean).join(" ")}`,
     `total: ${fmt(s.total)} / ${fmt(s.max)}`,
     `classification: ${s.classification ?? "-"}`,
   ];

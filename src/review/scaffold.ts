@@ -105,6 +105,7 @@ export function scaffoldAssessment(o: ScaffoldOptions): string {
   list(2, "recipients", prev?.report.recipients, PH.recipient);
   field(2, "archive", prev?.report.archive, PH.archive);
   lines.push("  signer:");
+  if (prev?.report.signer.onBehalfOf) field(4, "on_behalf_of", prev.report.signer.onBehalfOf, "");
   if (prev?.report.signer.prefix) {
     field(4, "prefix", prev.report.signer.prefix, "");
     if (prev.report.signer.authority) field(4, "authority", prev.report.signer.authority, "");

@@ -88,7 +88,7 @@ export function summaryJson(groups: readonly SummaryGroup[]): object {
 }
 
 export function summaryCsv(groups: readonly SummaryGroup[]): string {
-  const num = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h, { decimal: ".", fixed: true }));
+  const num = (h: Hundredths | undefined) => (h === undefined ? "" : formatHundredths(h, { decimal: ".", fixed: true, grouping: false }));
   const rows = [csvRow(["year", "rubric", "rank", "unit", "self", "appraised", "used", "classification", "errors", "ineligible", "file"])];
   for (const g of groups) {
     for (const r of g.rows) {

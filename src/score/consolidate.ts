@@ -11,6 +11,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Hundredths } from "../model/points.js";
 import type { Rubric } from "../model/rubric.js";
+import { reportDateBounds } from "../model/report-date.js";
 import type { ScoredAssessment } from "../model/scored.js";
 
 export interface SummaryRow {
@@ -107,7 +108,11 @@ function group(units: UnitScore[], rubric: Rubric): SummaryGroup {
     const cls = u.appraised !== undefined ? u.appraisedClassification : u.selfClassification;
     if (cls !== undefined && u.errors === 0) row.classification = cls;
     if (u.ineligible) row.ineligible = u.ineligible;
-    for (const d of u.dates) if (/^\d{4}-\d{2}-\d{2}$/.test(d) && d > latest) latest = d;
+    for (const d of u.dates) {
+      // A year-only report date counts as its first day: the document date never runs ahead of the data.
+      const day = reportDateBounds(d)?.first;
+      if (day && day > latest) latest = day;
+    }
     return row;
   });
   const ranked = rows.filter((r) => r.errors === 0 && !r.ineligible);

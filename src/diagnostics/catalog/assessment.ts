@@ -159,4 +159,14 @@ export const ASSESSMENT_CODES = {
     vi: "Tệp có quá nhiều thông báo: {count} thông báo khác không được liệt kê; chỉ liệt kê {limit} thông báo, lỗi trước cảnh báo",
     en: "Too many messages for this file: {count} more are not listed; only {limit} are, errors before warnings",
   },
+  CD435: {
+    severity: "error",
+    vi: "“{field}” của người ký chỉ ghi trên một dòng, không xuống dòng. Ký hai cấp “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH” thì ghi: on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., authority: CHỦ TỊCH, title: PHÓ CHỦ TỊCH",
+    en: "The signer's “{field}” takes one line, without a line break. For a two-level signature “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH” write: on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., authority: CHỦ TỊCH, title: PHÓ CHỦ TỊCH",
+  },
+  CD436: {
+    severity: "error",
+    vi: "“on_behalf_of” đã in dòng “TM. {collective}”; “prefix” ở dòng dưới không dùng lại “TM.” (cấp phó ký thay người đứng đầu: “KT.”; người đứng đầu ký: bỏ “prefix”)",
+    en: "“on_behalf_of” already prints “TM. {collective}”; the “prefix” of the line below cannot be “TM.” again (a deputy signing for the head: “KT.”; the head signing: no “prefix”)",
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -18,6 +18,8 @@ import { collectGlyphs } from "./glyphs.js";
 
 export interface PdfOptions {
   layout?: LayoutOptions;
+  /** The document already laid out (with `layout`'s options), so it is not laid out twice. */
+  laidOut?: LayoutResult;
 }
 
 export interface PdfResult {
@@ -45,7 +47,7 @@ export async function writePdf(doc: DocModel, fonts: FontSet, options: PdfOption
  * are only reported.
  */
 export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptions = {}): Promise<PdfResult> {
-  const layout = layoutDocument(doc, createLayoutFonts(fonts), options.layout);
+  const layout = options.laidOut ?? layoutDocument(doc, createLayoutFonts(fonts), options.layout);
   const lib = await loadPdfLib();
   const usage = collectGlyphs(layout.pages, fonts);
   const bytes = serializePdf(lib, pdfObjects(lib, doc, layout, fonts, usage));
