@@ -91,7 +91,7 @@ describe("yaml-language-server with the generated schemas", () => {
         // the missing key (symbol) is reported at its parent's key
         `${lineOf(text, "report:")}: ${report}`,
         `${lineOf(text, "number:")}: “number” phải là số nguyên. Số văn bản, ví dụ 1880 (số nhỏ hơn 10 được in thêm số 0 phía trước).`,
-        `${lineOf(text, "date: 19/11/2021")}: “date” chưa đúng định dạng. Ngày ban hành, dạng năm-tháng-ngày, ví dụ 2021-11-19.`,
+        `${lineOf(text, "date: 19/11/2021")}: “date” là ngày ban hành dạng năm-tháng-ngày, ví dụ 2021-11-19, hoặc chỉ ghi năm, ví dụ 2023.`,
         `${lineOf(text, "option: d")}: “option” của tiêu chí 1.1.1 phải là một trong: a, b, c.`,
         `${lineOf(text, "score: ba")}: Điểm phải là số, tối đa 2 chữ số thập phân (ví dụ 3, 0.5 hoặc "0,5").`,
         `${lineOf(text, 'value: "một trăm"')}: Giá trị đo của tiêu chí 1.1.2 phải là số, tối đa 2 chữ số thập phân (0,00–100,00 %).`,

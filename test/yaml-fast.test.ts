@@ -41,8 +41,9 @@ function agrees(text: string): boolean {
 
 describe("fast YAML reader", () => {
   it("reads every assessment and appraisal of content/ exactly as the yaml library does", () => {
-    const files = yamlFiles(join(ROOT, "content/assessments"));
-    expect(files.length).toBeGreaterThanOrEqual(2);
+    // Survey files are lists of flow mappings, one row per line: like rubrics, they go to the library.
+    const files = yamlFiles(join(ROOT, "content/assessments")).filter((f) => !f.endsWith(".survey.yaml"));
+    expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {
       const text = readFileSync(f, "utf8");
       expect(agrees(text), `${f} is refused by the fast reader`).toBe(true);

@@ -19,6 +19,14 @@ export function summaryText(cli: Pick<Cli, "m">, a: AssessmentResult): string {
     const cls = s.appraised.classification ?? `(${cli.m.noClassification})`;
     lines.push(`  ${cli.m.appraisedClassification(s.appraised.file ?? "", s.appraised.rounds ?? 0)}: ${cls}`);
   }
+  // The final score, under the rubric's own column labels, when its table prints one (src/score/final.ts).
+  const finalCol = s.rubric.table.columns.find((c) => c.kind === "final");
+  const percentCol = s.rubric.table.columns.find((c) => c.kind === "percent");
+  if (finalCol && s.final) {
+    const percent = percentCol && s.final.percent !== undefined ? ` (${percentCol.label}: ${formatHundredths(s.final.percent)})` : "";
+    const cls = s.final.classification ?? `(${cli.m.noClassification})`;
+    lines.push(`  ${finalCol.label}: ${formatHundredths(s.final.total)} / ${formatHundredths(s.max)}${percent}; ${cli.m.classification}: ${cls}`);
+  }
   return lines.join("\n");
 }
 
@@ -32,6 +40,15 @@ export function summaryJson(a: AssessmentResult): object {
     total: s.total / 100,
     max: s.max / 100,
     classification: s.classification ?? null,
+    ...(s.final
+      ? {
+          final: {
+            total: s.final.total / 100,
+            percent: s.final.percent === undefined ? null : s.final.percent / 100,
+            classification: s.final.classification ?? null,
+          },
+        }
+      : {}),
     ...(s.appraised
       ? {
           appraised: {

@@ -11,6 +11,7 @@ import type { Assessment } from "../model/assessment.js";
 import type { NumberFormat } from "../model/points.js";
 import type { SummaryGroup } from "../score/consolidate.js";
 import { labels, rowNote } from "./labels.js";
+import { SUMMARY_SCORE_KEYS, summaryColumns, type SummaryColumn, type SummaryColumnKey } from "./summary-columns.js";
 import { cell, line, linesParagraph, row, table } from "./blocks.js";
 import { headerBlock } from "./header-block.js";
 import { balancedLines, widthTwips } from "./text-fit.js";
@@ -56,15 +57,15 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
     report: { source: group.rubric.source, place: "", date: "" },
   } as unknown as Assessment;
 
-  const columns = summaryColumnWidths(group, width);
-  const headers = [L.stt, L.unit, L.selfTotal, ...(group.appraised ? [L.appraised, L.used] : []), L.classification, L.rank, L.note];
+  const columns = summaryColumnWidths(summaryColumns(group, L), width);
+  const cols = summaryColumns(group, L);
   const center = { ...CELL_PARA, align: "center" as const };
   const left = { ...CELL_PARA, align: "left" as const };
   const num = (v: number | undefined) => (v === undefined ? "" : tableScore(v, opts.numbers));
   const c = (text: string, style: RunStyle, align: typeof center | typeof left): Cell => cell([line(text, style, align)], "center");
   const rows: Row[] = [
     row(
-      headers.map((h) => c(h, S.bold, center)),
+      cols.map((h) => c(h.label, S.bold, center)),
       true,
       "header",
     ),
@@ -72,15 +73,28 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
   group.rows.forEach((r, i) => {
     rows.push(
       row(
-        [
-          c(String(i + 1), S.regular, center),
-          c(r.unit, S.regular, left),
-          c(num(r.self), S.regular, center),
-          ...(group.appraised ? [c(num(r.appraised), S.regular, center), c(num(r.used), S.bold, center)] : []),
-          c(r.classification ?? "", S.regular, center),
-          c(r.rank === undefined ? "" : String(r.rank), S.bold, center),
-          c(rowNote(r, L), S.italic, left),
-        ],
+        cols.map((col) => {
+          switch (col.key) {
+            case "stt":
+              return c(String(i + 1), S.regular, center);
+            case "unit":
+              return c(r.unit, S.regular, left);
+            case "self":
+              return c(num(r.self), S.regular, center);
+            case "appraised":
+              return c(num(r.appraised), S.regular, center);
+            case "used":
+              return c(num(r.used), S.bold, center);
+            case "percent":
+              return c(num(r.percent), S.regular, center);
+            case "classification":
+              return c(r.classification ?? "", S.regular, center);
+            case "rank":
+              return c(r.rank === undefined ? "" : String(r.rank), S.bold, center);
+            case "note":
+              return c(rowNote(r, L), S.italic, left);
+          }
+        }),
         true,
         "body",
       ),
@@ -124,13 +138,10 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
 }
 
 /** STT and scores narrow, the unit name and the note wide; all columns fill the text width. */
-function summaryColumnWidths(group: SummaryGroup, width: Twips): Twips[] {
-  const scoreCols = group.appraised ? 3 : 1;
-  const stt = Math.round(width * 0.05);
-  const score = Math.round(width * 0.1);
-  const cls = Math.round(width * 0.12);
-  const rank = Math.round(width * 0.07);
-  const rest = width - stt - scoreCols * score - cls - rank;
+function summaryColumnWidths(cols: readonly SummaryColumn[], width: Twips): Twips[] {
+  const fixed: Partial<Record<SummaryColumnKey, number>> = { stt: 0.05, classification: 0.12, rank: 0.07 };
+  const widths = cols.map((c) => Math.round(width * (SUMMARY_SCORE_KEYS.has(c.key) ? 0.1 : (fixed[c.key] ?? 0))));
+  const rest = width - widths.reduce((s, w) => s + w, 0);
   const unit = Math.round(rest * 0.62);
-  return [stt, unit, ...Array(scoreCols).fill(score), cls, rank, rest - unit];
+  return cols.map((c, i) => (c.key === "unit" ? unit : c.key === "note" ? rest - unit : widths[i]!));
 }

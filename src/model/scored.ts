@@ -31,7 +31,7 @@ export interface ScoredAssessment {
    * The final score ("Điểm đạt được") and the index (its percentage of the maximum), by the rubric's
    * rule (src/score/final.ts); absent while a part it needs (an appraisal, a survey score) is missing.
    */
-  final?: { total: Hundredths; percent?: Hundredths };
+  final?: { total: Hundredths; percent?: Hundredths; classification?: string };
 }
 
 export interface ScoredNode {

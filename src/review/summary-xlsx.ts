@@ -12,6 +12,7 @@ import { unzipSync, zipSync } from "fflate";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
 import type { SummaryGroup } from "../score/consolidate.js";
 import { labels, rowNote } from "../compose/labels.js";
+import { summaryColumns, type SummaryColumnKey } from "../compose/summary-columns.js";
 import { MOTTO, NATIONAL_NAME } from "../compose/profile.js";
 
 export interface XlsxOptions {
@@ -56,7 +57,8 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)} ${i}`;
     used.add(name);
     const ws = wb.createWorksheet({ name });
-    const headers = [L.stt, L.unit, L.selfTotal, ...(g.appraised ? [L.appraised, L.used] : []), L.classification, L.rank, L.note];
+    const cols = summaryColumns(g, L);
+    const headers = cols.map((c) => c.label);
     const n = headers.length;
     const col = (i: number) => String.fromCharCode(65 + i);
     const last = col(n - 1);
@@ -72,20 +74,36 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
       headers.map((h) => cell(h, f.header)),
     ];
     g.rows.forEach((r, i) => {
-      data.push([
-        cell(i + 1, f.center),
-        cell(r.unit, f.text),
-        cell(r.self / 100, f.score),
-        ...(g.appraised ? [cell(r.appraised === undefined ? null : r.appraised / 100, f.score), cell(r.used / 100, f.scoreBold)] : []),
-        cell(r.classification ?? "", f.center),
-        cell(r.rank ?? null, f.center),
-        cell(rowNote(r, L), f.note),
-      ]);
+      data.push(
+        cols.map((c) => {
+          switch (c.key) {
+            case "stt":
+              return cell(i + 1, f.center);
+            case "unit":
+              return cell(r.unit, f.text);
+            case "self":
+              return cell(r.self / 100, f.score);
+            case "appraised":
+              return cell(r.appraised === undefined ? null : r.appraised / 100, f.score);
+            case "used":
+              return cell(r.used / 100, f.scoreBold);
+            case "percent":
+              return cell(r.percent === undefined ? null : r.percent / 100, f.score);
+            case "classification":
+              return cell(r.classification ?? "", f.center);
+            case "rank":
+              return cell(r.rank ?? null, f.center);
+            case "note":
+              return cell(rowNote(r, L), f.note);
+          }
+        }),
+      );
     });
     if (g.counts.length) data.push([], [cell(`${L.counts}: ${g.counts.map((c) => `${c.label}: ${c.count}`).join("; ")}.`, f.plain)]);
     ws.setData(data as Parameters<typeof ws.setData>[0]);
     // Character widths that fit A4 landscape between the margins (about 95 units in all).
-    const widths = [5, 30, 9, ...(g.appraised ? [9, 9] : []), 11, 6, 15];
+    const width: Record<SummaryColumnKey, number> = { stt: 5, unit: 30, self: 9, appraised: 9, used: 9, percent: 9, classification: 11, rank: 6, note: 15 };
+    const widths = cols.map((c) => width[c.key]);
     ws.setColumns(widths.map((width) => ({ width })));
     ws.mergeCells("A1", `${col(split - 1)}1`);
     ws.mergeCells("A2", `${col(split - 1)}2`);

@@ -1,7 +1,8 @@
 /**
  * Consolidation (tổng hợp) of many units scored on one rubric in one year: per unit the self-assessed
  * total, the appraised total when an appraisal exists, the total used for classification (the
- * appraised one when present: the appraisal is the decision), the classification, and the rank.
+ * appraised one when present: the appraisal is the decision; the final score when the rubric's table has
+ * a "final" column, src/score/final.ts), the index with a "percent" column, the classification, the rank.
  *
  * Ranking is "standard competition" ranking, as results are announced: equal totals share a rank and
  * the next rank skips ("1, 2, 2, 4"); ties are listed by unit name (Vietnamese collation) so the order
@@ -21,6 +22,8 @@ export interface SummaryRow {
   appraised?: Hundredths;
   /** The total the classification and the rank are based on. */
   used: Hundredths;
+  /** The final score's percentage of the maximum, when the rubric's table prints the index. */
+  percent?: Hundredths;
   classification?: string;
   /** Absent for units not ranked (errors, ineligible). */
   rank?: number;
@@ -37,6 +40,11 @@ export interface SummaryGroup {
   counts: { label: string; count: number }[];
   /** Whether any unit has an appraisal (the appraised columns are shown only then). */
   appraised: boolean;
+  /**
+   * When the rubric's table has a "final" column: the summary ranks on the final score, under that
+   * column's label (and shows the index under the "percent" column's label, if any).
+   */
+  final?: { label: string; percentLabel?: string };
   /** The latest date in the data (report or appraisal round), for a reproducible document date. */
   latestDate: string;
 }
@@ -54,6 +62,10 @@ export interface UnitScore {
   selfClassification?: string;
   appraised?: Hundredths;
   appraisedClassification?: string;
+  /** The final score (src/score/final.ts), its index and its class, when known. */
+  final?: Hundredths;
+  finalPercent?: Hundredths;
+  finalClassification?: string;
   ineligible?: string;
   errors: number;
   /** The report's date and the last appraisal round's (yyyy-mm-dd). */
@@ -78,6 +90,11 @@ export function unitScore(file: string, s: ScoredAssessment, diagnostics: readon
     if (s.appraised.classification !== undefined) u.appraisedClassification = s.appraised.classification;
     if (s.appraised.ineligible) u.ineligible = s.appraised.ineligible;
   }
+  if (s.final) {
+    u.final = s.final.total;
+    if (s.final.percent !== undefined) u.finalPercent = s.final.percent;
+    if (s.final.classification !== undefined) u.finalClassification = s.final.classification;
+  }
   return u;
 }
 
@@ -101,11 +118,16 @@ export function consolidate(
 
 function group(units: UnitScore[], rubric: Rubric): SummaryGroup {
   let latest = "";
+  const finalCol = rubric.table.columns.find((c) => c.kind === "final");
+  const percentCol = rubric.table.columns.find((c) => c.kind === "percent");
   const rows: SummaryRow[] = units.map((u) => {
-    const used = u.appraised ?? u.self;
+    // Until the final score is known (an appraisal, a survey still missing) the unit ranks as before.
+    const onFinal = finalCol !== undefined && u.final !== undefined;
+    const used = onFinal ? u.final! : (u.appraised ?? u.self);
     const row: SummaryRow = { file: u.file, unit: u.unit, self: u.self, used, errors: u.errors };
     if (u.appraised !== undefined) row.appraised = u.appraised;
-    const cls = u.appraised !== undefined ? u.appraisedClassification : u.selfClassification;
+    if (onFinal && percentCol && u.finalPercent !== undefined) row.percent = u.finalPercent;
+    const cls = onFinal ? u.finalClassification : u.appraised !== undefined ? u.appraisedClassification : u.selfClassification;
     if (cls !== undefined && u.errors === 0) row.classification = cls;
     if (u.ineligible) row.ineligible = u.ineligible;
     for (const d of u.dates) {
@@ -135,6 +157,7 @@ function group(units: UnitScore[], rubric: Rubric): SummaryGroup {
     rows: [...ranked, ...unranked],
     counts,
     appraised: rows.some((r) => r.appraised !== undefined),
+    ...(finalCol ? { final: { label: finalCol.label, ...(percentCol ? { percentLabel: percentCol.label } : {}) } } : {}),
     latestDate: latest,
   };
 }

@@ -9,6 +9,7 @@
 import { clamp, mulDivRound, type Hundredths } from "../model/points.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import type { FinalScore } from "../model/table.js";
+import { classificationOf } from "./score.js";
 
 function leafFinal(final: FinalScore, n: ScoredNode): Hundredths | undefined {
   switch (n.node.scoredBy) {
@@ -55,7 +56,10 @@ export function applyFinal(scored: ScoredAssessment): void {
     return;
   }
   const percent = percentOf(total, scored.max);
-  scored.final = { total, ...(percent !== undefined ? { percent } : {}) };
+  // A unit the appraisal declared ineligible is not classified on its final score either.
+  const c = scored.rubric.classification;
+  const classification = scored.appraised?.ineligible ? c?.fallback || undefined : classificationOf(total, c);
+  scored.final = { total, ...(percent !== undefined ? { percent } : {}), ...(classification !== undefined ? { classification } : {}) };
 }
 
 /** score / max × 100, in hundredths of a percent; undefined without a score or a maximum. */
