@@ -9,7 +9,9 @@ import { composeScoreTable } from "../src/compose/index.js";
 import { printedPoints } from "../src/check/rubric.js";
 import type { Row, Table } from "../src/document/model.js";
 import { runChecks } from "../src/pipeline/run-checks.js";
-import { input, readExampleText } from "./helpers/example.js";
+import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, input, readExampleText } from "./helpers/example.js";
+
+const EXAMPLE_APPRAISAL = "content/assessments/2021/van-phong-ubnd-tinh.appraisal.yaml";
 import { MINI_ASSESSMENT, MINI_RUBRIC, miniText } from "./helpers/mini.js";
 import { paragraphs, tables, text } from "./fixtures/compose/model-query.js";
 import { COMPOSE_OPTIONS } from "./fixtures/compose/scored.js";
@@ -144,5 +146,39 @@ describe("printed points in option texts (CD315)", () => {
     ["Không có điểm", undefined],
   ])("%s → %s", (t, expected) => {
     expect(printedPoints(t)).toBe(expected);
+  });
+});
+
+describe("appraisal columns per round (the example's two rounds)", () => {
+  const ROUNDS = `table:
+  columns:
+    - { kind: label }
+    - { kind: content }
+    - { kind: max }
+    - { kind: self }
+    - { kind: appraisal, label: Lần 1, round: 1, group: Điểm thẩm định }
+    - { kind: appraisal, label: Lần 2, round: 2, group: Điểm thẩm định }
+    - { kind: explanation }
+`;
+  const rubric = readExampleText(EXAMPLE_RUBRIC).replace("\nitems:\n", `\n${ROUNDS}items:\n`);
+  const r = runChecks([input(EXAMPLE_RUBRIC, rubric), input(EXAMPLE_ASSESSMENT), input(EXAMPLE_APPRAISAL)]);
+  const scored = r.assessments[0]!.scored!;
+  const table = tables(composeScoreTable(scored, COMPOSE_OPTIONS).doc)[1]!;
+
+  it("checks without errors", () => {
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("prints each round's scores: 4.2.3 measured 8 % in round 1 (8 × 2 / 10 = 1,60), 10 % in round 2 (2,00)", () => {
+    expect(cellTexts(rowOf(table, "4.2.3")).slice(2, 6)).toEqual(["2,00", "2,00", "1,60", "2,00"]);
+    // 4.2.1: option b in round 1, kept in round 2 (only an opinion).
+    expect(cellTexts(rowOf(table, "4.2.1")).slice(4, 6)).toEqual(["0,00", "0,00"]);
+    const total = cellTexts(table.rows[table.rows.length - 1]!);
+    expect(total.slice(1, 5)).toEqual(["100,00", "100,00", "97,60", "98,00"]);
+  });
+
+  it("CD341: round on a column that is not an appraisal", () => {
+    const bad = rubric.replace("- { kind: self }", "- { kind: self, round: 1 }");
+    expect(runChecks([input(EXAMPLE_RUBRIC, bad)]).diagnostics.map((d) => d.code)).toContain("CD341");
   });
 });

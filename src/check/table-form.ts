@@ -18,7 +18,7 @@ export function checkTableForm(rubric: Rubric): Diagnostic[] {
   // Point at the second content column, or at the table when there is none.
   if (contents.length !== 1) out.push(diag("CD343", contents[1] ? at(contents[1]) : at(cols[0]!), { count: String(contents.length) }));
 
-  const only = (c: TableColumn, field: "value" | "of", kind: ColumnKind) => {
+  const only = (c: TableColumn, field: "value" | "of" | "round", kind: ColumnKind) => {
     if (c[field] !== undefined && c.kind !== kind) out.push(diag("CD341", at(c), { field, kinds: kind, label: c.label, kind: c.kind }));
   };
   let measured = false;
@@ -35,6 +35,7 @@ export function checkTableForm(rubric: Rubric): Diagnostic[] {
   cols.forEach((c, i) => {
     only(c, "value", "evidence");
     only(c, "of", "count");
+    only(c, "round", "appraisal");
     if (c.kind === "evidence" && (c.value === "numerator" || c.value === "denominator" ? !ratio : !measured))
       out.push(diag("CD340", at(c), { label: c.label }));
     if (c.kind === "count" && !groups) out.push(diag("CD345", at(c), { label: c.label }));

@@ -44,9 +44,13 @@ export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: 
       if (s.row === "option") return fmt(chosenPoints(s.n, s.o), numbers);
       // What the unit does not score (a survey's or the appraiser's criteria) it leaves blank.
       return scoredByUnit(s.n.node) ? fmt(s.n.score, numbers) : undefined;
-    case "appraisal":
-      if (s.row === "total") return fmt(scored.appraised?.total, numbers);
-      return s.row === "node" ? fmt(s.n.appraisal?.score, numbers) : undefined;
+    case "appraisal": {
+      // A round's column prints the scores as that round left them; without `round`, the final ones.
+      const k = col.round === undefined ? undefined : col.round - 1;
+      if (s.row === "total") return fmt(k === undefined ? scored.appraised?.total : scored.appraised?.byRound?.[k], numbers);
+      if (s.row !== "node") return undefined;
+      return fmt(k === undefined ? s.n.appraisal?.score : s.n.appraisal?.byRound?.[k], numbers);
+    }
     case "survey":
       if (s.row === "total") return fmt(scored.survey?.total, numbers);
       return s.row === "node" ? fmt(s.n.survey, numbers) : undefined;

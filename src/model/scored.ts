@@ -21,6 +21,8 @@ export interface ScoredAssessment {
     /** The appraisal file, the number of rounds, and the final round's ineligibility reason. */
     file?: string;
     rounds?: number;
+    /** The appraised total after each round (index 0 = round 1). */
+    byRound?: Hundredths[];
     /** Date of the last round (yyyy-mm-dd). */
     date?: string;
     ineligible?: string;
@@ -52,7 +54,14 @@ export interface ScoredNode {
   /** Criterion-level justification. */
   justification?: Markdown;
   /** Appraisal (thẩm định) of this row, when an appraisal file exists (filled by the review stage). */
-  appraisal?: { score?: Hundredths; opinion?: Markdown; /** the round that last appraised this row */ round?: number };
+  appraisal?: {
+    score?: Hundredths;
+    opinion?: Markdown;
+    /** the round that last appraised this row */
+    round?: number;
+    /** this row's appraised score after each round (index 0 = round 1) */
+    byRound?: (Hundredths | undefined)[];
+  };
   /** The survey's score of this row (criteria scored by a survey, and groups holding them). */
   survey?: Hundredths;
   /** The final score of this row (src/score/final.ts); absent while a part it needs is missing. */

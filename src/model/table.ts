@@ -73,6 +73,8 @@ export interface TableColumn {
   value?: EvidenceValue;
   /** count: what is counted. */
   of?: CountOf;
+  /** appraisal: print the score as of this round (1 = the first), instead of the final appraised one. */
+  round?: number;
   /** Where the rubric declares it (absent for the default columns). */
   source?: SourcePos;
 }

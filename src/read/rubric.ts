@@ -175,6 +175,7 @@ function readTable(src: YamlSource, t: unknown): ScoreTableForm {
         if (typeof c.width === "number") col.width = c.width;
         if (typeof c.value === "string") col.value = c.value as EvidenceValue;
         if (typeof c.of === "string") col.of = c.of as CountOf;
+        if (typeof c.round === "number") col.round = c.round;
         return col;
       })
     : [...DEFAULT_FORM.columns];

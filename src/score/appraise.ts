@@ -43,6 +43,7 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
   // A later round's entry replaces the earlier one: its opinion always, its score when it gives one
   // (for a group: whether it accepts a not-applicable answer).
   const finals = new Map<string, Final>();
+  const afterRound: Map<string, Final>[] = [];
   for (const round of appraisal.rounds) {
     for (const entry of round.entries.values()) {
       const leaf = leaves.get(entry.criterion);
@@ -58,17 +59,24 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
       if (entry.opinion) next.opinion = entry.opinion;
       finals.set(entry.criterion, next);
     }
+    // The state after each round, for tables that print every round's score (an appraisal column's `round`).
+    afterRound.push(new Map(finals));
   }
 
   // A survey-scored criterion the appraiser did not touch has no appraised score (its score is the
-  // survey's, src/score/final.ts); a group of only such criteria has none either.
-  const fill = (n: ScoredNode): Hundredths | undefined => {
-    const f = finals.get(n.node.id);
+  // survey's, src/score/final.ts); a group of only such criteria has none either. `visit` sees every
+  // node's score with its entry.
+  const scoreWith = (
+    fin: ReadonlyMap<string, Final>,
+    n: ScoredNode,
+    visit: (n: ScoredNode, score: Hundredths | undefined, f?: Final) => void,
+  ): Hundredths | undefined => {
+    const f = fin.get(n.node.id);
     let score: Hundredths | undefined;
     if (n.children) {
       let sum: Hundredths | undefined;
       for (const c of n.children) {
-        const v = fill(c);
+        const v = scoreWith(fin, c, visit);
         if (v !== undefined) sum = (sum ?? 0) + v;
       }
       // A group stays not applicable as self-assessed unless the appraisal says otherwise.
@@ -78,12 +86,28 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
     } else {
       score = f?.score ?? (n.node.scoredBy === "survey" ? undefined : n.score);
     }
-    n.appraisal = { ...(score !== undefined ? { score } : {}), ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
+    visit(n, score, f);
     return score;
   };
+  const fill = (n: ScoredNode) =>
+    scoreWith(finals, n, (x, score, f) => {
+      x.appraisal = { ...(score !== undefined ? { score } : {}), ...(f?.opinion ? { opinion: f.opinion } : {}), ...(f ? { round: f.round } : {}) };
+    });
   const totals = { base: 0, bonus: 0, penalty: 0 };
   for (const n of scored.items) totals[n.node.role === "criterion" ? "base" : n.node.role] += fill(n) ?? 0;
   const total = totals.base + totals.bonus + totals.penalty;
+  // Every round's scores, row by row and in total.
+  const totalsByRound = afterRound.map((fin, k) => {
+    let t = 0;
+    for (const n of scored.items) {
+      t +=
+        scoreWith(fin, n, (x, score) => {
+          const a = (x.appraisal ??= {});
+          (a.byRound ??= [])[k] = score;
+        }) ?? 0;
+    }
+    return t;
+  });
   const last = appraisal.rounds[appraisal.rounds.length - 1];
   const ineligible = last?.ineligible;
   const classification = ineligible ? scored.rubric.classification?.fallback || undefined : classificationOf(total, scored.rubric.classification);
@@ -93,6 +117,7 @@ export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): 
     ...(classification !== undefined ? { classification } : {}),
     file: appraisal.file,
     rounds: appraisal.rounds.length,
+    byRound: totalsByRound,
     ...(last?.date ? { date: last.date } : {}),
     ...(ineligible ? { ineligible } : {}),
   };
