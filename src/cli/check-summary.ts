@@ -1,7 +1,8 @@
 /** The per-assessment summary `chamdiem check` prints after the diagnostics: text or JSON. */
 import type { AssessmentResult } from "../pipeline/run-checks.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { formatHundredths } from "../model/points.js";
+import { formatHundredths, VI_NUMBERS } from "../model/points.js";
+import { maximumText } from "../compose/vi-format.js";
 import type { Cli } from "./context.js";
 
 export function summaryText(cli: Pick<Cli, "m">, a: AssessmentResult): string {
@@ -10,7 +11,7 @@ export function summaryText(cli: Pick<Cli, "m">, a: AssessmentResult): string {
   // With an appraisal (src/check/appraisal.ts), the appraised score follows the self-assessed one on each row.
   const ap = (v: number | undefined) => (s.appraised && v !== undefined ? `${cli.m.appraisedShort} ${formatHundredths(v)}` : "");
   const rows = s.items.map((n) => [n.node.id, n.node.title, `${formatHundredths(n.score)} / ${formatHundredths(n.node.max)}`, ap(n.appraisal?.score)]);
-  rows.push(["", s.rubric.totalLabel, `${formatHundredths(s.total)} / ${formatHundredths(s.max)}`, ap(s.appraised?.total)]);
+  rows.push(["", s.rubric.totalLabel, `${formatHundredths(s.total)} / ${maximumText(s.max, s.rubric.bonusMax, VI_NUMBERS)}`, ap(s.appraised?.total)]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length));
   const w1 = Math.max(...rows.map((r) => r[1]!.length));
   for (const r of rows) lines.push(`  ${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]!.padStart(16)}${r[3] ? `  ${r[3]}` : ""}`);

@@ -8,7 +8,7 @@ import { scoredByUnit, walkRubric, type RubricNode } from "../model/rubric.js";
 import type { ScoredAssessment, ScoredNode, ScoredOption } from "../model/scored.js";
 import type { ScoreTableForm, TableColumn } from "../model/table.js";
 import { percentOf } from "../score/final.js";
-import { measuredValue, textScore } from "./vi-format.js";
+import { maximumText, measuredValue, textScore } from "./vi-format.js";
 
 /** The row a cell belongs to. */
 export type RowSubject = { row: "node"; n: ScoredNode } | { row: "option"; n: ScoredNode; o: ScoredOption } | { row: "total" };
@@ -34,9 +34,11 @@ function count(nodes: readonly RubricNode[], of: TableColumn["of"]): number {
 export function numberText(scored: ScoredAssessment, form: ScoreTableForm, col: TableColumn, s: RowSubject, numbers: NumberFormat): string | undefined {
   // A heading row (input: none) has no maximum and no score.
   if (s.row === "node" && s.n.node.kind === "leaf" && s.n.node.input === "none") return undefined;
+  // Below a group answered not applicable nothing is scored: only the maximum (and counts) print.
+  if (s.row === "node" && s.n.skipped && col.kind !== "max" && col.kind !== "count") return undefined;
   switch (col.kind) {
     case "max":
-      if (s.row === "total") return fmt(scored.max, numbers);
+      if (s.row === "total") return maximumText(scored.max, scored.rubric.bonusMax, numbers);
       if (s.row === "option") return form.optionPoints === "max" ? fmt(s.o.option.points, numbers) : undefined;
       return fmt(s.n.node.max, numbers);
     case "self":

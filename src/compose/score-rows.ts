@@ -169,7 +169,10 @@ function columnOf(ctx: RowContext, kind: ColumnKind): number {
 function factLines(n: ScoredNode, ctx: RowContext): Block[] {
   const leaf = n.node.kind === "leaf" ? n.node : undefined;
   const inColumn = columnOf(ctx, "evidence") >= 0 && !n.notApplicable && (leaf?.input === "measure" || leaf?.input === "ratio");
-  return inColumn ? [] : answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left));
+  if (inColumn) return [];
+  // A not-applicable answer's fact is the rubric's rule, set apart (italic, a gap) from the justification below it.
+  if (n.notApplicable) return answerFacts(n, ctx.numbers).map((t) => line(t, S.italic, { ...left, spaceAfter: GAP.cellParagraph }));
+  return answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left));
 }
 
 function explanationColumn(ctx: RowContext): number {
@@ -177,7 +180,9 @@ function explanationColumn(ctx: RowContext): number {
 }
 
 function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContext, rows: Row[]): void {
-  const style = depth === 0 ? S.bold : S.regular;
+  // A heading row (input: none) looks like the group headings it stands among.
+  const heading = leaf.input === "none";
+  const style = depth === 0 ? S.bold : heading ? S.boldItalic : S.regular;
   const options = n.options ?? [];
   const jcol = explanationColumn(ctx);
   let chosen = -1;
@@ -192,7 +197,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, jcol, ctx));
   const leafRow = finishRow(nodeCells(n, style, leafJustification, ctx), depth === 0 ? "criterion" : "leaf", ctx);
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
-  rows.push(options.length > 0 && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
+  rows.push((options.length > 0 || heading) && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
 
   for (let i = 0; i < options.length; i++) {
     const o = options[i]!;

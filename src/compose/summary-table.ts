@@ -17,7 +17,7 @@ import { headerBlock } from "./header-block.js";
 import { balancedLines, widthTwips } from "./text-fit.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { CELL_PADDING, FONT, GAP, LANGUAGE, RULE, SIZE, TABLE_BORDER } from "./profile.js";
-import { tableScore } from "./vi-format.js";
+import { maximumText, tableScore } from "./vi-format.js";
 
 export interface SummaryIssuer {
   /** The issuing agency, e.g. "Sở Nội vụ". */
@@ -44,7 +44,9 @@ const CELL_PARA = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
 
 export function summaryTitleText(group: SummaryGroup): string {
   const t = group.rubric.title.replaceAll("{year}", String(group.year));
-  return /^BIỂU\s+/u.test(t) ? t.replace(/^BIỂU\s+/u, "BIỂU TỔNG HỢP KẾT QUẢ ") : `BIỂU TỔNG HỢP KẾT QUẢ ${t}`;
+  // "BIỂU CHẤM ĐIỂM …" → "BIỂU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM …"; "BẢNG ĐIỂM …" → "BẢNG TỔNG HỢP KẾT QUẢ ĐIỂM …".
+  const m = /^(BIỂU|BẢNG)\s+/u.exec(t);
+  return m ? `${m[1]} TỔNG HỢP KẾT QUẢ ${t.slice(m[0].length)}` : `BIỂU TỔNG HỢP KẾT QUẢ ${t}`;
 }
 
 export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOptions): DocModel {
@@ -113,7 +115,7 @@ export function composeSummaryTable(group: SummaryGroup, opts: SummaryComposeOpt
       { source: group.rubric.source },
     ),
     line(
-      `(${L.unitsCount(group.rows.length)}; điểm tối đa ${num(group.max)})`,
+      `(${L.unitsCount(group.rows.length)}; điểm tối đa ${maximumText(group.max, group.rubric.bonusMax, opts.numbers)})`,
       S.subtitle,
       { align: "center", spaceAfter: GAP.afterSummary, lineSpacing: 1, keepNext: true },
       {

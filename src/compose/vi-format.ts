@@ -73,6 +73,14 @@ export function tableScore(v: Hundredths, fmt: NumberFormat): string {
 }
 
 /**
+ * A rubric's maximum as it states it: "90,00 + 10,00" when it puts the bonus beside the base ("90 điểm
+ * + 10 điểm thưởng", `bonus_max`), else the one maximum.
+ */
+export function maximumText(max: Hundredths, bonusMax: Hundredths | undefined, fmt: NumberFormat): string {
+  return bonusMax === undefined ? formatHundredths(max, fmt) : `${formatHundredths(max, fmt)} + ${formatHundredths(bonusMax, fmt)}`;
+}
+
+/**
  * A score in running text ({{total}}, {{max}}): no decimals when whole ("100"), otherwise only the
  * digits needed ("98,5", "98,93"), with the configured decimal mark. "đạt 100/100 điểm" reads better
  * than "đạt 100,00/100,00 điểm", which is how the seed writes it.

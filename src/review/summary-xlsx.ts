@@ -9,10 +9,11 @@
  * library writes no creation date, and it is loaded on first use only.
  */
 import { unzipSync, zipSync } from "fflate";
-import { formatHundredths, type NumberFormat } from "../model/points.js";
+import type { NumberFormat } from "../model/points.js";
 import type { SummaryGroup } from "../score/consolidate.js";
 import { labels, rowNote } from "../compose/labels.js";
 import { summaryColumns, type SummaryColumnKey } from "../compose/summary-columns.js";
+import { maximumText } from "../compose/vi-format.js";
 import { MOTTO, NATIONAL_NAME } from "../compose/profile.js";
 
 export interface XlsxOptions {
@@ -69,7 +70,10 @@ export async function writeSummaryXlsx(groups: readonly SummaryGroup[], opts: Xl
       [cell(upper(opts.issuer.agency), f.agency), ...blank(split - 1), cell(MOTTO, f.motto), ...blank(n - split - 1)],
       [],
       [cell(opts.title(g), f.title), ...blank(n - 1)],
-      [cell(`(${L.unitsCount(g.rows.length)}; điểm tối đa ${formatHundredths(g.max, { ...opts.numbers, fixed: true })})`, f.subtitle), ...blank(n - 1)],
+      [
+        cell(`(${L.unitsCount(g.rows.length)}; điểm tối đa ${maximumText(g.max, g.rubric.bonusMax, { ...opts.numbers, fixed: true })})`, f.subtitle),
+        ...blank(n - 1),
+      ],
       [],
       headers.map((h) => cell(h, f.header)),
     ];
