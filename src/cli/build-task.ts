@@ -12,7 +12,7 @@ import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";
 import type { Config } from "./config.js";
 import type { WorldFs } from "../io/world.js";
-import { displayPath, listFolder, pathExists, readInputs } from "./files.js";
+import { displayPath, onceListing, pathExists, readInputs } from "./files.js";
 import { fontReader } from "./font-check.js";
 import { writeFileAtomic } from "./write-atomic.js";
 import { appraisalCompanions, surveyCompanions } from "../review/companions.js";
@@ -76,12 +76,13 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
   const fonts = loadFontSet(fontReader(fs), task.fonts ? { paths: task.fonts } : {});
   const validatorCache = diskValidatorCache(task.env);
   const rubricInputs = readInputs(task.rubricFiles, task.cwd, fs);
+  const list = onceListing(fs);
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
     // Each assessment's appraisal (if any) is checked with it: its scores fill the appraisal columns.
     // So is its folder's survey file (scores of the survey-scored criteria).
-    const own = readInputs([abs, ...appraisalCompanions([abs], (p) => pathExists(p, fs)), ...surveyCompanions([abs], (d) => listFolder(d, fs))], task.cwd, fs);
+    const own = readInputs([abs, ...appraisalCompanions([abs], (p) => pathExists(p, fs)), ...surveyCompanions([abs], list)], task.cwd, fs, list);
     // compose: false — the documents composed below report the compose stage's diagnostics (compose/diagnostics.ts).
     const check = runChecks([...rubricInputs, ...own], { validatorCache, compose: false });
     // The rubrics' own diagnostics are reported once per task.

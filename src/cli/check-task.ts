@@ -9,7 +9,7 @@ import { withCompanions } from "../review/companions.js";
 import { diskValidatorCache } from "./cache.js";
 import { messages } from "./messages.js";
 import { summaryJson, summaryText } from "./check-summary.js";
-import { listFolder, pathExists, readInputs } from "./files.js";
+import { onceListing, pathExists, readInputs } from "./files.js";
 
 export interface CheckTask {
   kind: "check";
@@ -30,8 +30,9 @@ export interface CheckTaskResult {
 
 export async function runCheckTask(task: CheckTask): Promise<CheckTaskResult> {
   // Each batch brings its folders' survey files (their own diagnostics are made unique by the caller).
-  const files = withCompanions(task.files, pathExists, listFolder).filter((f) => !task.rubricFiles.includes(f));
-  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd), { validatorCache: diskValidatorCache(task.env) });
+  const list = onceListing();
+  const files = withCompanions(task.files, pathExists, list).filter((f) => !task.rubricFiles.includes(f));
+  const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, undefined, list), { validatorCache: diskValidatorCache(task.env) });
   const m = messages(task.lang);
   const summaries: (string | object)[] = [];
   if (task.summaries !== "none") {

@@ -16,6 +16,7 @@ import { diag, type Arg, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_INPUT_BYTES } from "../read/yaml-source.js";
 import { isAppraisalPath } from "../model/appraisal.js";
 import { isSurveyPath, unitKeyOf } from "../model/survey.js";
+import type { ListFolder } from "../review/companions.js";
 
 const YAML_EXT = /\.ya?ml$/i;
 
@@ -25,7 +26,7 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
 }
 
 /** Read one input file (absolute path) for any command; a problem comes back as the file's diagnostics. */
-export function readInputFile(abs: string, cwd = process.cwd(), fs: WorldFs = nodeFs): InputFile {
+export function readInputFile(abs: string, cwd = process.cwd(), fs: WorldFs = nodeFs, list: ListFolder = (d) => listFolder(d, fs)): InputFile {
   const path = displayPath(abs, cwd);
   const fail = (d: Diagnostic): InputFile => ({ path, bytes: new Uint8Array(), diagnostics: [d] });
   const at = { file: path, line: 1, column: 1 };
@@ -40,7 +41,7 @@ export function readInputFile(abs: string, cwd = process.cwd(), fs: WorldFs = no
   try {
     const bytes = fs.readFile(abs, MAX_INPUT_BYTES);
     // A survey file's rows name units by their assessment files: give it the folder's (CD734).
-    if (isSurveyPath(abs)) return { path, bytes, folderUnits: folderUnits(dirname(abs), fs) };
+    if (isSurveyPath(abs)) return { path, bytes, folderUnits: folderUnits(dirname(abs), list) };
     return { path, bytes };
   } catch (e) {
     return fail(diag("CD101", at, { reason: osReason(e) }));
@@ -60,20 +61,37 @@ export function listFolder(dir: string, fs: WorldFs = nodeFs): string[] {
   }
 }
 
+/**
+ * A folder lister that lists each folder once: a command asks for the survey files beside each of its
+ * assessments, and 1 000 assessments in one folder would otherwise list it 1 000 times. Made per
+ * command or task (a folder does not change while one runs), never kept between runs.
+ */
+export function onceListing(fs: WorldFs = nodeFs): ListFolder {
+  const seen = new Map<string, readonly string[]>();
+  return (dir) => {
+    let names = seen.get(dir);
+    if (!names) {
+      names = listFolder(dir, fs);
+      seen.set(dir, names);
+    }
+    return names;
+  };
+}
+
 /** The unit keys of the assessments in a folder: its YAML files that are not appraisals or surveys. */
-function folderUnits(dir: string, fs: WorldFs): string[] {
-  return listFolder(dir, fs)
+function folderUnits(dir: string, list: ListFolder): string[] {
+  return list(dir)
     .filter((n) => /\.ya?ml$/i.test(n) && !isAppraisalPath(n) && !isSurveyPath(n))
     .map(unitKeyOf);
 }
 
-export function readInputs(files: readonly string[], cwd = process.cwd(), fs: WorldFs = nodeFs): InputFile[] {
-  return files.map((f) => readInputFile(f, cwd, fs));
+export function readInputs(files: readonly string[], cwd = process.cwd(), fs: WorldFs = nodeFs, list?: ListFolder): InputFile[] {
+  return files.map((f) => readInputFile(f, cwd, fs, list));
 }
 
 /** The bytes of a file for a hash (build's manifest, summary's row cache): empty when it cannot be read. */
 export function bytesForHash(abs: string, fs: WorldFs = nodeFs): Uint8Array {
-  return readInputFile(abs, process.cwd(), fs).bytes;
+  return readInputFile(abs, process.cwd(), fs, () => []).bytes;
 }
 
 /**

@@ -9,7 +9,7 @@ import { isSurveyPath } from "../model/survey.js";
 import { withCompanions } from "../review/companions.js";
 import { UsageError } from "./args.js";
 import type { Cli } from "./context.js";
-import { findYamlFiles, listFolder, pathExists, rubricDirsFor } from "./files.js";
+import { findYamlFiles, onceListing, pathExists, rubricDirsFor } from "./files.js";
 
 export interface InputPlan {
   /** Named files and their companions, without rubrics (absolute, sorted). */
@@ -29,11 +29,7 @@ export function planInputs(cli: Cli): InputPlan {
   const found = findYamlFiles(paths, cli.cwd, cli.world.fs);
   if (found.missing.length > 0) throw new UsageError(cli.m.missingPath(found.missing[0]!));
   if (found.files.length === 0 && found.problems.length === 0) throw new UsageError(cli.m.noFiles);
-  const named = withCompanions(
-    found.files,
-    (p) => pathExists(p, cli.world.fs),
-    (dir) => listFolder(dir, cli.world.fs),
-  );
+  const named = withCompanions(found.files, (p) => pathExists(p, cli.world.fs), onceListing(cli.world.fs));
   const rubricDirs = cli.args.values.rubrics ? [resolve(cli.cwd, cli.args.values.rubrics)] : rubricDirsFor(named, cli.cwd, cli.world.fs);
   const rubricsFound = findYamlFiles(rubricDirs, cli.cwd, cli.world.fs);
   const rubricSet = new Set([...rubricsFound.files, ...named.filter((f) => IN_RUBRICS_FOLDER.test(f))]);

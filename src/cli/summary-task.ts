@@ -13,7 +13,7 @@ import { surveyCompanions, withCompanions } from "../review/companions.js";
 import { unitScore, type UnitScore } from "../score/consolidate.js";
 import { diskValidatorCache } from "./cache.js";
 import type { WorldFs } from "../io/world.js";
-import { bytesForHash, displayPath, listFolder, pathExists, readInputs } from "./files.js";
+import { bytesForHash, displayPath, onceListing, pathExists, readInputs } from "./files.js";
 import { rowKey, type CachedRows } from "./summary-cache.js";
 
 export interface SummaryTask {
@@ -40,6 +40,7 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
   const units: UnitScore[] = [];
   const diagnostics: Diagnostic[] = [];
   const cached = task.cached;
+  const list = onceListing(fs);
   const rows: CachedRows = {};
   const keys = new Map<string, { file: string; key: string }>();
   let todo = assessments;
@@ -49,7 +50,7 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
     todo = [];
     for (const f of assessments) {
       const companion = appraisalPathFor(f);
-      const surveys = surveyCompanions([f], (d) => listFolder(d, fs)).flatMap((s) => [s, bytesForHash(s, fs)]);
+      const surveys = surveyCompanions([f], list).flatMap((s) => [s, bytesForHash(s, fs)]);
       const key = rowKey([...rubricBytes, task.cwd, f, bytesForHash(f, fs), existsSync(companion) ? bytesForHash(companion, fs) : "", ...surveys]);
       const hit = cached[f];
       if (hit?.key === key && hit.unit && Array.isArray(hit.errors)) {
@@ -68,12 +69,8 @@ export function runSummaryTask(task: SummaryTask, fs?: WorldFs): SummaryTaskResu
   // time: only its row outlives its check, so the young generation's collections find little alive.
   const validatorCache = diskValidatorCache(task.env);
   for (const file of todo) {
-    const files = withCompanions(
-      [file],
-      (p) => pathExists(p, fs),
-      (d) => listFolder(d, fs),
-    ).filter((f) => !task.rubricFiles.includes(f));
-    const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs), { validatorCache, proseStyle: false });
+    const files = withCompanions([file], (p) => pathExists(p, fs), list).filter((f) => !task.rubricFiles.includes(f));
+    const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, fs, list), { validatorCache, proseStyle: false });
     const appraisers = new Map(
       result.appraisals.flatMap((r) => (r.assessmentFile && r.appraisal?.appraiser ? [[r.assessmentFile, r.appraisal.appraiser] as const] : [])),
     );

@@ -23,7 +23,7 @@ import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
-import { bytesForHash, displayPath, listFolder, pathExists } from "../files.js";
+import { bytesForHash, displayPath, onceListing, pathExists } from "../files.js";
 import { planInputs } from "../inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
@@ -108,13 +108,14 @@ export async function runBuild(cli: Cli): Promise<number> {
   const todo: string[] = [];
   const hashes = new Map<string, string>();
   let skipped = 0;
+  const list = onceListing(cli.world.fs);
   for (const f of assessmentFiles) {
     // A file that cannot be read hashes as empty (never recorded as built): the build reports why.
     const h = hashAll([
       depsHash,
       bytesForHash(f, cli.world.fs),
       ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
-      ...surveyCompanions([f], (d) => listFolder(d, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
+      ...surveyCompanions([f], list).map((c) => bytesForHash(c, cli.world.fs)),
     ]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
