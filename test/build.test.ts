@@ -81,19 +81,21 @@ describe("chamdiem build", () => {
     await build(dir, ["--no-pdf"]);
     const first = statSync(join(dir, OUT, "bao-cao.docx")).mtimeMs;
     const again = await build(dir, ["--no-pdf"]);
-    // The example content has two assessments (2021, and 2023 with its appraisal and survey file).
-    expect(again.out).toMatch(/Đã lập 0 bộ văn bản, bỏ qua 2 bộ không thay đổi/);
+    // The example content has four assessments (2021; and for 2023 the department with its appraisal and
+    // survey file, the district and the commune with their appraisals).
+    expect(again.out).toMatch(/Đã lập 0 bộ văn bản, bỏ qua 4 bộ không thay đổi/);
     expect(statSync(join(dir, OUT, "bao-cao.docx")).mtimeMs).toBe(first);
     const f = join(dir, "content/assessments/2021/van-phong-ubnd-tinh.yaml");
     writeFileSync(f, readFileSync(f, "utf8").replace("place: Quảng Ngãi", "place: Thành phố Quảng Ngãi"));
     expect((await build(dir, ["--no-pdf"])).out).toMatch(/Đã lập 1 bộ văn bản/);
-    // A changed survey file rebuilds the assessments of its folder (its scores are in their tables).
+    // A changed survey file rebuilds the assessments of its folder (its scores are in their tables): the
+    // three of 2023, whatever their rubric.
     const survey = join(dir, "content/assessments/2023/dieu-tra-xhh.survey.yaml");
     writeFileSync(survey, readFileSync(survey, "utf8").replace('score: "8,75"', 'score: "8,80"'));
     const rebuilt = await build(dir, ["--no-pdf"]);
-    expect(rebuilt.out).toMatch(/Đã lập 1 bộ văn bản, bỏ qua 1 bộ không thay đổi/);
+    expect(rebuilt.out).toMatch(/Đã lập 3 bộ văn bản, bỏ qua 1 bộ không thay đổi/);
     expect(rebuilt.out).toContain("so-tu-phap");
-    expect((await build(dir, ["--no-pdf", "--force"])).out).toMatch(/Đã lập 2 bộ văn bản/);
+    expect((await build(dir, ["--no-pdf", "--force"])).out).toMatch(/Đã lập 4 bộ văn bản/);
   });
 
   it("refuses to build an assessment with errors, says why, and leaves earlier documents intact", async () => {
