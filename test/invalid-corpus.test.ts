@@ -11,6 +11,7 @@ import { corpus, expectCase } from "./helpers/corpus.js";
 import { MINI_RUBRIC, miniText } from "./helpers/mini.js";
 
 const cases = corpus("test/fixtures/invalid");
+const SURVEY_RUBRIC = "test/fixtures/survey/rubric.yaml";
 const KINDS_RUBRIC = "test/fixtures/kinds/rubric.yaml";
 
 describe("invalid-input corpus", () => {
@@ -20,9 +21,12 @@ describe("invalid-input corpus", () => {
 
   for (const c of cases) {
     it(`${c.file}: ${c.code} at line ${c.line}`, () => {
-      // "kinds-" assessments use the rubric of the scoring kinds beyond choice/checklist/measure.
-      const rubric = c.file.startsWith("kinds-") ? KINDS_RUBRIC : MINI_RUBRIC;
-      const inputs: InputFile[] = c.file.startsWith("rubric-") ? [input(c.path)] : [input(rubric), input(c.path)];
+      // "kinds-" assessments use the rubric of the scoring kinds beyond choice/checklist/measure;
+      // "survey-" files are survey score files for the survey fixture's rubric, beside its unit "so-a".
+      const survey = c.file.startsWith("survey-");
+      const rubric = c.file.startsWith("kinds-") ? KINDS_RUBRIC : survey ? SURVEY_RUBRIC : MINI_RUBRIC;
+      const own: InputFile = survey ? { ...input(c.path), folderUnits: ["so-a"] } : input(c.path);
+      const inputs: InputFile[] = c.file.startsWith("rubric-") ? [own] : [input(rubric), own];
       const result = runChecks(inputs);
       expectCase(c, result.diagnostics);
       for (const d of result.diagnostics) expect([rubric, c.path]).toContain(d.pos.file);
