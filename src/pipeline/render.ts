@@ -43,7 +43,7 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
     diagnostics.push(...ds);
     for (const format of opts.formats) {
       const name = `${d.name}.${format}`;
-      const context: WriteContext = { document: name, file: scored.assessment.file };
+      const context: WriteContext = { document: name, file: scored.assessment.file, withPdf: opts.formats.includes("pdf") };
       if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
       if (opts.reportedMissing) context.reported = opts.reportedMissing;
       const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
@@ -60,6 +60,11 @@ export interface WriteContext {
   file: string;
   fontOrigins?: Partial<Record<FaceKey, FontOrigin>>;
   reported?: Partial<Record<FaceKey, readonly number[]>>;
+  /**
+   * The PDF is written too: the .docx then follows its pagination (docxModel). A docx-only build does not
+   * lay the document out for it (docs/performance.md, "Page fill").
+   */
+  withPdf?: boolean;
 }
 
 /** Layouts by document, so the .docx and the PDF of one document share one (see docxModel). */
@@ -109,7 +114,7 @@ export async function writeDocument(
   ctx: WriteContext,
   diagnostics: Diagnostic[],
 ): Promise<Uint8Array | undefined> {
-  if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(docxModel(doc, fonts));
+  if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(ctx.withPdf ? docxModel(doc, fonts) : doc);
   const { renderPdf } = await import("../write/pdf/index.js");
   try {
     const r = await renderPdf(doc, fonts, { laidOut: laidOut(doc, fonts) });

@@ -150,7 +150,7 @@ async function writeGroup(
     const doc = composeSummaryTable(g, { measure: createMeasurer(fonts), numbers: config.numbers, date, issuer });
     // The writers are the build's (src/pipeline/render.ts writeDocument): one table of formats.
     for (const format of documentFormats) {
-      const context: WriteContext = { document: `${stem}.${format}`, file: g.rubric.source.file };
+      const context: WriteContext = { document: `${stem}.${format}`, file: g.rubric.source.file, withPdf: documentFormats.includes("pdf") };
       if (fontCheck) {
         context.fontOrigins = fontCheck.origins;
         context.reported = fontCheck.reportedMissing;
