@@ -49,19 +49,27 @@ function checkMarkdown(md: Markdown | undefined, st: ProseState): void {
 function checkNode(n: ScoredNode, st: ProseState): void {
   if (n.children) for (const c of n.children) checkNode(c, st);
   if (!n.answer) return;
-  checkMarkdown(n.justification, st);
+  for (const md of answerTexts(n)) checkMarkdown(md, st);
   let justified = !!n.justification?.text.trim();
-  if (n.options) {
-    for (const o of n.options) {
-      checkMarkdown(o.justification, st);
-      if (o.chosen && o.justification?.text.trim()) justified = true;
-    }
-  }
+  if (n.options) for (const o of n.options) if (o.chosen && o.justification?.text.trim()) justified = true;
   // A group's score is its children's (their justifications speak for it); a not-applicable answer's
   // justification is required on its own (CD426).
   if (n.score !== 0 && !justified && !n.children && !n.notApplicable) {
     st.out.push(diag("CD409", n.answer.source, { id: n.node.id, score: formatHundredths(n.score) }));
   }
+}
+
+/**
+ * The texts a node's own answer gives: its justification, then its options' in rubric order (a
+ * checklist's ticked items). None for a node without an answer. What the prose and citation checks
+ * read, and where the evidence of a criterion is cited (src/check/evidence-match.ts).
+ */
+export function answerTexts(n: ScoredNode): Markdown[] {
+  if (!n.answer) return [];
+  const out: Markdown[] = [];
+  if (n.justification) out.push(n.justification);
+  if (n.options) for (const o of n.options) if (o.justification) out.push(o.justification);
+  return out;
 }
 
 const HONORIFIC = /^(GS|PGS|TS|ThS|KS|BS|CN|LS|NGƯT|NGND|Giáo sư|Phó Giáo sư|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|Ông|Bà)\b\.?\s*/iu;
