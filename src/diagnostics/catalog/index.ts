@@ -7,7 +7,7 @@
  *   CD4xx assessment semantics, scoring  (assessment.ts)
  *   CD5xx Markdown and citations         (markdown.ts)
  *   CD6xx composing documents            (compose.ts)
- *   CD7xx appraisal and review           (review.ts)
+ *   CD7xx appraisal and review           (review.ts; CD750–CD759 evidence files: evidence.ts)
  *   CD8xx build and output               (build.ts)
  */
 import { INPUT_CODES } from "./input.js";
@@ -18,6 +18,7 @@ import { ASSESSMENT_CODES } from "./assessment.js";
 import { MARKDOWN_CODES } from "./markdown.js";
 import { COMPOSE_CODES } from "./compose.js";
 import { REVIEW_CODES } from "./review.js";
+import { EVIDENCE_CODES } from "./evidence.js";
 import { BUILD_CODES } from "./build.js";
 
 export const CATALOG = {
@@ -29,6 +30,7 @@ export const CATALOG = {
   ...MARKDOWN_CODES,
   ...COMPOSE_CODES,
   ...REVIEW_CODES,
+  ...EVIDENCE_CODES,
   ...BUILD_CODES,
 };
 
