@@ -4,8 +4,7 @@
  * example assessment. No file is read: the folder's listing is an input.
  */
 import { describe, expect, it } from "vitest";
-import { findCitations } from "../src/check/citations.js";
-import { citePos } from "../src/check/citations.js";
+import { citePos, findCitations } from "../src/check/citations.js";
 import {
   checkEvidence,
   citationsByCriterion,
@@ -79,6 +78,8 @@ describe("the keys: a document's number and symbol, “/” written “_”", ()
     expect(c!.number).toBe(9);
     expect(fileKey("09_VP-HCTC.pdf")).toBe(evidenceKey(c!.number, c!.symbol));
     expect(fileKey("9_VP-HCTC.pdf")).toBe("9_vp-hctc");
+    // Its reference is shown as the file writes it.
+    expect(matchEvidence([], [file("09_VP-HCTC.pdf")]).unused[0]!.ref).toBe("09/VP-HCTC");
   });
 
   it("gives no key to a name that is not a number and a symbol", () => {
@@ -164,6 +165,16 @@ describe("checkEvidence on the example assessment", () => {
     const cited = citationsByCriterion(scored);
     expect(cited.map((c) => c.criterion).slice(0, 4)).toEqual(["1.1.1", "1.1.2", "1.2.1", "1.2.2"]);
     expect(cited.find((c) => c.criterion === "10.2")!.citations.map((c) => c.ref)).toEqual(["70/QĐ-CĐVC", "61-TB/ĐTN"]);
+    // 3.1.3: its justification (line 79), then its ticked options a (line 74) and b (line 76).
+    const lines = cited.find((c) => c.criterion === "3.1.3")!.citations.map((c) => [c.ref, citePos(c).line]);
+    expect(lines).toEqual([
+      ["144/KH-VP", 79],
+      ["128/VP-HCTC", 79],
+      ["50/BC-VP", 79],
+      ["856/BC-VP", 79],
+      ["856/BC-VP", 74],
+      ["128/VP-HCTC", 76],
+    ]);
     expect(new Set(cited.flatMap((c) => c.citations.map((x) => evidenceKey(x.number, x.symbol)))).size).toBe(DOCUMENTS);
   });
 

@@ -34,9 +34,9 @@ export function evidenceKey(number: number, symbol: string): string {
 /**
  * A file name's document part: the name without its evidence extension, cut at the first space or
  * "--" (a free suffix: "159_QĐ-UBND -- ke hoach.pdf"); it must read as a number and a symbol with
- * one "_" where the reference has its "/".
+ * one "_" where the reference has its "/". At most five digits, leading zeros included, as a citation's.
  */
-const FILE_HEAD = /^0*(\d{1,5})(-\p{L}{1,4})?_(\p{L}[\p{L}\p{N}&-]*)$/u;
+const FILE_HEAD = /^(\d{1,5})(-\p{L}{1,4})?_(\p{L}[\p{L}\p{N}&-]*)$/u;
 
 function fileHead(fileName: string): { key: string; ref: string } | undefined {
   const ext = evidenceExtension(fileName);
