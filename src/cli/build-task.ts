@@ -16,6 +16,7 @@ import { displayPath, onceListing, pathExists, readInputs } from "./files.js";
 import { fontReader } from "./font-check.js";
 import { writeFileAtomic } from "./write-atomic.js";
 import { appraisalCompanions, surveyCompanions } from "../review/companions.js";
+import { unitKeyOf } from "../model/survey.js";
 
 export interface BuildTask {
   cwd: string;
@@ -49,14 +50,9 @@ export interface BuildTaskResult {
   refused: string[];
 }
 
-/** Output folder of an assessment: <out>/<year>/<file name without .yaml>. */
+/** Output folder of an assessment: <out>/<year>/<file name without .yaml> (its unit key, as survey files name it). */
 export function outputFolder(outDir: string, year: number, assessmentFile: string): string {
-  const stem = assessmentFile
-    .replace(/\\/g, "/")
-    .split("/")
-    .pop()!
-    .replace(/\.ya?ml$/i, "");
-  return join(outDir, String(year), stem);
+  return join(outDir, String(year), unitKeyOf(assessmentFile));
 }
 
 /**

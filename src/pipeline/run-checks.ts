@@ -149,8 +149,10 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
     else r.diagnostics.push(diag("CD312", r.rubric.source, { id: r.rubric.id, used: prior.file, folder: folderOf(prior.file) }));
   }
   const results = assessments.map((a) => checkAssessmentFile(a.src, a.diagnostics, byId, opts));
-  const appraisals = checkAppraisals(appraisalSources, results, byId, others, opts);
-  const surveys = checkSurveys(surveySources, results, byId, others, opts);
+  // The appraisal and survey stages need the rubrics that were read (with or without errors).
+  const readRubrics = new Map([...byId].flatMap(([id, r]) => (r.rubric ? [[id, r.rubric] as const] : [])));
+  const appraisals = checkAppraisals(appraisalSources, results, readRubrics, others, opts);
+  const surveys = checkSurveys(surveySources, results, readRubrics, others, opts);
   for (const r of results) if (r.scored) applyFinal(r.scored);
   // What building the documents would report (with the appraisal's opinions in place), for a file
   // that passes every other check: one set of checks for check, summary and build.
@@ -173,12 +175,10 @@ export function runChecks(inputs: readonly InputFile[], opts: CheckOptions = {})
 function checkSurveys(
   sources: { src: YamlSource; diagnostics: Diagnostic[]; units?: readonly string[] }[],
   assessments: AssessmentResult[],
-  rubrics: Map<string, RubricResult>,
+  byRubric: ReadonlyMap<string, Rubric>,
   others: CheckResult["others"],
   opts: CheckOptions,
 ): SurveyResult[] {
-  if (sources.length === 0) return [];
-  const byRubric = new Map([...rubrics].flatMap(([id, r]) => (r.rubric ? [[id, r.rubric] as const] : [])));
   return sources.map(({ src, diagnostics, units }) => {
     const r = checkSurveyFile(src, diagnostics, byRubric, units ? new Set(units) : undefined, opts.validatorCache);
     others.push({ file: r.file, diagnostics: r.diagnostics });
@@ -198,12 +198,11 @@ function checkSurveys(
 function checkAppraisals(
   sources: { src: YamlSource; diagnostics: Diagnostic[] }[],
   assessments: AssessmentResult[],
-  rubrics: Map<string, RubricResult>,
+  byRubric: ReadonlyMap<string, Rubric>,
   others: CheckResult["others"],
   opts: CheckOptions,
 ): AppraisalResult[] {
   if (sources.length === 0) return [];
-  const byRubric = new Map([...rubrics].flatMap(([id, r]) => (r.rubric ? [[id, r.rubric] as const] : [])));
   const byFile = new Map(assessments.map((a) => [a.file, a]));
   const claimed = new Map<string, string>();
   return sources.map(({ src, diagnostics }) => {
