@@ -96,7 +96,8 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
     });
     rest = width - fixed;
   }
-  const weights = text.map((i) => textWeight(scored, form, cols[i]!));
+  const opinions = form.isDefault && [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined);
+  const weights = text.map((i) => textWeight(cols[i]!, opinions));
   const sum = weights.reduce((s, w) => s + w, 0);
   let used = 0;
   text.forEach((i, k) => {
@@ -107,10 +108,9 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
   return widths;
 }
 
-function textWeight(scored: ScoredAssessment, form: ScoreTableForm, c: TableColumn): number {
+/** A text column's share; `opinions`: the default form with written opinions (30 / 44 / 26). */
+function textWeight(c: TableColumn, opinions: boolean): number {
   if (c.width !== undefined) return c.width;
-  if (form.isDefault && [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined)) {
-    return c.kind === "content" ? 30 : c.kind === "explanation" ? 44 : 26;
-  }
+  if (opinions) return c.kind === "content" ? 30 : c.kind === "explanation" ? 44 : 26;
   return DEFAULT_WEIGHT[c.kind] ?? 20;
 }
