@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { answerFacts } from "../src/compose/answer-facts.js";
 import { generateAssessmentSchema } from "../src/check/assessment-schema.js";
 import { formatHundredths, VI_NUMBERS } from "../src/model/points.js";
-import type { ScoredNode } from "../src/model/scored.js";
+import { scoredById } from "./helpers/scored.js";
 import { runChecks } from "../src/pipeline/run-checks.js";
 import { scaffoldAssessment } from "../src/review/scaffold.js";
 import { plainAssessment, plainRubric } from "../src/review/plain-text.js";
@@ -26,12 +26,7 @@ function edit(from: string, to: string, text = base()): string {
 function check(text: string) {
   const r = runChecks([input(RUBRIC), input("test/fixtures/kinds/case.yaml", text)]);
   const s = r.assessments[0]!.scored!;
-  const byId = new Map<string, ScoredNode>();
-  const walk = (n: ScoredNode) => {
-    byId.set(n.node.id, n);
-    n.children?.forEach(walk);
-  };
-  s.items.forEach(walk);
+  const byId = scoredById(s);
   const f = (id: string) => formatHundredths(byId.get(id)!.score);
   const codes = r.diagnostics.map((d) => `${d.code}@${d.pos.line}:${d.pos.column}`);
   return { r, s, f, byId, codes };
@@ -322,12 +317,7 @@ describe("appraisal of the new kinds (the same fields, scored by the same rules)
     ].join("\n");
     const r = runChecks([input(RUBRIC), input("test/fixtures/kinds/case.yaml", text), input("test/fixtures/kinds/case.appraisal.yaml", appraisal)]);
     const s = r.assessments[0]!.scored!;
-    const byId = new Map<string, ScoredNode>();
-    const walk = (n: ScoredNode) => {
-      byId.set(n.node.id, n);
-      n.children?.forEach(walk);
-    };
-    s.items.forEach(walk);
+    const byId = scoredById(s);
     const at = (id: string) => formatHundredths(byId.get(id)!.appraisal!.score!);
     return { r, s, at, codes: r.diagnostics.map((d) => `${d.code}@${d.pos.file.endsWith("appraisal.yaml") ? "A" : ""}${d.pos.line}`) };
   };

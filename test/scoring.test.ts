@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatHundredths } from "../src/model/points.js";
-import type { ScoredNode } from "../src/model/scored.js";
 import { checkMini, editMini, miniText } from "./helpers/mini.js";
 import { codesAt } from "./helpers/diagnostics.js";
+import { scoredById } from "./helpers/scored.js";
 
 function scores(text: string) {
   const r = checkMini(text);
   const s = r.assessments[0]!.scored!;
-  const byId = new Map<string, ScoredNode>();
-  const walk = (n: ScoredNode) => {
-    byId.set(n.node.id, n);
-    n.children?.forEach(walk);
-  };
-  s.items.forEach(walk);
+  const byId = scoredById(s);
   const f = (id: string) => formatHundredths(byId.get(id)!.score);
   return { r, s, f, byId };
 }

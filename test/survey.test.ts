@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { composeScoreTable } from "../src/compose/index.js";
 import { reportPlaceholders } from "../src/compose/placeholders.js";
 import type { Row } from "../src/document/model.js";
-import type { ScoredNode } from "../src/model/scored.js";
+import { walkScored, type ScoredNode } from "../src/model/scored.js";
 import { runChecks, type InputFile } from "../src/pipeline/run-checks.js";
 import { input, readExampleText } from "./helpers/example.js";
 import { paragraphs, tables, text } from "./fixtures/compose/model-query.js";
@@ -25,17 +25,8 @@ function check(files: InputFile[]) {
   return runChecks([input(RUBRIC), ...files]);
 }
 
-function find(items: readonly ScoredNode[], id: string): ScoredNode | undefined {
-  for (const n of items) {
-    if (n.node.id === id) return n;
-    const c = n.children ? find(n.children, id) : undefined;
-    if (c) return c;
-  }
-  return undefined;
-}
-
 function node(items: readonly ScoredNode[], id: string): ScoredNode {
-  const n = find(items, id);
+  const n = [...walkScored(items)].find((x) => x.node.id === id);
   if (!n) throw new Error(`no node ${id}`);
   return n;
 }

@@ -13,7 +13,7 @@
 import type { MeasureText, RunStyle, Twips } from "../document/model.js";
 import { formatHundredths, type NumberFormat } from "../model/points.js";
 import { printedLabel } from "../model/rubric.js";
-import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { walkScored, type ScoredAssessment } from "../model/scored.js";
 import { DEFAULT_WEIGHT, TEXT_KINDS, type ColumnKind, type ScoreTableForm, type TableColumn } from "../model/table.js";
 import { columnValues } from "./score-cells.js";
 import { widthTwips } from "./text-fit.js";
@@ -40,13 +40,6 @@ function widest(measure: MeasureText, texts: Iterable<string>): Twips {
   return w;
 }
 
-export function* scoredNodes(items: readonly ScoredNode[]): Generator<ScoredNode> {
-  for (const n of items) {
-    yield n;
-    if (n.children) yield* scoredNodes(n.children);
-  }
-}
-
 const isText = (c: TableColumn) => TEXT_KINDS.has(c.kind) || c.width !== undefined;
 
 export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, measure: MeasureText, numbers: NumberFormat, width: Twips): Twips[] {
@@ -71,7 +64,7 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
     if (SCORE_KINDS.has(c.kind)) widths[i] = scoreWidth;
     else if (c.kind === "label") {
       const labels = new Set<string>(["3.1.2", c.label]);
-      for (const n of scoredNodes(scored.items)) {
+      for (const n of walkScored(scored.items)) {
         labels.add(printedLabel(n.node));
         for (const o of n.options ?? []) if (o.option.label) labels.add(o.option.label);
       }
@@ -96,7 +89,7 @@ export function scoreColumns(scored: ScoredAssessment, form: ScoreTableForm, mea
     });
     rest = width - fixed;
   }
-  const opinions = form.isDefault && [...scoredNodes(scored.items)].some((n) => n.appraisal?.opinion !== undefined);
+  const opinions = form.isDefault && [...walkScored(scored.items)].some((n) => n.appraisal?.opinion !== undefined);
   const weights = text.map((i) => textWeight(cols[i]!, opinions));
   const sum = weights.reduce((s, w) => s + w, 0);
   let used = 0;

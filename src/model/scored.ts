@@ -75,3 +75,11 @@ export interface ScoredOption {
   points?: Hundredths;
   justification?: Markdown;
 }
+
+/** Depth-first walk over a scored tree, parents before children. */
+export function* walkScored(items: readonly ScoredNode[]): Generator<ScoredNode> {
+  for (const n of items) {
+    yield n;
+    if (n.children) yield* walkScored(n.children);
+  }
+}

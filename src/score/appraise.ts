@@ -10,7 +10,7 @@ import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Answer, Markdown } from "../model/assessment.js";
 import { clamp, formatHundredths, type Hundredths } from "../model/points.js";
 import type { RubricGroup, RubricLeaf } from "../model/rubric.js";
-import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { classificationOf, scoreLeaf } from "./score.js";
 import type { Appraisal, AppraisalEntry } from "../model/appraisal.js";
 import { describeReachable, isReachable, reachableScores } from "./reachable-scores.js";
@@ -27,18 +27,11 @@ interface Final {
 export function applyAppraisal(scored: ScoredAssessment, appraisal: Appraisal): Diagnostic[] {
   const out: Diagnostic[] = [];
   const leaves = new Map<string, RubricLeaf>();
-  const visitLeaves = (n: ScoredNode) => {
-    if (n.node.kind === "leaf") leaves.set(n.node.id, n.node);
-    n.children?.forEach(visitLeaves);
-  };
-  scored.items.forEach(visitLeaves);
-
   const groups = new Map<string, RubricGroup>();
-  const visitGroups = (n: ScoredNode) => {
-    if (n.node.kind === "group") groups.set(n.node.id, n.node);
-    n.children?.forEach(visitGroups);
-  };
-  scored.items.forEach(visitGroups);
+  for (const { node } of walkScored(scored.items)) {
+    if (node.kind === "leaf") leaves.set(node.id, node);
+    else groups.set(node.id, node);
+  }
 
   // A later round's entry replaces the earlier one: its opinion always, its score when it gives one
   // (for a group: whether it accepts a not-applicable answer).
