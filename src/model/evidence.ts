@@ -75,3 +75,73 @@ export function evidenceFolderOf(assessmentFile: string, year: number): string {
   const folder = folderOf(p);
   return folder === "." ? tail : folder === "/" ? `/${tail}` : `${folder}/${tail}`;
 }
+
+/** Why an evidence file cannot go into the pack as it is (src/read/evidence-file.ts). */
+export type EvidenceProblem =
+  /** A Git LFS pointer in place of the file: the clone has not fetched it (`git lfs pull`). */
+  | "lfs-pointer"
+  /** Named .pdf but not a PDF (no "%PDF-" header), or an empty file. */
+  | "not-pdf"
+  /** A PDF that pdf-lib cannot parse (damaged, truncated). */
+  | "unreadable"
+  /** A PDF protected by a password or by permissions (an /Encrypt dictionary): it cannot be merged. */
+  | "encrypted"
+  /** Named .jpg/.jpeg/.png but not such an image (or an image type the pack cannot place). */
+  | "not-image";
+
+/** What reading one evidence file found: the facts the checks, the index, the pack and the manifest need. */
+export interface EvidenceInfo {
+  /** SHA-256 of the file's bytes, lower-case hex (the manifest's and `diff`'s identity of a file). */
+  sha256: string;
+  /** Size in bytes. */
+  size: number;
+  /** Pages: a PDF's page count, 1 for an image; absent when the file has a problem. */
+  pages?: number;
+  /** An image's size in pixels (after its EXIF orientation is not applied: as stored). */
+  pixels?: { width: number; height: number };
+  /** The image's format as stored ("jpg" or "png"), which decides how the pack embeds it. */
+  imageType?: "jpg" | "png";
+  problem?: EvidenceProblem;
+}
+
+/** A document as its first citation describes it, for the evidence index ("summary as cited"). */
+export interface CitedDocument {
+  /** "159/QĐ-UBND", "61-TB/ĐTN". */
+  ref: string;
+  /** The type word as written before the number ("Quyết định"), or the type the symbol's code names. */
+  type?: string;
+  /** The date as written after the reference ("28/01/2020"). */
+  date?: string;
+  /** The issuer part of the symbol ("UBND" in QĐ-UBND). */
+  issuer: string;
+  /** The words that follow the citation up to the end of its clause ("về việc …"), trimmed; may be empty. */
+  summary: string;
+}
+
+/** One evidence file in the pack: each file once, in the order criteria first use it. */
+export interface EvidenceDocument {
+  file: EvidenceFile;
+  info: EvidenceInfo;
+  /** The numbered document the file is named after, as first cited; absent for a declared file. */
+  cited?: CitedDocument;
+  /** Its bookmark and index title: "Quyết định số 159/QĐ-UBND ngày 28/01/2020", or the file name. */
+  title: string;
+  /** The criteria that cite or declare it, in rubric order. */
+  criteria: string[];
+  /**
+   * The pack page (its label: evidence pages are numbered from 1 after the cover and the index) where the
+   * file starts; absent when the file is not in the pack (it has a problem).
+   */
+  start?: number;
+}
+
+/** The evidence of one assessment, in rubric order: what the index, the pack and the manifest are made from. */
+export interface EvidencePlan {
+  /** The evidence folder (evidenceFolderOf), as diagnostics name it. */
+  folder: string;
+  documents: EvidenceDocument[];
+  /** Each criterion with evidence, in rubric order: its documents (indexes into `documents`) and pages cited. */
+  criteria: { id: string; label: string; items: { document: number; pages?: string }[] }[];
+  /** Pages of evidence in the pack (the sum of the documents' pages that are in it). */
+  pages: number;
+}
