@@ -5,17 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { citePos, findCitations } from "../src/check/citations.js";
-import {
-  checkEvidence,
-  citationsByCriterion,
-  evidenceKey,
-  evidenceName,
-  fileKey,
-  matchEvidence,
-  type CriterionCitations,
-} from "../src/check/evidence-match.js";
+import { citationsByCriterion, evidenceKey, evidenceName, fileKey, matchEvidence, type CriterionCitations } from "../src/check/evidence-match.js";
 import type { TextSpan } from "../src/check/text-spans.js";
 import { message } from "../src/diagnostics/diagnostic.js";
+import { planEvidence } from "../src/check/evidence-plan.js";
 import { evidenceFile, evidenceFolderOf, type EvidenceFile } from "../src/model/evidence.js";
 import { loadExampleScored } from "./helpers/example.js";
 
@@ -155,7 +148,7 @@ describe("matchEvidence on a hand-written list", () => {
   });
 });
 
-describe("checkEvidence on the example assessment", () => {
+describe("the evidence checks on the example assessment", () => {
   const scored = loadExampleScored();
   // 64 different documents are cited by the example's criteria (counted by hand from its justifications:
   // 6 in 1.1.1, 5 new in 1.1.2, … 2 new in 10.2); the report's body is not a criterion's.
@@ -178,8 +171,16 @@ describe("checkEvidence on the example assessment", () => {
     expect(new Set(cited.flatMap((c) => c.citations.map((x) => evidenceKey(x.number, x.symbol)))).size).toBe(DOCUMENTS);
   });
 
-  it("with no evidence folder at all: one warning per cited document, nothing else", () => {
-    const ds = checkEvidence(scored, []);
+  it("with no evidence folder at all: one warning for the folder, nothing else", () => {
+    const ds = planEvidence(scored, { found: false, files: [] }).diagnostics;
+    expect(ds.map((d) => [d.code, d.severity, d.pos.line, d.args.count])).toEqual([["CD754", "warning", 33, DOCUMENTS]]);
+    expect(message(ds[0]!, "vi")).toBe(
+      `Chưa có thư mục hồ sơ kiểm chứng ${FOLDER}: 64 văn bản được trích dẫn chưa có tệp; văn bản vẫn được lập nhưng chưa có danh mục và tập hồ sơ kiểm chứng`,
+    );
+  });
+
+  it("with an empty evidence folder: one warning per cited document, nothing else", () => {
+    const ds = planEvidence(scored, { found: true, files: [] }).diagnostics;
     expect(ds.length).toBe(DOCUMENTS);
     expect(ds.every((d) => d.code === "CD750" && d.severity === "warning")).toBe(true);
     // 1562/VP-HCTC is cited in 1.1.1 (line 33) and 5.1.1 (line 124): reported once, at the first.
@@ -208,7 +209,7 @@ describe("checkEvidence on the example assessment", () => {
     expect(tiedTo("02_QĐ-HĐXDSK-ĐT.pdf")).toEqual(["10.1"]);
     expect(tiedTo("61-TB_ĐTN.png")).toEqual(["10.2"]);
 
-    const ds = checkEvidence(scored, files);
+    const ds = planEvidence(scored, { found: true, files }).diagnostics;
     const others = ds.filter((d) => d.code !== "CD750");
     expect(ds.filter((d) => d.code === "CD750").length).toBe(DOCUMENTS - 5);
     expect(others.map((d) => [d.code, d.severity, d.pos.file, d.pos.line, d.pos.column])).toEqual([

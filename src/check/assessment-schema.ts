@@ -38,6 +38,32 @@ const MARKDOWN = {
     "Giải trình (Markdown): trích dẫn văn bản kiểm chứng, ví dụ “Quyết định số 620/QĐ-UBND ngày 29/4/2021”. Được dùng **đậm**, *nghiêng* và thẻ <i> <b> <u> <sub> <sup> <br>.",
 };
 
+/** A criterion's evidence files beyond those its citations name (docs/evidence.md). */
+const EVIDENCE = {
+  type: "array",
+  minItems: 1,
+  description:
+    'Hồ sơ kiểm chứng khai báo thêm cho tiêu chí: tên tệp trong thư mục hồ sơ (content/evidence/<năm>/<đơn vị>/), ví dụ anh-hoi-nghi.jpg, hoặc { file: 159_QĐ-UBND.pdf, pages: "3-5" } để chỉ trang hay mục của một tệp dài. Văn bản được trích dẫn trong giải trình đã tự gắn tệp cùng số, ký hiệu.',
+  items: {
+    anyOf: [
+      { type: "string", minLength: 1, description: "Tên tệp (PDF, JPG, PNG) trong thư mục hồ sơ kiểm chứng." },
+      {
+        type: "object",
+        required: ["file"],
+        additionalProperties: false,
+        properties: {
+          file: { type: "string", minLength: 1, description: "Tên tệp (PDF, JPG, PNG) trong thư mục hồ sơ kiểm chứng." },
+          pages: {
+            type: ["string", "integer"],
+            errorMessage: 'Trang được dẫn ghi số trang (3) hoặc văn bản như "3-5", "3, 7" hay "Điều 4".',
+            description: 'Trang hoặc mục được dẫn: 3, "3-5", "3, 7" hoặc "Điều 4".',
+          },
+        },
+      },
+    ],
+  },
+};
+
 const SIGNER = {
   type: "object",
   description: "Người ký báo cáo.",
@@ -173,9 +199,9 @@ export function generateAssessmentSchema(rubric: Rubric, rubricName?: string): o
         properties: answers,
       },
     },
-    $defs: { points: POINTS, markdown: MARKDOWN },
+    $defs: { points: POINTS, markdown: MARKDOWN, evidence: EVIDENCE },
   };
-  return withEditorMessages(schema, { root: "Tệp bản tự chấm", defs: { points: "Điểm", markdown: "Giải trình" } });
+  return withEditorMessages(schema, { root: "Tệp bản tự chấm", defs: { points: "Điểm", markdown: "Giải trình", evidence: "Hồ sơ kiểm chứng" } });
 }
 
 /**
@@ -187,7 +213,7 @@ function othersLeafSchema(leaf: RubricLeaf): object {
   return {
     type: "object",
     description: `**${leaf.id}** ${leaf.title} — do ${by} chấm; đơn vị không tự chấm, chỉ có thể ghi giải trình.`,
-    properties: { justification: { $ref: "#/$defs/markdown" } },
+    properties: { justification: { $ref: "#/$defs/markdown" }, evidence: { $ref: "#/$defs/evidence" } },
   };
 }
 
@@ -200,6 +226,7 @@ function groupSchema(g: RubricGroup): object {
     additionalProperties: false,
     properties: {
       justification: { $ref: "#/$defs/markdown" },
+      evidence: { $ref: "#/$defs/evidence" },
       official: OFFICIAL,
       ...(g.notApplicable ? { not_applicable: notApplicableField(g) } : {}),
     },
@@ -225,6 +252,7 @@ function leafSchema(leaf: RubricLeaf): object {
   const common = {
     score: { $ref: "#/$defs/points", description: `Điểm tự chấm (tùy chọn; phải bằng điểm tính được). Tối đa ${formatHundredths(leaf.max)}.` },
     justification: { $ref: "#/$defs/markdown" },
+    evidence: { $ref: "#/$defs/evidence" },
     official: OFFICIAL,
     ...(leaf.notApplicable ? { not_applicable: notApplicableField(leaf) } : {}),
   };

@@ -79,6 +79,8 @@ export interface Citation {
   /** Where it is: the paragraph and the offset in its text (citePos gives the file position). */
   span: TextSpan;
   offset: number;
+  /** The offset right after the reference and its date, where the words that describe it begin. */
+  end: number;
 }
 
 /** The file position of a citation, worked out only when a diagnostic needs it. */
@@ -158,7 +160,7 @@ export function findCitations(span: TextSpan): Citation[] {
         issuer = symbol;
       }
     }
-    const c: Citation = { number, symbol, ref, issuer, span, offset: start };
+    const c: Citation = { number, symbol, ref, issuer, span, offset: start, end: start + m[0].length };
     if (typeCode) c.typeCode = typeCode;
     const word = typeWordBefore(text, start);
     if (word) c.word = word;
@@ -166,6 +168,7 @@ export function findCitations(span: TextSpan): Citation[] {
     const after = DATE_AFTER.exec(text);
     if (after) {
       c.date = { day: Number(after[1]), month: Number(after[2]), year: Number(after[3]), text: `${after[1]}/${after[2]}/${after[3]}` };
+      c.end = DATE_AFTER.lastIndex;
     }
     out.push(c);
   }

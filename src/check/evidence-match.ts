@@ -4,11 +4,10 @@
  * 159/QĐ-UBND ngày 28/01/2020", for every criterion whose justification cites it. Pure: the folder's
  * files are an input (the CLI lists them), nothing here reads a file.
  */
-import { diag, listed, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { evidenceExtension, evidenceFolderOf, type EvidenceFile, type EvidenceTie } from "../model/evidence.js";
+import { evidenceExtension, type EvidenceFile, type EvidenceTie } from "../model/evidence.js";
 import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
-import { citePos, findCitations, type Citation } from "./citations.js";
+import { findCitations, type Citation } from "./citations.js";
 import { paragraphSpans } from "./text-spans.js";
 
 /** Names compared as a reader sees them: NFC (macOS lists NFD names), case-folded. */
@@ -134,29 +133,4 @@ export function matchEvidence(cited: readonly CriterionCitations[], files: reado
   }
   const duplicates = [...byKey].filter(([, e]) => e.files.length > 1).map(([key, e]) => ({ key, ref: e.ref, files: e.files }));
   return { byCriterion, missing: [...missing.values()], unused, duplicates };
-}
-
-/** Line 1 of a file that has no lines to point at (a PDF, an image). */
-const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
-
-/**
- * The evidence checks of one assessment, given the files of its evidence folder (evidenceFolderOf):
- * a cited document with no file (CD750, once per document, at its first citation), a file nobody
- * cites (CD751 when named after a document, CD752 otherwise), a document with two files (CD753, at
- * the second). Pure, and not run by any command yet: see docs/evidence.md.
- */
-export function checkEvidence(scored: ScoredAssessment, files: readonly EvidenceFile[]): Diagnostic[] {
-  const a = scored.assessment;
-  const m = matchEvidence(citationsByCriterion(scored), files);
-  const folder = evidenceFolderOf(a.file, a.year);
-  const out: Diagnostic[] = [];
-  for (const x of m.missing) out.push(diag("CD750", citePos(x.citations[0]!), { ref: x.ref, name: x.name, folder }));
-  for (const u of m.unused) {
-    if (u.ref !== undefined) out.push(diag("CD751", atFile(u.file), { file: u.file.name, ref: u.ref }));
-    else out.push(diag("CD752", atFile(u.file), { file: u.file.name }));
-  }
-  for (const d of m.duplicates) {
-    out.push(diag("CD753", atFile(d.files[1]!), { ref: d.ref, files: listed(d.files.map((f) => f.name)) }));
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import type { Hundredths } from "./points.js";
+import type { EvidenceDeclaration } from "./evidence.js";
 import type { SourcePos } from "./source.js";
 
 /** Markdown text from an input file, parsed once by the reader. */
@@ -81,6 +82,8 @@ export interface Answer {
   justification?: Markdown;
   /** The responsible official ("công chức phụ trách"), printed in an "official" column. */
   official?: string;
+  /** Evidence files listed for the criterion (docs/evidence.md), beside those its citations name. */
+  evidence?: EvidenceDeclaration[];
   source: SourcePos;
   /** Positions of individual fields, for diagnostics. */
   fields: Partial<Record<AnswerField, SourcePos>>;
@@ -97,6 +100,7 @@ export const ANSWER_FIELDS = [
   "count",
   "not_applicable",
   "official",
+  "evidence",
 ] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 

@@ -4,6 +4,7 @@
  * the folder, src/check/evidence-match.ts ties the files to the citations.
  */
 import { folderOf } from "../util/path-text.js";
+import type { SourcePos } from "./source.js";
 import { unitKeyOf } from "./survey.js";
 
 export type EvidenceKind = "pdf" | "image";
@@ -18,14 +19,18 @@ export interface EvidenceFile {
 }
 
 /**
- * A file listed explicitly in a criterion's answer, for evidence that is not a numbered document or
- * to point at pages of a long one. PLANNED syntax (not read yet):
- * `evidence: [{ file: anh-hoi-nghi.jpg, pages: "3-5" }]`.
+ * A file listed in a criterion's answer (`evidence:`), for evidence that is not a numbered document or
+ * to point at pages of a long one: `evidence: [anh-hoi-nghi.jpg, { file: 159_QĐ-UBND.pdf, pages: "3-5" }]`.
  */
 export interface EvidenceDeclaration {
+  /** The file name inside the evidence folder, as written. */
   file: string;
-  /** "3-5", "12", "Điều 4": as written, checked against the file when PDFs are read. */
+  /** "3-5", "12", "Điều 4": as written, checked against the file's pages (src/check/evidence-files.ts). */
   pages?: string;
+  /** Where the list item is (the file name's position for a plain item). */
+  source: SourcePos;
+  /** Where `pages` is. */
+  pagesSource?: SourcePos;
 }
 
 /** Why a file belongs to a criterion. */
@@ -33,7 +38,7 @@ export type EvidenceReason =
   /** A justification of the criterion cites the document the file is named after. */
   | { by: "citation"; key: string; ref: string }
   /** The criterion's answer lists the file (planned: EvidenceDeclaration). */
-  | { by: "declared"; pages?: string };
+  | { by: "declared"; pages?: string; source: SourcePos };
 
 /** One file tied to one criterion. */
 export interface EvidenceTie {

@@ -43,6 +43,11 @@ interface NodeBase {
   role: NodeRole;
   scoredBy: ScoredBy;
   /**
+   * The rubric requires evidence for this node (`evidence: required`, inherited by a group's children;
+   * docs/evidence.md): a cited document without its file is an error, not a warning.
+   */
+  evidenceRequired?: true;
+  /**
    * The stated score when the assessment answers the node "not applicable" (a group's children are
    * then not scored).
    */

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ANSWER_FIELDS, type Answer, type Assessment, type SignPrefix } from "../model/assessment.js";
+import type { EvidenceDeclaration } from "../model/evidence.js";
 import type { SourcePos } from "../model/source.js";
 import { fieldReaders } from "./fields.js";
 import { parseMarkdown } from "./markdown.js";
@@ -21,6 +22,28 @@ function fieldPositions(src: YamlSource, data: Obj): Record<string, SourcePos> {
   };
   visit(data.report, ["report"]);
   visit(data.unit, ["unit"]);
+  return out;
+}
+
+/**
+ * A criterion's `evidence:` list: plain file names or `{ file, pages }` (the schema has checked the
+ * shapes; anything else is skipped). File names are NFC, as the folder's names are compared.
+ */
+function readDeclarations(src: YamlSource, raw: unknown, path: PathSegment[]): EvidenceDeclaration[] {
+  if (!Array.isArray(raw)) return [];
+  const out: EvidenceDeclaration[] = [];
+  raw.forEach((item: unknown, i) => {
+    if (typeof item === "string" && item.trim()) out.push({ file: item.trim().normalize("NFC"), source: posOf(src, [...path, i]) });
+    else if (item && typeof item === "object" && typeof (item as Obj).file === "string") {
+      const o = item as Obj;
+      const d: EvidenceDeclaration = { file: String(o.file).trim().normalize("NFC"), source: posOf(src, [...path, i, "file"]) };
+      if (typeof o.pages === "string" || typeof o.pages === "number") {
+        d.pages = String(o.pages).trim();
+        d.pagesSource = posOf(src, [...path, i, "pages"]);
+      }
+      out.push(d);
+    }
+  });
   return out;
 }
 
@@ -57,6 +80,8 @@ export function readAssessment(src: YamlSource): { assessment: Assessment; diagn
     if (count !== undefined) answer.count = count / 100;
     if (a.not_applicable === true) answer.notApplicable = true;
     if (typeof a.official === "string") answer.official = a.official;
+    const evidence = readDeclarations(src, a.evidence, [...base, "evidence"]);
+    if (evidence.length > 0) answer.evidence = evidence;
     const j = markdown([...base, "justification"]);
     if (j) answer.justification = j;
     if (a.options && typeof a.options === "object") {

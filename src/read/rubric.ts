@@ -68,9 +68,10 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     return { score: num(na.score, [...path, "score"]), text: String(na.text ?? ""), source: posOf(src, path, true) };
   };
 
-  const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole, inheritedBy: ScoredBy): RubricNode => {
+  const readNode = (n: Obj, path: PathSegment[], inheritedRole: NodeRole, inheritedBy: ScoredBy, inheritedEvidence: boolean): RubricNode => {
     const role = (n.role as NodeRole | undefined) ?? inheritedRole;
     const scoredBy = (n.scored_by as ScoredBy | undefined) ?? inheritedBy;
+    const evidenceRequired = n.evidence === undefined ? inheritedEvidence : n.evidence === "required";
     const notApplicable = readNotApplicable(n.not_applicable, [...path, "not_applicable"]);
     const base = {
       id: String(n.id),
@@ -79,6 +80,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
       min: num(n.min, [...path, "min"]),
       role,
       scoredBy,
+      ...(evidenceRequired ? { evidenceRequired: true as const } : {}),
       ...(notApplicable ? { notApplicable } : {}),
       source: posOf(src, path),
       ...(typeof n.label === "string" ? { label: n.label } : {}),
@@ -93,7 +95,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
       return {
         kind: "group",
         ...base,
-        items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role, scoredBy)),
+        items: n.items.map((c, i) => readNode(c as Obj, [...path, "items", i], role, scoredBy, evidenceRequired)),
       };
     }
     const input = (n.input as LeafInput | undefined) ?? "choice";
@@ -157,7 +159,7 @@ export function readRubric(src: YamlSource): { rubric: Rubric; diagnostics: Diag
     ...(data.bonus_max !== undefined ? { bonusMax: num(data.bonus_max, ["bonus_max"]) } : {}),
     ...(classification ? { classification } : {}),
     table: readTable(src, data.table),
-    items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion", "unit")),
+    items: (data.items as Obj[]).map((n, i) => readNode(n, ["items", i], "criterion", "unit", data.evidence === "required")),
     source: posOf(src, []),
   };
   return { rubric, diagnostics };

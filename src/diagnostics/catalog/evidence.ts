@@ -25,4 +25,24 @@ export const EVIDENCE_CODES = {
     vi: "Văn bản {ref} có nhiều tệp hồ sơ kiểm chứng: {files}; chỉ giữ một tệp (nhiều trang thì gộp vào một tệp PDF)",
     en: "Document {ref} has more than one evidence file: {files}; keep one (put several pages into one PDF)",
   },
+  CD754: {
+    severity: "warning",
+    vi: "Chưa có thư mục hồ sơ kiểm chứng {folder}: {count} văn bản được trích dẫn chưa có tệp; văn bản vẫn được lập nhưng chưa có danh mục và tập hồ sơ kiểm chứng",
+    en: "No evidence folder {folder}: {count} cited documents have no file; the documents are built, without the evidence index and pack",
+  },
+  CD755: {
+    severity: "error",
+    vi: "Không có tệp “{file}” trong thư mục hồ sơ kiểm chứng {folder}",
+    en: "There is no file “{file}” in the evidence folder {folder}",
+  },
+  CD756: {
+    severity: "error",
+    vi: "Tiêu chí này bắt buộc có hồ sơ kiểm chứng nhưng văn bản {ref} chưa có tệp: đặt tệp “{name}.pdf” (hoặc .jpg, .png) vào thư mục {folder}",
+    en: "This criterion requires evidence but document {ref} has no file: put “{name}.pdf” (or .jpg, .png) in {folder}",
+  },
+  CD757: {
+    severity: "error",
+    vi: "Tiêu chí {id} bắt buộc có hồ sơ kiểm chứng: điểm khác 0 cần tệp kiểm chứng (trích dẫn văn bản hoặc khai báo “evidence:”) hoặc giải trình lý do",
+    en: "Criterion {id} requires evidence: a non-zero score needs an evidence file (a cited document or an “evidence:” list) or a justification saying why",
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,221 @@
+/**
+ * The evidence of one assessment, planned and checked (docs/evidence.md): which file proves which
+ * criterion (by the documents its justifications cite, src/check/evidence-match.ts, and by its
+ * `evidence:` list), in rubric order, each file once, with the pack page where it starts. The evidence
+ * index, the pack, the manifest and the score table's "(tr. N)" are all made from this one plan.
+ * Pure: the folder's listing and what reading each file found (src/read/evidence-file.ts) are inputs.
+ */
+import { diag, listed, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { evidenceFolderOf, type CitedDocument, type EvidenceDocument, type EvidenceFile, type EvidenceInfo, type EvidencePlan } from "../model/evidence.js";
+import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
+import { answerTexts } from "./assessment.js";
+import { citePos, findCitations, TYPE_CODES, type Citation } from "./citations.js";
+import { evidenceKey, matchEvidence } from "./evidence-match.js";
+import { paragraphSpans } from "./text-spans.js";
+
+/** What the CLI found in the assessment's evidence folder. */
+export interface EvidenceFolder {
+  /** The folder exists (absent: one CD754 instead of a CD750 per cited document). */
+  found: boolean;
+  /** Its evidence files (PDF, JPEG, PNG), in listing order. */
+  files: readonly EvidenceFile[];
+  /** What reading each file found, by path; a file without an entry is treated as unread (no pages). */
+  infos?: ReadonlyMap<string, EvidenceInfo>;
+}
+
+export interface PlannedEvidence {
+  plan: EvidencePlan;
+  diagnostics: Diagnostic[];
+}
+
+/** Names in the folder compared as a reader sees them: NFC, case-folded. */
+const fold = (s: string) => s.normalize("NFC").toLowerCase();
+
+/** The type of a cited document as a title says it: the word written before it, else its symbol's code. */
+function typeOf(c: Citation): string | undefined {
+  if (c.word && c.word.length > 2) return c.word[0]!.toUpperCase() + c.word.slice(1).toLowerCase();
+  return c.typeCode ? TYPE_CODES[c.typeCode] : undefined;
+}
+
+const SUMMARY_MAX = 160;
+
+/** Cut at a clause's end: ";", a full stop before a space or the end, an unmatched ")" or another citation. */
+function clause(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "(") depth++;
+    else if (ch === ")") {
+      if (depth === 0) return text.slice(0, i);
+      depth--;
+    } else if (ch === ";" || (ch === "." && (i + 1 === text.length || /\s/.test(text[i + 1]!)) && !/\.\.$/.test(text.slice(0, i + 1)))) {
+      return text.slice(0, i);
+    }
+  }
+  return text;
+}
+
+function shortened(s: string): string {
+  const t = s
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,:–-]+|[\s,:–-]+$/g, "")
+    .replace(/\.{3}$|…$/, "")
+    .trim();
+  if (t.length <= SUMMARY_MAX) return t;
+  const cut = t.lastIndexOf(" ", SUMMARY_MAX);
+  return `${t.slice(0, cut > 0 ? cut : SUMMARY_MAX)} …`;
+}
+
+/**
+ * The words that describe a cited document, as its citation says them: what follows it ("… ngày
+ * 28/01/2020 của UBND tỉnh về việc …") up to the end of the clause; for a citation in parentheses after
+ * what it proves ("Kế hoạch kiểm tra … (Kế hoạch số 29/KH-UBND ngày 09/02/2021)"), the words before the
+ * parenthesis. Empty when neither says anything.
+ */
+export function citedSummary(c: Citation): string {
+  const text = c.span.text;
+  const after = clause(text.slice(c.end));
+  const afterText = shortened(after);
+  if (afterText && !/^số\s/u.test(afterText)) return afterText;
+  // Inside parentheses: the text before "(" back to the clause's start.
+  const open = text.lastIndexOf("(", c.offset);
+  if (open >= 0 && !text.slice(open, c.offset).includes(")")) {
+    const before = text.slice(0, open);
+    const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". ")) + 1;
+    return shortened(before.slice(from));
+  }
+  return "";
+}
+
+function citedDocument(c: Citation): CitedDocument {
+  const type = typeOf(c);
+  return { ref: c.ref, ...(type ? { type } : {}), ...(c.date ? { date: c.date.text } : {}), issuer: c.issuer, summary: citedSummary(c) };
+}
+
+/** "Quyết định số 159/QĐ-UBND ngày 28/01/2020": a bookmark's and the index's title of a cited document. */
+export function citedTitle(d: CitedDocument): string {
+  return `${d.type ?? "Văn bản"} số ${d.ref}${d.date ? ` ngày ${d.date}` : ""}`;
+}
+
+/** One criterion's evidence sources: its citations and its `evidence:` list. */
+interface CriterionSources {
+  node: ScoredNode;
+  citations: Citation[];
+}
+
+function criterionSources(scored: ScoredAssessment): CriterionSources[] {
+  const out: CriterionSources[] = [];
+  for (const n of walkScored(scored.items)) {
+    if (n.skipped) continue;
+    const citations: Citation[] = [];
+    for (const md of answerTexts(n)) for (const span of paragraphSpans(md)) citations.push(...findCitations(span));
+    if (citations.length > 0 || n.answer?.evidence) out.push({ node: n, citations });
+  }
+  return out;
+}
+
+const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
+
+/**
+ * Plan the evidence of a scored assessment and check it: a cited document with no file (CD750, or
+ * CD756 where the rubric requires evidence), no folder at all (CD754, once), a file nobody cites
+ * (CD751, CD752), one document with two files (CD753), a declared file that is not in the folder
+ * (CD755), and a non-zero score where evidence is required with neither evidence nor a justification
+ * (CD757).
+ */
+export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): PlannedEvidence {
+  const a = scored.assessment;
+  const folderPath = evidenceFolderOf(a.file, a.year);
+  const sources = criterionSources(scored);
+  const m = matchEvidence(
+    sources.filter((s) => s.citations.length > 0).map((s) => ({ criterion: s.node.node.id, citations: s.citations })),
+    folder.files,
+  );
+  const tiesOf = new Map(m.byCriterion.map((c) => [c.criterion, c.ties]));
+  const byName = new Map(folder.files.map((f) => [fold(f.name), f]));
+  const diagnostics: Diagnostic[] = [];
+
+  const documents: EvidenceDocument[] = [];
+  const indexOf = new Map<EvidenceFile, number>();
+  const documentOf = (file: EvidenceFile, cited?: Citation): number => {
+    let i = indexOf.get(file);
+    if (i === undefined) {
+      i = documents.length;
+      indexOf.set(file, i);
+      const info = folder.infos?.get(file.path) ?? { sha256: "", size: 0 };
+      const doc = cited ? citedDocument(cited) : undefined;
+      documents.push({ file, info, ...(doc ? { cited: doc } : {}), title: doc ? citedTitle(doc) : file.name, criteria: [] });
+    }
+    return i;
+  };
+  // The first citation of each document key, for its description.
+  const firstCitation = new Map<string, Citation>();
+  for (const s of sources)
+    for (const c of s.citations) if (!firstCitation.has(evidenceKey(c.number, c.symbol))) firstCitation.set(evidenceKey(c.number, c.symbol), c);
+
+  const criteria: EvidencePlan["criteria"] = [];
+  const declaredFiles = new Set<EvidenceFile>();
+  for (const s of sources) {
+    const id = s.node.node.id;
+    const items: { document: number; pages?: string }[] = [];
+    const add = (file: EvidenceFile, cited?: Citation, pages?: string) => {
+      const d = documentOf(file, cited);
+      const known = items.find((x) => x.document === d);
+      if (known) {
+        if (pages && !known.pages) known.pages = pages;
+        return;
+      }
+      items.push({ document: d, ...(pages ? { pages } : {}) });
+      if (!documents[d]!.criteria.includes(id)) documents[d]!.criteria.push(id);
+    };
+    for (const t of tiesOf.get(id) ?? []) if (t.reason.by === "citation") add(t.file, firstCitation.get(t.reason.key));
+    for (const decl of s.node.answer?.evidence ?? []) {
+      const file = byName.get(fold(decl.file));
+      if (!file) {
+        diagnostics.push(diag("CD755", decl.source, { file: decl.file, folder: folderPath }));
+        continue;
+      }
+      declaredFiles.add(file);
+      add(file, undefined, decl.pages);
+    }
+    if (items.length > 0) criteria.push({ id, label: s.node.node.title, items });
+  }
+
+  // What is missing or left over.
+  const required = new Set(sources.filter((s) => s.node.node.evidenceRequired).map((s) => s.node.node.id));
+  const requiredCitations = new Set<Citation>();
+  for (const s of sources) if (required.has(s.node.node.id)) for (const c of s.citations) requiredCitations.add(c);
+  if (!folder.found && m.missing.length > 0) {
+    const first = m.missing[0]!.citations[0]!;
+    diagnostics.push(diag("CD754", citePos(first), { folder: folderPath, count: m.missing.length }));
+  }
+  for (const x of m.missing) {
+    const requiredAt = x.citations.find((c) => requiredCitations.has(c));
+    if (requiredAt) diagnostics.push(diag("CD756", citePos(requiredAt), { ref: x.ref, name: x.name, folder: folderPath }));
+    else if (folder.found) diagnostics.push(diag("CD750", citePos(x.citations[0]!), { ref: x.ref, name: x.name, folder: folderPath }));
+  }
+  for (const u of m.unused) {
+    if (declaredFiles.has(u.file)) continue;
+    if (u.ref !== undefined) diagnostics.push(diag("CD751", atFile(u.file), { file: u.file.name, ref: u.ref }));
+    else diagnostics.push(diag("CD752", atFile(u.file), { file: u.file.name }));
+  }
+  for (const d of m.duplicates) {
+    diagnostics.push(diag("CD753", atFile(d.files[1]!), { ref: d.ref, files: listed(d.files.map((f) => f.name)) }));
+  }
+  const withEvidence = new Set(criteria.map((c) => c.id));
+  for (const n of walkScored(scored.items)) {
+    if (n.children || n.skipped || !n.node.evidenceRequired || n.score === 0 || withEvidence.has(n.node.id)) continue;
+    if (n.node.kind !== "leaf" || n.node.scoredBy !== "unit" || !n.answer) continue;
+    if (answerTexts(n).some((md) => paragraphSpans(md).some((sp) => sp.text.trim() !== ""))) continue;
+    diagnostics.push(diag("CD757", n.answer.source, { id: n.node.id, folder: folderPath }));
+  }
+
+  // Pack pages: evidence numbered from 1, in plan order, each readable file once.
+  let pages = 0;
+  for (const d of documents) {
+    if (d.info.problem || d.info.pages === undefined) continue;
+    d.start = pages + 1;
+    pages += d.info.pages;
+  }
+  return { plan: { folder: folderPath, documents, criteria, pages }, diagnostics };
+}
