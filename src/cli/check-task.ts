@@ -5,6 +5,8 @@
  */
 import { runChecks } from "../pipeline/run-checks.js";
 import type { Diagnostic, Lang } from "../diagnostics/diagnostic.js";
+import { addEvidenceChecks } from "./evidence-inputs.js";
+import { cachedEvidenceReader } from "./evidence-cache.js";
 import { withCompanions } from "../review/companions.js";
 import { diskValidatorCache } from "./cache.js";
 import { messages } from "./messages.js";
@@ -33,6 +35,8 @@ export async function runCheckTask(task: CheckTask): Promise<CheckTaskResult> {
   const list = onceListing();
   const files = withCompanions(task.files, pathExists, list).filter((f) => !task.rubricFiles.includes(f));
   const result = runChecks(readInputs([...task.rubricFiles, ...files], task.cwd, undefined, list), { validatorCache: diskValidatorCache(task.env) });
+  // The evidence of each scored assessment (docs/evidence.md): read only now, when its year names its folder.
+  await addEvidenceChecks(result, task.cwd, cachedEvidenceReader(task.env));
   const m = messages(task.lang);
   const summaries: (string | object)[] = [];
   if (task.summaries !== "none") {

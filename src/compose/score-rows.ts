@@ -56,6 +56,8 @@ export interface RowContext {
   measure: MeasureText;
   numbers: NumberFormat;
   diagnostics: Diagnostic[];
+  /** Each criterion's line of pack pages (evidence-pages.ts), when the assessment has an evidence pack. */
+  evidence?: ReadonlyMap<string, string>;
 }
 
 export function headerRows(form: ScoreTableForm): Row[] {
@@ -147,7 +149,7 @@ function nodeCells(n: ScoredNode, style: RunStyle, justification: Block[], ctx: 
 
 function groupRow(n: ScoredNode, depth: number, ctx: RowContext): Row {
   const style = depth === 0 ? S.bold : S.boldItalic;
-  const justification = [...factLines(n, ctx), ...(n.justification ? markdown(n.justification, explanationColumn(ctx), ctx) : [])];
+  const justification = [...factLines(n, ctx), ...(n.justification ? markdown(n.justification, explanationColumn(ctx), ctx) : []), ...evidenceLine(n, ctx)];
   return keepWithNext(finishRow(nodeCells(n, style, justification, ctx), depth === 0 ? "criterion" : "group", ctx));
 }
 
@@ -175,6 +177,12 @@ function factLines(n: ScoredNode, ctx: RowContext): Block[] {
   return answerFacts(n, ctx.numbers).map((t) => line(t, S.regular, left));
 }
 
+/** "Hồ sơ kiểm chứng: 159/QĐ-UBND (tr. 1), …": where the criterion's documents start in the pack, in italics. */
+function evidenceLine(n: ScoredNode, ctx: RowContext): Block[] {
+  const text = ctx.evidence?.get(n.node.id);
+  return text === undefined || explanationColumn(ctx) < 0 ? [] : [line(text, S.italic, left)];
+}
+
 function explanationColumn(ctx: RowContext): number {
   return columnOf(ctx, "explanation");
 }
@@ -195,6 +203,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   const leafJustification: Block[] = [];
   if (chosen < 0) leafJustification.push(...measured);
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, jcol, ctx));
+  leafJustification.push(...evidenceLine(n, ctx));
   const leafRow = finishRow(nodeCells(n, style, leafJustification, ctx), depth === 0 ? "criterion" : "leaf", ctx);
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
   rows.push((options.length > 0 || heading) && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);

@@ -3,6 +3,7 @@
  * without Số and date; the rubric's title and the "(Kèm theo Báo cáo số …)" line; the ruled table in
  * the rubric's declared form (7 columns by default) with its header rows repeated on every page; the TỔNG ĐIỂM row; the rubric's notes below.
  */
+import { packPages } from "./evidence-pages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, DocMeta } from "../document/model.js";
 import type { ScoredAssessment } from "../model/scored.js";
@@ -23,7 +24,15 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
   const width = textWidth(page);
   const form = rubric.table;
   const columns = scoreColumns(scored, form, opts.measure, opts.numbers, width);
-  const ctx: RowContext = { scored, form, columns, measure: opts.measure, numbers: opts.numbers, diagnostics };
+  const ctx: RowContext = {
+    scored,
+    form,
+    columns,
+    measure: opts.measure,
+    numbers: opts.numbers,
+    diagnostics,
+    ...(opts.evidence ? { evidence: packPages(opts.evidence) } : {}),
+  };
   const header = headerRows(form);
 
   const blocks: Block[] = [

@@ -9,6 +9,8 @@
 /** What a look at a path says (node's fs.Stats has this shape). */
 export interface FileInfo {
   readonly size: number;
+  /** Last modification, in milliseconds (node's Stats have it; a test's world may leave it out). */
+  readonly mtimeMs?: number;
   isFile(): boolean;
   isDirectory(): boolean;
   isSymbolicLink(): boolean;

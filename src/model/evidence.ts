@@ -71,14 +71,20 @@ export function evidenceFile(path: string): EvidenceFile | undefined {
  * beside it.
  */
 export function evidenceFolderOf(assessmentFile: string, year: number): string {
+  const { root, unit } = evidenceRootOf(assessmentFile);
+  return `${root}/${year}/${unit}`;
+}
+
+/** The `evidence` folder evidenceFolderOf names for an assessment, and its unit key: the folder is `<root>/<year>/<unit>`. */
+export function evidenceRootOf(assessmentFile: string): { root: string; unit: string } {
   const p = assessmentFile.replace(/\\/g, "/");
-  const tail = `evidence/${year}/${unitKeyOf(p)}`;
+  const unit = unitKeyOf(p);
   // A leading slash, so that a relative "assessments/…" is found as "/assessments/…" too.
   const s = `/${p}`;
   const i = s.lastIndexOf("/assessments/");
-  if (i >= 0) return `${s.slice(1, i + 1)}${tail}`;
+  if (i >= 0) return { root: `${s.slice(1, i + 1)}evidence`, unit };
   const folder = folderOf(p);
-  return folder === "." ? tail : folder === "/" ? `/${tail}` : `${folder}/${tail}`;
+  return { root: folder === "." ? "evidence" : folder === "/" ? "/evidence" : `${folder}/evidence`, unit };
 }
 
 /** Why an evidence file cannot go into the pack as it is (src/read/evidence-file.ts). */

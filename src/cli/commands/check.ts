@@ -12,6 +12,8 @@ import type { CheckTask, CheckTaskResult } from "../check-task.js";
 import { chunked, jobCount, runShared, workerScript } from "../pool.js";
 import { runCheckTask } from "../check-task.js";
 import { summaryJson, summaryText } from "../check-summary.js";
+import { addEvidenceChecks } from "../evidence-inputs.js";
+import { cachedEvidenceReader } from "../evidence-cache.js";
 
 /** Find, read and check the inputs named on the command line (default: content/). */
 export function loadAndCheck(cli: Cli): CheckResult {
@@ -74,6 +76,7 @@ export async function runCheck(cli: Cli): Promise<number> {
   const result = runChecks(readInputs([...new Set([...plan.files, ...plan.rubricFiles])].sort(), cli.cwd, cli.world.fs), {
     validatorCache: diskValidatorCache(cli.world.env),
   });
+  await addEvidenceChecks(result, cli.cwd, cachedEvidenceReader(cli.world.env), cli.world.fs);
   // Folders that could not be listed, broken links: found before any file was read.
   result.diagnostics = sortDiagnostics([...plan.diagnostics, ...result.diagnostics]);
   const counts = countBySeverity(result.diagnostics);
