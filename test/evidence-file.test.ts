@@ -171,6 +171,31 @@ describe("readEvidenceFile: a PDF's pages, encryption and damage", () => {
     }
     const header = latin1("%PDF-1.7\n garbage after a header\n");
     expect((await readEvidenceFile(file("a.pdf"), header)).problem).toBe("unreadable");
+    // "/EncryptMetadata" is another name: a damaged file that holds only it is not called encrypted.
+    const metadata = latin1("%PDF-1.7\n1 0 obj << /EncryptMetadata false >>\n");
+    expect((await readEvidenceFile(file("a.pdf"), metadata)).problem).toBe("unreadable");
+  });
+
+  it("calls a PDF with one object pdf-lib would skip unreadable, and prints nothing", async () => {
+    const s = Buffer.from(await pdf(2, false)).toString("latin1");
+    // The document information dictionary (object 3), its dictionary broken: pdf-lib by default skips
+    // such an object with a console warning and loads the rest.
+    const broken = s.replace(/3 0 obj\n<</, "3 0 obj\n<<]]");
+    expect(broken).not.toBe(s);
+    const { PDFDocument } = await import("pdf-lib");
+    const warn = console.warn;
+    const printed: unknown[] = [];
+    console.warn = (...a: unknown[]) => void printed.push(a);
+    try {
+      const lenient = await PDFDocument.load(latin1(broken), { updateMetadata: false });
+      expect(lenient.getPageCount()).toBe(2);
+      expect(printed.length).toBeGreaterThan(0);
+      printed.length = 0;
+      expect((await readEvidenceFile(file("a.pdf"), latin1(broken))).problem).toBe("unreadable");
+      expect(printed).toEqual([]);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it("leaves images and sniffed problems as sniffed (no parse)", async () => {

@@ -78,8 +78,10 @@ let pdfLib: Promise<PdfLib> | undefined;
  * fails on them, and "damaged" would be the wrong advice. "/EncryptMetadata" is another name.
  */
 function namesEncrypt(bytes: Uint8Array): boolean {
-  for (let i = indexOfAscii(bytes, "/Encrypt"); i >= 0; i = indexOfAscii(bytes, "/Encrypt", i + 1)) {
-    const next = bytes[i + 8];
+  // Buffer's native search: a damaged file may be a large scan.
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = b.indexOf("/Encrypt", 0, "latin1"); i >= 0; i = b.indexOf("/Encrypt", i + 1, "latin1")) {
+    const next = b[i + 8];
     // A name ends at white space or a delimiter: "/Encrypt 5 0 R", "/Encrypt<<…".
     if (next === undefined || !/[\p{L}\p{N}_.-]/u.test(String.fromCharCode(next))) return true;
   }
