@@ -137,6 +137,25 @@ describe("sniffEvidence: what the bytes alone tell", () => {
     expect(sniffEvidence(file("anh.JPEG"), p).imageType).toBe("png");
   });
 
+  const poppler = toolGate(["pdftoppm"], "poppler-utils");
+  it.runIf(poppler.available)("reads a real encoder's JPEG and PNG (a page rendered by pdftoppm at 20 dpi)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-ev-"));
+    try {
+      writeFileSync(join(dir, "a.pdf"), await pdf(1));
+      execFileSync("pdftoppm", ["-jpeg", "-r", "20", "-singlefile", join(dir, "a.pdf"), join(dir, "page")]);
+      execFileSync("pdftoppm", ["-png", "-r", "20", "-singlefile", join(dir, "a.pdf"), join(dir, "page")]);
+      // A4 at 20 dpi, rounded up by pdftoppm: 595,28 pt × 20 / 72 = 165,4 → 166 px wide, 841,89 pt → 233,9 → 234 px high.
+      const j = sniffEvidence(file("scan.jpg"), new Uint8Array(readFileSync(join(dir, "page.jpg"))));
+      expect([j.imageType, j.pixels, j.pages, j.problem]).toEqual(["jpg", { width: 166, height: 234 }, 1, undefined]);
+      const p = sniffEvidence(file("scan.png"), new Uint8Array(readFileSync(join(dir, "page.png"))));
+      expect([p.imageType, p.pixels]).toEqual(["png", { width: 166, height: 234 }]);
+      // 20 dpi at A4 width by the integer rule: 166 × 254 / 2100 = 20,08 → 20.
+      expect(checkEvidenceFile(file("scan.jpg"), j).map((d) => d.args.dpi)).toEqual([20]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("calls any other image, and garbage or an empty file, not an image", () => {
     const gif = latin1("GIF89a\x10\x00\x20\x00\x00\x00\x00");
     const webp = latin1("RIFF\x24\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x07\x00\x00");
