@@ -11,6 +11,7 @@ import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/sco
 import { answerTexts } from "./assessment.js";
 import { citePos, findCitations, TYPE_CODES, type Citation } from "./citations.js";
 import { evidenceKey, matchEvidence } from "./evidence-match.js";
+import { checkEvidenceFile, checkPageRef } from "./evidence-files.js";
 import { paragraphSpans } from "./text-spans.js";
 
 /** What the CLI found in the assessment's evidence folder. */
@@ -120,8 +121,8 @@ const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
  * Plan the evidence of a scored assessment and check it: a cited document with no file (CD750, or
  * CD756 where the rubric requires evidence), no folder at all (CD754, once), a file nobody cites
  * (CD751, CD752), one document with two files (CD753), a declared file that is not in the folder
- * (CD755), and a non-zero score where evidence is required with neither evidence nor a justification
- * (CD757).
+ * (CD755), a non-zero score where evidence is required with neither evidence nor a justification
+ * (CD757); then what reading each file found (CD760–CD765) and the declared pages (CD766, CD767).
  */
 export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): PlannedEvidence {
   const a = scored.assessment;
@@ -177,6 +178,8 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
       }
       declaredFiles.add(file);
       add(file, undefined, decl.pages);
+      const info = folder.infos?.get(file.path);
+      if (decl.pages !== undefined && info) diagnostics.push(...checkPageRef(decl.pages, decl.pagesSource ?? decl.source, file, info));
     }
     if (items.length > 0) criteria.push({ id, label: s.node.node.title, items });
   }
@@ -208,6 +211,12 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
     if (n.node.kind !== "leaf" || n.node.scoredBy !== "unit" || !n.answer) continue;
     if (answerTexts(n).some((md) => paragraphSpans(md).some((sp) => sp.text.trim() !== ""))) continue;
     diagnostics.push(diag("CD757", n.answer.source, { id: n.node.id, folder: folderPath }));
+  }
+
+  // What reading each file found (an LFS pointer, a damaged PDF, a small scan…), every file of the folder.
+  for (const f of folder.files) {
+    const info = folder.infos?.get(f.path);
+    if (info) diagnostics.push(...checkEvidenceFile(f, info));
   }
 
   // Pack pages: evidence numbered from 1, in plan order, each readable file once.

@@ -7,7 +7,7 @@
  *   CD4xx assessment semantics, scoring  (assessment.ts)
  *   CD5xx Markdown and citations         (markdown.ts)
  *   CD6xx composing documents            (compose.ts)
- *   CD7xx appraisal and review           (review.ts; CD750–CD759 evidence files: evidence.ts)
+ *   CD7xx appraisal and review           (review.ts; CD750–CD769 evidence files: evidence.ts)
  *   CD8xx build and output               (build.ts)
  */
 import { INPUT_CODES } from "./input.js";
