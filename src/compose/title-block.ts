@@ -9,7 +9,7 @@ import type { Assessment } from "../model/assessment.js";
 import type { Rubric } from "../model/rubric.js";
 import type { SourcePos } from "../model/source.js";
 import { line, linesParagraph } from "./blocks.js";
-import { balancedLines, widthTwips } from "./text-fit.js";
+import { balancedLines, balancedLinesKeeping, widthTwips } from "./text-fit.js";
 import { GAP, RULE, SIZE } from "./profile.js";
 import { dateInWords, documentNumber } from "./vi-format.js";
 
@@ -21,8 +21,8 @@ const ATTACHED: RunStyle = { size: SIZE.attachedTo, italic: true };
 export const REPORT_TYPE = "BÁO CÁO";
 
 /** A centred title over balanced lines, and the width of its longest line. */
-function titleLines(measure: MeasureText, text: string, style: RunStyle, width: Twips): { lines: string[]; longest: Twips } {
-  const lines = balancedLines(measure, text, style, width);
+function titleLines(measure: MeasureText, text: string, style: RunStyle, width: Twips, keep?: string): { lines: string[]; longest: Twips } {
+  const lines = keep === undefined ? balancedLines(measure, text, style, width) : balancedLinesKeeping(measure, text, style, width, keep);
   return { lines, longest: Math.max(0, ...lines.map((l) => widthTwips(measure, l, style))) };
 }
 
@@ -60,7 +60,8 @@ export function scoreTableTitleText(rubric: Rubric, year: number): string {
  */
 export function attachmentTitle(a: Assessment, titleText: string, source: SourcePos, measure: MeasureText, width: Twips): Block[] {
   const title = titleLines(measure, titleText, TABLE_TITLE, width);
-  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width);
+  // The report's date is never split over two lines ("ngày 19 | tháng 11 năm 2021").
+  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width, dateInWords(a.report.date));
   return [
     linesParagraph(title.lines, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
     linesParagraph(
