@@ -7,10 +7,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { attachmentHead } from "../src/compose/attachment.js";
 import { aboutSummary, composeEvidenceCover, coverCounts, coverReference, estimateHeight } from "../src/compose/evidence-cover.js";
-import { citedPages, composeEvidenceIndex, documentText, EVIDENCE_INDEX_TITLE, NO_EVIDENCE } from "../src/compose/evidence-index.js";
+import { citedPages, composeEvidenceIndex, criterionHeading, documentText, EVIDENCE_INDEX_TITLE, NO_EVIDENCE } from "../src/compose/evidence-index.js";
 import { composeScoreTable } from "../src/compose/index.js";
 import { textWidth } from "../src/compose/page-setup.js";
 import { balancedLines, balancedLinesKeeping, widthTwips } from "../src/compose/text-fit.js";
@@ -118,6 +119,12 @@ describe("evidence index: the model", () => {
     expect(NO_EVIDENCE).toBe("Không có hồ sơ kiểm chứng.");
   });
 
+  it("a criterion the rubric lacks is headed by the plan's id and label", () => {
+    expect(criterionHeading(scored, "1.1.1", "ignored")).toBe("Tiêu chí 1.1.1: Ban hành Kế hoạch thực hiện công tác dân vận hàng năm");
+    expect(criterionHeading(scored, "9.9.9", "Tiêu chí lạ")).toBe("Tiêu chí 9.9.9: Tiêu chí lạ");
+    expect(criterionHeading(scored, "9.9.9", "")).toBe("Tiêu chí 9.9.9");
+  });
+
   it("pages cited and the document's text", () => {
     expect(citedPages("3-5")).toBe("tr. 3–5");
     expect(citedPages(" 12 ")).toBe("tr. 12");
@@ -210,7 +217,9 @@ describe("both laid out and written with the real fonts", () => {
     expect(pdf.warnings).toEqual([]);
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe("%PDF-");
     const docx = await writeDocx(doc);
-    expect(docx.length).toBeGreaterThan(1000);
+    const xml = strFromU8(unzipSync(docx)["word/document.xml"]!);
+    // Word repeats the header row too; the cover has no table header.
+    expect(xml.includes("<w:tblHeader/>")).toBe(doc.sections[0]!.pageNumber !== undefined && tables(doc).length > 1);
     if (keep) {
       writeFileSync(join(keep, `${name}.pdf`), pdf.bytes);
       writeFileSync(join(keep, `${name}.docx`), docx);
