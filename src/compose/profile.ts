@@ -96,3 +96,27 @@ export const CELL_PADDING = { top: 40, bottom: 40, left: 85, right: 85 } as cons
 export const NO_PADDING = { top: 0, bottom: 0, left: 0, right: 0 } as const;
 /** Line width of ruled tables, in points (Word's "½ pt"). */
 export const TABLE_BORDER = 0.5;
+
+/**
+ * The evidence pack's cover (not regulated: a cover is no NĐ 30 document). Sizes in points, gaps in
+ * twips; `lineEm` is the height of a line as a multiple of its size used to place the place-and-year
+ * line at the foot of the page (a little more than Times New Roman's 1,15, so the estimate errs high and
+ * the line stays on the page).
+ */
+export const COVER = {
+  title: 20,
+  text: 14,
+  /** From the header block down to "HỒ SƠ KIỂM CHỨNG". */
+  aboveTitle: mmToTwips(55),
+  /** From the title down to the "Kèm theo" line. */
+  belowTitle: 240 as Twips,
+  /** From the "Kèm theo" line's rule down to the unit. */
+  aboveFacts: mmToTwips(25),
+  /** Between the unit, the year and the counts. */
+  betweenFacts: 120 as Twips,
+  /** The "Kèm theo" line is set narrower than the text width, as a centred block. */
+  attachedRatio: 0.85,
+  lineEm: 1.25,
+  /** Kept free under the estimated content, so a renderer's taller lines never push the foot line over. */
+  footSafety: 400 as Twips,
+} as const;

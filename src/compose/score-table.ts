@@ -8,13 +8,13 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, DocMeta } from "../document/model.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { line, table } from "./blocks.js";
-import { headerBlock } from "./header-block.js";
+import { attachmentHead } from "./attachment.js";
 import type { ComposeOptions, ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
 import { scoreColumns } from "./score-columns.js";
 import { bodyRows, headerRows, totalRow, type RowContext } from "./score-rows.js";
-import { reportReference, scoreTableTitle, scoreTableTitleText } from "./title-block.js";
+import { reportReference, scoreTableTitleText } from "./title-block.js";
 
 export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions): ComposeResult {
   const diagnostics: Diagnostic[] = [];
@@ -36,8 +36,7 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
   const header = headerRows(form);
 
   const blocks: Block[] = [
-    headerBlock(a, { measure: opts.measure, textWidth: width, numberAndDate: false }),
-    ...scoreTableTitle(a, rubric, opts.measure, width),
+    ...attachmentHead(a, scoreTableTitleText(rubric, a.year), rubric.source, opts.measure, width),
     table(columns, [...header, ...bodyRows(scored, ctx), totalRow(scored, ctx)], {
       borders: { width: TABLE_BORDER },
       headerRows: header.length,

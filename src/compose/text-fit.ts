@@ -96,3 +96,26 @@ export function balancedLines(measure: MeasureText, text: string, style: RunStyl
   }
   return best;
 }
+
+/**
+ * balancedLines, but never breaking inside `keep` (a date in words: "ngày 19 tháng 11 năm 2021" split
+ * over two lines reads badly): its spaces bind while the lines are chosen, and the lines are then cut
+ * from `text` itself, so its own characters are printed. When `keep` is not in `text`, is wider than
+ * the width, or `text` has runs of white space, the lines are balancedLines'.
+ */
+export function balancedLinesKeeping(measure: MeasureText, text: string, style: RunStyle, maxWidth: Twips, keep: string): string[] {
+  const at = text.indexOf(keep);
+  const plain = () => balancedLines(measure, text, style, maxWidth);
+  if (at < 0 || !keep.includes(" ") || /[^\S\u00a0]{2}|^\s|\s$/.test(text) || widthTwips(measure, keep, style) > Math.floor(maxWidth * 0.98)) return plain();
+  const bound = text.slice(0, at) + keep.replaceAll(" ", "\u00a0") + text.slice(at + keep.length);
+  const lines = balancedLines(measure, bound, style, maxWidth);
+  // The lines are the bound text's words joined by one space: cut the same lengths from `text`.
+  if (lines.join(" ") !== bound.split(/[^\S\u00a0]+/).join(" ")) return plain();
+  const out: string[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    out.push(text.slice(offset, offset + l.length));
+    offset += l.length + 1;
+  }
+  return out;
+}

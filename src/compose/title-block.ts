@@ -1,13 +1,15 @@
 /**
  * Title blocks. The report: "BÁO CÁO" (ô 5a) over the summary (trích yếu), both bold and centred,
  * with a short rule of 40 % of the summary's longest line. The score table: its title from the rubric
- * ("{year}" replaced) and the italic "(Kèm theo Báo cáo số … ngày … của …)" line, with a short rule.
+ * ("{year}" replaced) and the italic "(Kèm theo Báo cáo số … ngày … của …)" line, with a short rule
+ * (attachmentTitle, which the evidence index uses too).
  */
 import type { Block, MeasureText, RunStyle, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { Rubric } from "../model/rubric.js";
+import type { SourcePos } from "../model/source.js";
 import { line, linesParagraph } from "./blocks.js";
-import { balancedLines, widthTwips } from "./text-fit.js";
+import { balancedLines, balancedLinesKeeping, widthTwips } from "./text-fit.js";
 import { GAP, RULE, SIZE } from "./profile.js";
 import { dateInWords, documentNumber } from "./vi-format.js";
 
@@ -19,8 +21,8 @@ const ATTACHED: RunStyle = { size: SIZE.attachedTo, italic: true };
 export const REPORT_TYPE = "BÁO CÁO";
 
 /** A centred title over balanced lines, and the width of its longest line. */
-function titleLines(measure: MeasureText, text: string, style: RunStyle, width: Twips): { lines: string[]; longest: Twips } {
-  const lines = balancedLines(measure, text, style, width);
+function titleLines(measure: MeasureText, text: string, style: RunStyle, width: Twips, keep?: string): { lines: string[]; longest: Twips } {
+  const lines = keep === undefined ? balancedLines(measure, text, style, width) : balancedLinesKeeping(measure, text, style, width, keep);
   return { lines, longest: Math.max(0, ...lines.map((l) => widthTwips(measure, l, style))) };
 }
 
@@ -51,16 +53,17 @@ export function scoreTableTitleText(rubric: Rubric, year: number): string {
   return rubric.title.replaceAll("{year}", String(year));
 }
 
-export function scoreTableTitle(a: Assessment, rubric: Rubric, measure: MeasureText, width: Twips): Block[] {
-  const title = titleLines(measure, scoreTableTitleText(rubric, a.year), TABLE_TITLE, width);
-  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width);
+/**
+ * The title of a document attached to the report (nd30 J): `title` bold and centred over balanced
+ * lines, then the italic "(Kèm theo Báo cáo số … ngày … của …)" line with a short rule sized from the
+ * title. The score table and the evidence index share it.
+ */
+export function attachmentTitle(a: Assessment, titleText: string, source: SourcePos, measure: MeasureText, width: Twips): Block[] {
+  const title = titleLines(measure, titleText, TABLE_TITLE, width);
+  // The report's date is never split over two lines ("ngày 19 | tháng 11 năm 2021").
+  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width, dateInWords(a.report.date));
   return [
-    linesParagraph(
-      title.lines,
-      TABLE_TITLE,
-      { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true },
-      { source: rubric.source },
-    ),
+    linesParagraph(title.lines, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
     linesParagraph(
       attached.lines,
       ATTACHED,
