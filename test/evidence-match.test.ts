@@ -179,7 +179,7 @@ describe("the evidence checks on the example assessment", () => {
       ["CD755", "error", 47, "167_QĐ-VP.pdf"],
       ["CD754", "warning", 33, DOCUMENTS],
     ]);
-    expect(message(ds[0]!, "vi")).toBe(
+    expect(message(ds[2]!, "vi")).toBe(
       `Chưa có thư mục hồ sơ kiểm chứng ${FOLDER}: 64 văn bản được trích dẫn chưa có tệp; văn bản vẫn được lập nhưng chưa có danh mục và tập hồ sơ kiểm chứng`,
     );
   });

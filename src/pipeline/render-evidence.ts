@@ -4,7 +4,8 @@
  * cover and the index, then every file of the plan that can be merged, with bookmarks and page labels)
  * and the manifest (ho-so-kiem-chung.json). Pure apart from the fonts; the CLI writes the files.
  */
-import { composeEvidenceCover, composeEvidenceIndex } from "../compose/evidence-index.js";
+import { composeEvidenceCover } from "../compose/evidence-cover.js";
+import { composeEvidenceIndex } from "../compose/evidence-index.js";
 import type { ComposeOptions } from "../compose/options.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel } from "../document/model.js";
