@@ -145,3 +145,31 @@ function toRoot(repo: GitRepo, cwdRelative: string): string {
   }
   return parts.join("/");
 }
+
+/** A blob directly in a folder at a revision. */
+export interface TreeBlob {
+  name: string;
+  blob: string;
+  size: number;
+}
+
+/**
+ * The files directly in each folder (cwd-relative) at a revision, with their blob ids and sizes, in one
+ * `git ls-tree -r -l`; a folder absent at the revision maps to an empty list. Files in subfolders are
+ * left out (a listing of the folder in the working tree does not see them either).
+ */
+export function listBlobs(repo: GitRepo, rev: string, folders: readonly string[]): Map<string, TreeBlob[]> {
+  const result = new Map<string, TreeBlob[]>(folders.map((f) => [f, []]));
+  if (folders.length === 0) return result;
+  const byRoot = new Map(folders.map((f) => [toRoot(repo, f), f]));
+  const out = utf8.decode(git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", rev, "--", ...byRoot.keys()]));
+  for (const line of out.split("\0")) {
+    const m = /^\d{6} blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(line);
+    if (!m) continue;
+    const path = m[3]!;
+    const slash = path.lastIndexOf("/");
+    const folder = byRoot.get(path.slice(0, Math.max(slash, 0)));
+    if (folder !== undefined) result.get(folder)!.push({ name: path.slice(slash + 1), blob: m[1]!, size: Number(m[2]) });
+  }
+  return result;
+}

@@ -8,10 +8,12 @@
  * with the same pipeline as `check` (src/review/diff-load.ts). Exit status: 0 = report printed (changes
  * or not), 1 = the new side of a changed assessment has errors, 2 = usage (bad revision, not a repo).
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { WorldFs } from "../../io/world.js";
-import { displayPath, findYamlFiles, readInputFile, rubricDirsFor } from "../files.js";
+import { displayPath, findYamlFiles, listFolder, readInputFile, rubricDirsFor } from "../files.js";
+import { nodeFs } from "../world.js";
 import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
@@ -19,7 +21,9 @@ import { diskValidatorCache } from "../cache.js";
 import { formatText } from "../../diagnostics/format.js";
 import { loadDiff, type Side } from "../../review/diff-load.js";
 import { diffCsv, diffJson, diffMarkdown, diffText } from "../../review/diff-report.js";
-import { changedFiles, GitError, listFiles, openRepo, readObjects, resolveCommit, type GitRepo } from "../../review/git.js";
+import { changedFiles, GitError, listBlobs, listFiles, openRepo, readObjects, resolveCommit, type GitRepo } from "../../review/git.js";
+import { LFS_POINTER_MAX, lfsPointerOid, type EvidenceEntry } from "../../review/evidence-diff.js";
+import { evidenceFile } from "../../model/evidence.js";
 import { labels } from "../../compose/labels.js";
 
 export function runDiff(cli: Cli): number {
@@ -106,6 +110,26 @@ function gitSide(repo: GitRepo, rev: string): Side {
     list(paths) {
       return listFiles(repo, rev, paths);
     },
+    evidence(folders) {
+      const listed = listBlobs(repo, rev, folders);
+      // Small blobs may be Git LFS pointers: read them (one batch) for the SHA-256 of the content they stand for.
+      const small = [...listed.values()].flat().filter((b) => b.size < LFS_POINTER_MAX && evidenceFile(b.name));
+      const bytes = readObjects(
+        repo,
+        small.map((b) => b.blob),
+      );
+      return new Map(
+        [...listed].map(([folder, blobs]) => [
+          folder,
+          blobs.flatMap((b): EvidenceEntry[] => {
+            if (!evidenceFile(b.name)) return [];
+            const b2 = bytes.get(b.blob);
+            const oid = b2 ? lfsPointerOid(b2) : undefined;
+            return [{ name: b.name, blob: b.blob, ...(oid ? { sha256: oid } : {}) }];
+          }),
+        ]),
+      );
+    },
   };
 }
 
@@ -132,5 +156,31 @@ function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: 
         fs,
       ).files.map((f) => displayPath(f, cwd));
     },
+    evidence(folders) {
+      return new Map(folders.map((folder) => [folder, worktreeEvidence(join(cwd, folder), fs ?? nodeFs)]));
+    },
   };
+}
+
+/** Evidence files as large as this are not expected (scans of a few hundred pages weigh tens of MB). */
+const MAX_EVIDENCE_BYTES = 1 << 30;
+
+/**
+ * The evidence files of a working-tree folder with their git blob ids, computed as git does
+ * (SHA-1 of "blob <size>\0" and the bytes) so that they compare with a revision's, and their content's
+ * SHA-256 (a pointer's oid for a Git LFS pointer not fetched) for files a revision keeps in LFS. A
+ * file that cannot be read is left out.
+ */
+function worktreeEvidence(dir: string, fs: WorldFs): EvidenceEntry[] {
+  return listFolder(dir, fs).flatMap((name): EvidenceEntry[] => {
+    if (!evidenceFile(name)) return [];
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFile(join(dir, name), MAX_EVIDENCE_BYTES);
+    } catch {
+      return [];
+    }
+    const blob = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return [{ name, blob, sha256: lfsPointerOid(bytes) ?? createHash("sha256").update(bytes).digest("hex") }];
+  });
 }
