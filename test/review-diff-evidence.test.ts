@@ -214,6 +214,27 @@ describe("evidence against the working tree", () => {
     }
   });
 
+  it("a deleted assessment: its evidence is listed as removed (text, json)", async () => {
+    rmSync(join(repo, B));
+    try {
+      const r = await run("diff");
+      expect(r.out.split("\n")).toEqual([
+        "So sánh HEAD → thư mục làm việc: 1 bản tự chấm thay đổi",
+        "",
+        "đã xóa  content/assessments/2021/so-tu-phap.yaml  (Sở Tư pháp, năm 2021)",
+        "  Tổng điểm: 100,00 / 100,00",
+        "  Hồ sơ kiểm chứng (content/evidence/2021/so-tu-phap):",
+        "    đã xóa: 12_QĐ-STP.pdf",
+        `    đã xóa: ${NFD_NAME}`,
+        "    đã xóa: scan.pdf",
+      ]);
+      const j = JSON.parse((await run("diff", "--format", "json")).out);
+      expect(j.entries[0].evidence).toEqual({ oldFolder: EV_B, added: [], removed: ["12_QĐ-STP.pdf", NFD_NAME, "scan.pdf"], changed: [], renamed: [] });
+    } finally {
+      git("checkout", "-q", "--", B);
+    }
+  });
+
   it("a folder removed in the working tree: every file removed", async () => {
     rmSync(join(repo, EV_A), { recursive: true });
     try {
