@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { nodeFs } from "../src/cli/world.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
 
 let repo: string;
@@ -210,6 +211,21 @@ describe("evidence against the working tree", () => {
     } finally {
       rmSync(join(repo, EV_B, "anh-hoi-nghi.JPG"));
       rmSync(join(repo, EV_B, "danh-sach.docx"));
+      git("checkout", "-q", "--", EV_B);
+    }
+  });
+
+  it("reads only the evidence files git does not find unchanged (the index's blob ids for the others)", async () => {
+    writeFileSync(join(repo, EV_B, "12_QĐ-STP.pdf"), "%PDF-1.4\nquyet dinh 12, ban sua\n");
+    const read: string[] = [];
+    const fs = { ...nodeFs, readFile: (p: string, limit: number) => (read.push(p), nodeFs.readFile(p, limit)) };
+    try {
+      const out: string[] = [];
+      const code = await main(["diff"], { cwd: repo, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s) => void out.push(s), stderr: () => {}, fs });
+      expect(code).toBe(0);
+      expect(out.join("\n")).toContain("  Hồ sơ kiểm chứng (content/evidence/2021/so-tu-phap):\n    thay đổi: 12_QĐ-STP.pdf");
+      expect(read.filter((p) => p.includes("/evidence/")).map((p) => p.slice(repo.length + 1))).toEqual([`${EV_B}/12_QĐ-STP.pdf`]);
+    } finally {
       git("checkout", "-q", "--", EV_B);
     }
   });

@@ -21,7 +21,7 @@ import { diskValidatorCache } from "../cache.js";
 import { formatText } from "../../diagnostics/format.js";
 import { loadDiff, type Side } from "../../review/diff-load.js";
 import { diffCsv, diffJson, diffMarkdown, diffText } from "../../review/diff-report.js";
-import { changedFiles, GitError, listBlobs, listFiles, openRepo, readObjects, resolveCommit, type GitRepo } from "../../review/git.js";
+import { changedFiles, GitError, listBlobs, listFiles, openRepo, readObjects, resolveCommit, unchangedWorktreeBlobs, type GitRepo } from "../../review/git.js";
 import { LFS_POINTER_MAX, lfsPointerOid, type EvidenceEntry } from "../../review/evidence-diff.js";
 import { evidenceFile } from "../../model/evidence.js";
 import { labels } from "../../compose/labels.js";
@@ -56,7 +56,7 @@ export function runDiff(cli: Cli): number {
         cli.world.fs,
       ).map((d) => displayPath(d, cli.cwd));
   const unreadable: Diagnostic[] = [];
-  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(cli.cwd, L.workingTree, unreadable, cli.world.fs), {
+  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(repo, L.workingTree, unreadable, cli.world.fs), {
     rubricDirs,
     scope,
     validatorCache: diskValidatorCache(cli.world.env),
@@ -134,7 +134,8 @@ function gitSide(repo: GitRepo, rev: string): Side {
 }
 
 /** The working tree; a file that cannot be read (src/cli/files.ts) is absent, and its diagnostic goes to `unreadable`. */
-function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: WorldFs | undefined): Side {
+function worktreeSide(repo: GitRepo, label: string, unreadable: Diagnostic[], fs: WorldFs | undefined): Side {
+  const cwd = repo.cwd;
   return {
     label,
     read(paths) {
@@ -157,7 +158,8 @@ function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: 
       ).files.map((f) => displayPath(f, cwd));
     },
     evidence(folders) {
-      return new Map(folders.map((folder) => [folder, worktreeEvidence(join(cwd, folder), fs ?? nodeFs)]));
+      const known = unchangedWorktreeBlobs(repo, folders);
+      return new Map(folders.map((folder) => [folder, worktreeEvidence(join(cwd, folder), fs ?? nodeFs, known.get(folder)!)]));
     },
   };
 }
@@ -166,14 +168,16 @@ function worktreeSide(cwd: string, label: string, unreadable: Diagnostic[], fs: 
 const MAX_EVIDENCE_BYTES = 1 << 30;
 
 /**
- * The evidence files of a working-tree folder with their git blob ids, computed as git does
- * (SHA-1 of "blob <size>\0" and the bytes) so that they compare with a revision's, and their content's
- * SHA-256 (a pointer's oid for a Git LFS pointer not fetched) for files a revision keeps in LFS. A
- * file that cannot be read is left out.
+ * The evidence files of a working-tree folder with their git blob ids: the index's for a file git
+ * finds unchanged (`known`), else computed as git does (SHA-1 of "blob <size>\0" and the bytes) so that
+ * they compare with a revision's, with the content's SHA-256 (a pointer's oid for a Git LFS pointer not
+ * fetched) for files a revision keeps in LFS. A file that cannot be read is left out.
  */
-function worktreeEvidence(dir: string, fs: WorldFs): EvidenceEntry[] {
+function worktreeEvidence(dir: string, fs: WorldFs, known: ReadonlyMap<string, string>): EvidenceEntry[] {
   return listFolder(dir, fs).flatMap((name): EvidenceEntry[] => {
     if (!evidenceFile(name)) return [];
+    const indexed = known.get(name);
+    if (indexed) return [{ name, blob: indexed }];
     let bytes: Uint8Array;
     try {
       bytes = fs.readFile(join(dir, name), MAX_EVIDENCE_BYTES);
