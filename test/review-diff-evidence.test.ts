@@ -230,6 +230,39 @@ describe("evidence against the working tree", () => {
     }
   });
 
+  it("an evidence file that cannot be read is reported as changed, with a warning (CD770), exit 0", async () => {
+    writeFileSync(join(repo, EV_B, "12_QĐ-STP.pdf"), "%PDF-1.4\nquyet dinh 12, ban sua\n");
+    const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    const fs = {
+      ...nodeFs,
+      readFile: (p: string, limit: number) =>
+        p.endsWith(".pdf")
+          ? (() => {
+              throw denied;
+            })()
+          : nodeFs.readFile(p, limit),
+    };
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(["diff"], {
+        cwd: repo,
+        env: { CHAMDIEM_CACHE: "0" },
+        isTTY: false,
+        stdout: (s) => void out.push(s),
+        stderr: (s) => void err.push(s),
+        fs,
+      });
+      expect(code).toBe(0);
+      expect(out.join("\n")).toContain("  Hồ sơ kiểm chứng (content/evidence/2021/so-tu-phap):\n    thay đổi: 12_QĐ-STP.pdf");
+      expect(err.join("\n")).toContain(
+        `${EV_B}/12_QĐ-STP.pdf:1:1: cảnh báo CD770: Không đọc được tệp hồ sơ kiểm chứng để so sánh (không có quyền đọc); tệp được báo là đã thay đổi`,
+      );
+    } finally {
+      git("checkout", "-q", "--", EV_B);
+    }
+  });
+
   it("a deleted assessment: its evidence is listed as removed (text, json)", async () => {
     rmSync(join(repo, B));
     try {

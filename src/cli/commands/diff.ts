@@ -12,9 +12,9 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { WorldFs } from "../../io/world.js";
-import { displayPath, findYamlFiles, listFolder, readInputFile, rubricDirsFor } from "../files.js";
+import { displayPath, findYamlFiles, listFolder, osReason, readInputFile, rubricDirsFor } from "../files.js";
 import { nodeFs } from "../world.js";
-import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diag, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UsageError } from "../args.js";
 import type { Cli } from "../context.js";
 import { diskValidatorCache } from "../cache.js";
@@ -56,7 +56,8 @@ export function runDiff(cli: Cli): number {
         cli.world.fs,
       ).map((d) => displayPath(d, cli.cwd));
   const unreadable: Diagnostic[] = [];
-  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(repo, L.workingTree, unreadable, cli.world.fs), {
+  const warnings: Diagnostic[] = [];
+  const result = loadDiff(changes, gitSide(repo, from), to ? gitSide(repo, to) : worktreeSide(repo, L.workingTree, unreadable, warnings, cli.world.fs), {
     rubricDirs,
     scope,
     validatorCache: diskValidatorCache(cli.world.env),
@@ -69,7 +70,8 @@ export function runDiff(cli: Cli): number {
   else cli.stdout(diffText(result, opts));
 
   const errors = uniqueDiagnostics([...unreadable, ...result.entries.flatMap((e) => e.newErrors)]);
-  if (errors.length > 0 && cli.format === "text") cli.stderr(formatText(errors, cli.lang, cli.color));
+  const printed = [...errors, ...uniqueDiagnostics(warnings)];
+  if (printed.length > 0 && cli.format === "text") cli.stderr(formatText(printed, cli.lang, cli.color));
   return errors.length > 0 ? 1 : 0;
 }
 
@@ -133,8 +135,11 @@ function gitSide(repo: GitRepo, rev: string): Side {
   };
 }
 
-/** The working tree; a file that cannot be read (src/cli/files.ts) is absent, and its diagnostic goes to `unreadable`. */
-function worktreeSide(repo: GitRepo, label: string, unreadable: Diagnostic[], fs: WorldFs | undefined): Side {
+/**
+ * The working tree; a file that cannot be read (src/cli/files.ts) is absent, and its diagnostic goes to
+ * `unreadable`. An evidence file that cannot be read counts as changed, with a warning (CD770).
+ */
+function worktreeSide(repo: GitRepo, label: string, unreadable: Diagnostic[], warnings: Diagnostic[], fs: WorldFs | undefined): Side {
   const cwd = repo.cwd;
   return {
     label,
@@ -159,7 +164,14 @@ function worktreeSide(repo: GitRepo, label: string, unreadable: Diagnostic[], fs
     },
     evidence(folders) {
       const known = unchangedWorktreeBlobs(repo, folders);
-      return new Map(folders.map((folder) => [folder, worktreeEvidence(join(cwd, folder), fs ?? nodeFs, known.get(folder)!)]));
+      return new Map(
+        folders.map((folder) => [
+          folder,
+          worktreeEvidence(join(cwd, folder), fs ?? nodeFs, known.get(folder)!, (name, e) =>
+            warnings.push(diag("CD770", { file: `${folder}/${name}`, line: 1, column: 1 }, { reason: osReason(e) })),
+          ),
+        ]),
+      );
     },
   };
 }
@@ -171,9 +183,10 @@ const MAX_EVIDENCE_BYTES = 1 << 30;
  * The evidence files of a working-tree folder with their git blob ids: the index's for a file git
  * finds unchanged (`known`), else computed as git does (SHA-1 of "blob <size>\0" and the bytes) so that
  * they compare with a revision's, with the content's SHA-256 (a pointer's oid for a Git LFS pointer not
- * fetched) for files a revision keeps in LFS. A file that cannot be read is left out.
+ * fetched) for files a revision keeps in LFS. A file that cannot be read gets a blob id no file has
+ * (it shows as changed, or added) and is reported to `unreadable`.
  */
-function worktreeEvidence(dir: string, fs: WorldFs, known: ReadonlyMap<string, string>): EvidenceEntry[] {
+function worktreeEvidence(dir: string, fs: WorldFs, known: ReadonlyMap<string, string>, unreadable: (name: string, e: unknown) => void): EvidenceEntry[] {
   return listFolder(dir, fs).flatMap((name): EvidenceEntry[] => {
     if (!evidenceFile(name)) return [];
     const indexed = known.get(name);
@@ -181,8 +194,9 @@ function worktreeEvidence(dir: string, fs: WorldFs, known: ReadonlyMap<string, s
     let bytes: Uint8Array;
     try {
       bytes = fs.readFile(join(dir, name), MAX_EVIDENCE_BYTES);
-    } catch {
-      return [];
+    } catch (e) {
+      unreadable(name, e);
+      return [{ name, blob: `unreadable:${name}` }];
     }
     const blob = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
     return [{ name, blob, sha256: lfsPointerOid(bytes) ?? createHash("sha256").update(bytes).digest("hex") }];
