@@ -7,6 +7,10 @@
  * Only files git reports as changed (blob ids from `git diff --raw`) are read and scored, on each side
  * with the same pipeline as `check` (src/review/diff-load.ts). Exit status: 0 = report printed (changes
  * or not), 1 = the new side of a changed assessment has errors, 2 = usage (bad revision, not a repo).
+ *
+ * Each compared assessment's evidence folder is listed on both sides by blob id (`evidence` below;
+ * the comparison is src/review/evidence-diff.ts), and an assessment whose evidence alone changed is
+ * compared too.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
