@@ -16,6 +16,9 @@ import { appraisalPathFor, assessmentPathFor, isAppraisalPath } from "../model/a
 import { diffAssessments, isEmptyDiff, type AssessmentDiff } from "./assessment-diff.js";
 import type { FileChange } from "./git.js";
 import { resolveAssessmentRef } from "../read/appraisal.js";
+import { evidenceFile, evidenceFolderOf } from "../model/evidence.js";
+import { unitKeyOf } from "../model/survey.js";
+import { diffEvidence, isEmptyEvidenceChanges, type EvidenceChanges, type EvidenceEntry } from "./evidence-diff.js";
 
 /** One side of the comparison. Paths are relative to the working directory. */
 export interface Side {
@@ -25,6 +28,8 @@ export interface Side {
   read(paths: readonly string[], blobs?: ReadonlyMap<string, string>): Map<string, Uint8Array | undefined>;
   /** Every file under the given folders or files on this side. */
   list(paths: readonly string[]): string[];
+  /** The evidence files directly in each folder (src/review/evidence-diff.ts); an absent folder has none. */
+  evidence(folders: readonly string[]): Map<string, EvidenceEntry[]>;
 }
 
 export type EntryStatus = "added" | "deleted" | "modified" | "renamed";
@@ -39,6 +44,8 @@ export interface DiffEntry {
   /** Errors of the new side's check of this assessment (its scores may be partial). */
   newErrors: Diagnostic[];
   diff?: AssessmentDiff;
+  /** What changed in its evidence folder; absent when nothing did (or there is no evidence on either side). */
+  evidence?: EvidenceChanges;
 }
 
 export interface DiffResult {
@@ -86,7 +93,8 @@ export function loadDiff(changes: readonly FileChange[], from: Side, to: Side, o
   );
 
   // Assessments to compare, keyed by their new path (old path for deletions), with their old path.
-  const units = new Map<string, { oldPath?: string; newPath?: string; status: EntryStatus; touched: boolean }>();
+  // `byEvidence`: compared only because a file of its evidence folder changed.
+  const units = new Map<string, { oldPath?: string; newPath?: string; status: EntryStatus; touched: boolean; byEvidence?: boolean }>();
   const renamedTo = new Map(yaml.flatMap((c) => (c.status === "R" && c.oldPath && c.newPath ? [[c.oldPath, c.newPath] as const] : [])));
   const renamedFrom = new Map([...renamedTo].map(([a, b]) => [b, a] as const));
   const rubricIds = new Set<string>();
@@ -139,17 +147,38 @@ export function loadDiff(changes: readonly FileChange[], from: Side, to: Side, o
     }
   }
 
+  // An evidence file that changed while its assessment did not: compare that assessment too.
+  for (const f of evidenceOwners(changes, to, new Set(yaml.flatMap((c) => [c.oldPath, c.newPath]).filter((p) => p !== undefined)))) {
+    if (!units.has(f)) units.set(f, { oldPath: f, newPath: f, status: "modified", touched: false, byEvidence: true });
+  }
+
   // Read each side's assessments, their appraisals and the rubrics, and score them.
   const oldPaths = [...units.values()].flatMap((u) => (u.oldPath ? [u.oldPath, appraisalPathFor(u.oldPath)] : []));
   const newPaths = [...units.values()].flatMap((u) => (u.newPath ? [u.newPath, appraisalPathFor(u.newPath)] : []));
   const oldChecked = checkSide(from, oldPaths, opts, oldBlobs);
   const newChecked = checkSide(to, newPaths, opts, newBlobs);
 
+  // The evidence folder of each side's assessment (by its year on that side), listed once per side.
+  const sorted = [...units].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const folderOf = (path: string | undefined, r: AssessmentResult | undefined) =>
+    path && r?.scored ? evidenceFolderOf(path, r.scored.assessment.year) : undefined;
+  const folders = sorted.map(([, u]) => ({
+    old: folderOf(u.oldPath, u.oldPath ? oldChecked.get(u.oldPath) : undefined),
+    new: folderOf(u.newPath, u.newPath ? newChecked.get(u.newPath) : undefined),
+  }));
+  const oldEvidence = from.evidence([...new Set(folders.flatMap((f) => (f.old ? [f.old] : [])))]);
+  const newEvidence = to.evidence([...new Set(folders.flatMap((f) => (f.new ? [f.new] : [])))]);
+
   const entries: DiffEntry[] = [];
   const unchangedInSubstance: string[] = [];
-  for (const [key, u] of [...units].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [i, [key, u]] of sorted.entries()) {
     const oldR = u.oldPath ? oldChecked.get(u.oldPath) : undefined;
     const newR = u.newPath ? newChecked.get(u.newPath) : undefined;
+    const f = folders[i]!;
+    const evidence = diffEvidence((f.old && oldEvidence.get(f.old)) || [], (f.new && newEvidence.get(f.new)) || []);
+    const evidenceChanged = !isEmptyEvidenceChanges(evidence);
+    // Compared for a changed file of an evidence folder that is not its own after all (another year's).
+    if (u.byEvidence && !evidenceChanged) continue;
     // A unit listed as modified may not exist on one side (an appraisal added with its assessment…).
     const status: EntryStatus = !oldR?.scored ? (newR?.scored ? "added" : u.status) : !newR?.scored ? "deleted" : u.status;
     const entry: DiffEntry = {
@@ -160,9 +189,10 @@ export function loadDiff(changes: readonly FileChange[], from: Side, to: Side, o
     if (status === "renamed" && u.oldPath) entry.oldPath = u.oldPath;
     if (oldR?.scored) entry.old = oldR.scored;
     if (newR?.scored) entry.new = newR.scored;
+    if (evidenceChanged) entry.evidence = { ...(f.old ? { oldFolder: f.old } : {}), ...(f.new ? { folder: f.new } : {}), ...evidence };
     if (entry.old && entry.new) {
       entry.diff = diffAssessments(entry.old, entry.new);
-      if (isEmptyDiff(entry.diff) && status === "modified" && !hasErrors(entry.newErrors)) {
+      if (isEmptyDiff(entry.diff) && status === "modified" && !hasErrors(entry.newErrors) && !evidenceChanged) {
         unchangedInSubstance.push(key);
         continue;
       }
@@ -183,4 +213,35 @@ function checkSide(side: Side, paths: string[], opts: DiffLoadOptions, blobs: Re
   });
   const result = runChecks(inputs, opts);
   return new Map(result.assessments.map((a) => [a.file, a]));
+}
+
+const EVIDENCE_FOLDER = /^((?:.*\/)?)evidence\/(\d{4})\/([^/]+)\/[^/]+$/;
+
+/**
+ * The assessments (new side) whose evidence folder holds a changed evidence file, among those not
+ * changed themselves (`changedYaml`). A folder `X/evidence/<year>/<unit>` belongs to an assessment
+ * `<unit>.yaml` under `X/assessments/` or, outside any `assessments` folder, `X/<unit>.yaml`
+ * (evidenceFolderOf); its year is checked once it is read.
+ */
+function evidenceOwners(changes: readonly FileChange[], side: Side, changedYaml: ReadonlySet<string>): string[] {
+  const wanted = new Map<string, Set<string>>(); // X → the unit keys with a changed file
+  for (const c of changes) {
+    for (const p of [c.oldPath, c.newPath]) {
+      const m = p !== undefined && evidenceFile(p) ? EVIDENCE_FOLDER.exec(p) : null;
+      if (!m) continue;
+      const units = wanted.get(m[1]!) ?? new Set<string>();
+      units.add(m[3]!.normalize("NFC"));
+      wanted.set(m[1]!, units);
+    }
+  }
+  if (wanted.size === 0) return [];
+  const owners: string[] = [];
+  for (const [prefix, units] of wanted) {
+    const candidates = side.list([`${prefix}assessments`, ...[...units].flatMap((u) => [`${prefix}${u}.yaml`, `${prefix}${u}.yml`])]);
+    for (const f of candidates) {
+      if (!YAML.test(f) || isAppraisalPath(f) || changedYaml.has(f) || !units.has(unitKeyOf(f).normalize("NFC"))) continue;
+      owners.push(f);
+    }
+  }
+  return [...new Set(owners)];
 }

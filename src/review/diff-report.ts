@@ -12,6 +12,7 @@ import type { DiffEntry, DiffResult } from "./diff-load.js";
 import { csvRow } from "./csv.js";
 import { labels, type Labels } from "../compose/labels.js";
 import type { WordDiff } from "./word-diff.js";
+import type { EvidenceChanges } from "./evidence-diff.js";
 
 export interface DiffReportOptions {
   lang: Lang;
@@ -37,6 +38,24 @@ const optionList = (v: string[] | undefined) => (v === undefined ? "—" : v.len
 
 function entryTotals(e: DiffEntry): Totals {
   return totalsOf((e.new ?? e.old)!);
+}
+
+/** The evidence folder as a report names it: one path, or "old → new" when the assessment's folder moved. */
+function evidenceFolder(ev: EvidenceChanges, quote: (s: string) => string = (s) => s): string {
+  return ev.oldFolder && ev.folder && ev.oldFolder !== ev.folder ? `${quote(ev.oldFolder)} → ${quote(ev.folder)}` : quote((ev.folder ?? ev.oldFolder)!);
+}
+
+type EvidenceStatus = "added" | "deleted" | "modified" | "renamed";
+
+/** One line per file, [status, file text]: added, removed, changed, renamed, each in name order. */
+function evidenceLines(ev: EvidenceChanges, name: (s: string) => string = (s) => s): [EvidenceStatus, string][] {
+  const line = (k: EvidenceStatus, t: string): [EvidenceStatus, string] => [k, t];
+  return [
+    ...ev.added.map((f) => line("added", name(f))),
+    ...ev.removed.map((f) => line("deleted", name(f))),
+    ...ev.changed.map((f) => line("modified", name(f))),
+    ...ev.renamed.map((r) => line("renamed", `${name(r.from)} → ${name(r.to)}`)),
+  ];
 }
 
 // ---------------------------------------------------------------- text
@@ -70,6 +89,12 @@ export function diffText(r: DiffResult, o: DiffReportOptions): string {
     const path = e.oldPath ? `${e.oldPath} → ${e.path}` : e.path;
     lines.push("", `${status}  ${bold(path)}  (${t.unit}, ${L.year} ${t.year})`);
     if (e.newErrors.length) lines.push(`  ${red("!")} ${L.errorsOnNewSide(e.newErrors.length)}`);
+    const evidence = () => {
+      if (!e.evidence) return;
+      const status = { added: green(L.added), deleted: red(L.deleted), modified: L.modified, renamed: L.renamed };
+      lines.push(`  ${L.evidence} (${evidenceFolder(e.evidence)}):`);
+      for (const [k, t] of evidenceLines(e.evidence)) lines.push(`    ${status[k]}: ${t}`);
+    };
     if (!e.diff) {
       const s = (e.new ?? e.old)!;
       lines.push(`  ${L.total}: ${fmt(s.total)} / ${fmt(s.max)}${s.classification ? `; ${L.classification}: ${s.classification}` : ""}`);
@@ -77,6 +102,7 @@ export function diffText(r: DiffResult, o: DiffReportOptions): string {
         lines.push(
           `  ${L.appraisedTotal}: ${fmt(s.appraised.total)}${s.appraised.classification ? `; ${L.appraisedClassification}: ${s.appraised.classification}` : ""}`,
         );
+      evidence();
       continue;
     }
     const d = e.diff;
@@ -111,6 +137,7 @@ export function diffText(r: DiffResult, o: DiffReportOptions): string {
       lines.push(`  ${L.metadata}:`);
       for (const m of d.meta) lines.push(`    ${m.field}: ${metaText(m, words)}`);
     }
+    evidence();
   }
   if (r.unchangedInSubstance.length) lines.push("", L.unchangedInSubstance(r.unchangedInSubstance.join(", ")));
   return lines.join("\n");
@@ -161,11 +188,19 @@ export function diffMarkdown(r: DiffResult, o: DiffReportOptions): string {
     const path = e.oldPath ? `\`${e.oldPath}\` → \`${e.path}\`` : `\`${e.path}\``;
     out.push("", `### ${status[0]!.toUpperCase()}${status.slice(1)}: ${path} — ${mdCell(t.unit)}, ${L.year} ${t.year}`);
     if (e.newErrors.length) out.push("", `> ⚠️ ${L.errorsOnNewSide(e.newErrors.length)}`);
+    const evidence = () => {
+      if (!e.evidence) return;
+      const code = (s: string) => `\`${s}\``;
+      const status = { added: L.added, deleted: L.deleted, modified: L.modified, renamed: L.renamed };
+      out.push("", `**${L.evidence}** (${evidenceFolder(e.evidence, code)}):`, "");
+      for (const [k, t] of evidenceLines(e.evidence, code)) out.push(`- ${status[k]}: ${t}`);
+    };
     if (!e.diff) {
       const s = (e.new ?? e.old)!;
       out.push("", `**${L.total}:** ${fmt(s.total)} / ${fmt(s.max)}${s.classification ? ` — ${L.classification}: ${mdCell(s.classification)}` : ""}`);
       if (s.appraised)
         out.push("", `**${L.appraisedTotal}:** ${fmt(s.appraised.total)}${s.appraised.classification ? ` — ${mdCell(s.appraised.classification)}` : ""}`);
+      evidence();
       continue;
     }
     const d = e.diff;
@@ -209,6 +244,7 @@ export function diffMarkdown(r: DiffResult, o: DiffReportOptions): string {
       for (const m of d.meta)
         out.push(m.words ? `| ${m.field} | ${mdWords(m.words, L)} | |` : `| ${m.field} | ${mdCell(m.old ?? "—")} | ${mdCell(m.new ?? "—")} |`);
     }
+    evidence();
   }
   if (r.unchangedInSubstance.length) out.push("", L.unchangedInSubstance(r.unchangedInSubstance.map((f) => `\`${f}\``).join(", ")));
   return out.join("\n");
@@ -307,6 +343,7 @@ export function diffJson(r: DiffResult, o: DiffReportOptions): object {
           }),
         ),
         meta: d?.meta.map((m) => clean({ field: m.field, old: m.old, new: m.new, words: jsonWords(m.words) })),
+        evidence: e.evidence,
       });
     }),
   };
@@ -326,11 +363,21 @@ export function diffCsv(r: DiffResult): string {
     const t = entryTotals(e);
     const base = [e.status, e.path, e.oldPath ?? "", t.unit];
     const push = (item: string, field: string, old: string, neu: string, d = "", detail = "") => rows.push(csvRow([...base, item, field, old, neu, d, detail]));
+    // Evidence files: old/new = the file's name on each side, detail = added, removed, changed or renamed.
+    const evidence = () => {
+      const ev = e.evidence;
+      if (!ev) return;
+      for (const f of ev.added) push("", "evidence", "", f, "", "added");
+      for (const f of ev.removed) push("", "evidence", f, "", "", "removed");
+      for (const f of ev.changed) push("", "evidence", f, f, "", "changed");
+      for (const r of ev.renamed) push("", "evidence", r.from, r.to, "", "renamed");
+    };
     if (!e.diff) {
       const s = (e.new ?? e.old)!;
       const side = e.status === "deleted";
       push("", "total", side ? num(s.total) : "", side ? "" : num(s.total));
       if (s.appraised) push("", "appraised_total", side ? num(s.appraised.total) : "", side ? "" : num(s.appraised.total));
+      evidence();
       continue;
     }
     const d = e.diff;
@@ -354,6 +401,7 @@ export function diffCsv(r: DiffResult): string {
     if (d.appraisedClassification) push("", "appraised_classification", d.appraisedClassification.old ?? "", d.appraisedClassification.new ?? "");
     if (d.appraisalRounds) push("", "appraisal_rounds", String(d.appraisalRounds.old ?? ""), String(d.appraisalRounds.new ?? ""));
     for (const m of d.meta) push("", m.field, m.old ?? "", m.new ?? "", "", m.words ? wordsText(m.words) : "");
+    evidence();
   }
   return rows.join("\n");
 }

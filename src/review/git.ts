@@ -145,3 +145,55 @@ function toRoot(repo: GitRepo, cwdRelative: string): string {
   }
   return parts.join("/");
 }
+
+/** A blob directly in a folder at a revision. */
+export interface TreeBlob {
+  name: string;
+  blob: string;
+  size: number;
+}
+
+/**
+ * The files directly in each folder (cwd-relative) at a revision, with their blob ids and sizes, in one
+ * `git ls-tree -r -l`; a folder absent at the revision maps to an empty list. Files in subfolders are
+ * left out (a listing of the folder in the working tree does not see them either).
+ */
+export function listBlobs(repo: GitRepo, rev: string, folders: readonly string[]): Map<string, TreeBlob[]> {
+  const result = new Map<string, TreeBlob[]>(folders.map((f) => [f, []]));
+  if (folders.length === 0) return result;
+  const byRoot = new Map(folders.map((f) => [toRoot(repo, f), f]));
+  const out = utf8.decode(git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", rev, "--", ...byRoot.keys()]));
+  for (const line of out.split("\0")) {
+    const m = /^\d{6} blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(line);
+    if (!m) continue;
+    const path = m[3]!;
+    const slash = path.lastIndexOf("/");
+    const folder = byRoot.get(path.slice(0, Math.max(slash, 0)));
+    if (folder !== undefined) result.get(folder)!.push({ name: path.slice(slash + 1), blob: m[1]!, size: Number(m[2]) });
+  }
+  return result;
+}
+
+/**
+ * For the working tree: the blob ids of the files directly in each folder (cwd-relative) that the index
+ * tracks and that git finds unchanged since (`git diff-files`, which uses the index's file sizes and
+ * times), keyed by name. These need not be read to know their blob id — a folder of scans the
+ * working tree has not touched costs two git commands, not reading every scan — and for a file kept in
+ * Git LFS it is the pointer's id, as a revision has it. Files not in the map must be hashed.
+ */
+export function unchangedWorktreeBlobs(repo: GitRepo, folders: readonly string[]): Map<string, Map<string, string>> {
+  const result = new Map<string, Map<string, string>>(folders.map((f) => [f, new Map()]));
+  if (folders.length === 0) return result;
+  const byRoot = new Map(folders.map((f) => [toRoot(repo, f), f]));
+  const specs = ["--", ...folders.map((f) => f || ".")];
+  const changed = new Set(utf8.decode(git(repo, ["--literal-pathspecs", "diff-files", "--name-only", "-z", ...specs])).split("\0"));
+  for (const line of utf8.decode(git(repo, ["--literal-pathspecs", "ls-files", "-s", "-z", "--full-name", ...specs])).split("\0")) {
+    const m = /^\d{6} ([0-9a-f]+) 0\t(.*)$/s.exec(line);
+    if (!m || changed.has(m[2]!)) continue;
+    const path = m[2]!;
+    const slash = path.lastIndexOf("/");
+    const folder = byRoot.get(path.slice(0, Math.max(slash, 0)));
+    if (folder !== undefined) result.get(folder)!.set(path.slice(slash + 1), m[1]!);
+  }
+  return result;
+}

@@ -142,4 +142,10 @@ export const REVIEW_CODES = {
     vi: "Tiêu chí {id} do {by} chấm, đơn vị không tự chấm; chỉ được ghi “justification”",
     en: "Criterion {id} is scored by {by}, not by the unit; only a “justification” may be given",
   },
+  // CD770–CD779: `chamdiem diff` and evidence folders.
+  CD770: {
+    severity: "warning",
+    vi: "Không đọc được tệp hồ sơ kiểm chứng để so sánh ({reason}); tệp được báo là đã thay đổi",
+    en: "Cannot read the evidence file to compare it ({reason}); it is reported as changed",
+  },
 } satisfies Record<string, CatalogEntry>;
