@@ -7,6 +7,10 @@ import { join } from "node:path";
 import { itemCount, runChecks } from "../pipeline/run-checks.js";
 import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../pipeline/render.js";
+import { renderEvidence } from "../pipeline/render-evidence.js";
+import { createMeasurer } from "../fonts/index.js";
+import { evidenceOf } from "./evidence-inputs.js";
+import { cachedEvidenceReader } from "./evidence-cache.js";
 import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
 import { diskValidatorCache } from "./cache.js";
@@ -73,6 +77,7 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
   const validatorCache = diskValidatorCache(task.env);
   const rubricInputs = readInputs(task.rubricFiles, task.cwd, fs);
   const list = onceListing(fs);
+  const read = cachedEvidenceReader(task.env);
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
@@ -86,6 +91,8 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
     // Files that were neither rubrics nor assessments.
     for (const o of check.others) result.diagnostics.push(...o.diagnostics);
     const a = check.assessments.find((x) => x.file === displayPath(abs, task.cwd));
+    // Its evidence (docs/evidence.md): checked with it, and made into the index, the pack and the manifest.
+    const evidence = a ? await evidenceOf(a, task.cwd, read, fs) : undefined;
     result.diagnostics.push(...detached(a?.diagnostics ?? []));
     // An appraisal that cannot be read or parsed refuses its assessment too: its documents would lack it.
     const brokenCompanion = check.others.some((o) => o.file !== own[0]!.path && own.some((f) => f.path === o.file) && hasErrors(o.diagnostics));
@@ -94,14 +101,21 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
       continue;
     }
     const date = buildDate(task.sourceDateEpoch, a.scored.assessment.report.date);
-    const { files, diagnostics } = await renderAssessment(a.scored, {
+    const plan = evidence && evidence.planned.plan.documents.length > 0 ? evidence.planned.plan : undefined;
+    const options: RenderOptions = {
       fonts,
       numbers: task.numbers,
       date,
       formats: task.formats,
       ...(task.fontOrigins ? { fontOrigins: task.fontOrigins } : {}),
       ...(task.reportedMissing ? { reportedMissing: task.reportedMissing } : {}),
-    });
+      ...(plan ? { evidence: plan } : {}),
+    };
+    const { files, diagnostics } = await renderAssessment(a.scored, options);
+    if (plan) {
+      const compose = { measure: createMeasurer(fonts), numbers: task.numbers, date };
+      files.push(...(await renderEvidence(a.scored, { plan, bytes: evidence!.loaded.bytes }, options, compose, diagnostics)));
+    }
     // Bounded as the checks' diagnostics are (runChecks): a report of 100 000 images warns 20 times.
     result.diagnostics.push(...detached(boundDiagnostics(diagnostics, itemCount(a.scored.rubric))));
     if (hasErrors(diagnostics)) {

@@ -12,6 +12,7 @@ import type { FaceKey } from "../fonts/fontset.js";
 import { layoutDiagnostics, type FontOrigin } from "./layout-diagnostics.js";
 import type { NumberFormat } from "../model/points.js";
 import type { ScoredAssessment } from "../model/scored.js";
+import type { EvidencePlan } from "../model/evidence.js";
 import { reportDateBounds } from "../model/report-date.js";
 
 export type OutputFormat = "docx" | "pdf";
@@ -26,6 +27,8 @@ export interface RenderOptions {
   fontOrigins?: Partial<Record<FaceKey, FontOrigin>>;
   /** Characters already reported missing from a face (CD803): not repeated for each document. */
   reportedMissing?: Partial<Record<FaceKey, readonly number[]>>;
+  /** The evidence plan, when the assessment has an evidence pack: the score table gives its pages. */
+  evidence?: EvidencePlan;
 }
 
 export interface RenderedFile {
@@ -39,7 +42,7 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const d of DOCUMENTS) {
-    const { doc, diagnostics: ds } = d.compose(scored, { measure, numbers: opts.numbers, date: opts.date });
+    const { doc, diagnostics: ds } = d.compose(scored, { measure, numbers: opts.numbers, date: opts.date, ...(opts.evidence ? { evidence: opts.evidence } : {}) });
     diagnostics.push(...ds);
     for (const format of opts.formats) {
       const name = `${d.name}.${format}`;

@@ -3,7 +3,8 @@
  * every assessment without errors into output/<year>/<unit>/.
  *
  * Incremental: output/.chamdiem-build.json records, per assessment, a hash of everything its documents
- * depend on (its bytes, every rubric's bytes, the tool itself and the build options) and the files
+ * depend on (its bytes, every rubric's bytes, its evidence files' names, sizes and times, the tool
+ * itself and the build options) and the files
  * written, each with its size and times (OutputRecord); an assessment whose hash is unchanged and
  * whose files are still as written is skipped without being parsed. A file deleted, truncated, saved
  * by Word or left half-made by a killed build is written again.
@@ -25,6 +26,7 @@ import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
 import { bytesForHash, displayPath, onceListing, pathExists } from "../files.js";
 import { planInputs } from "../inputs.js";
+import { evidenceStamp } from "../evidence-inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { removeStaleTemps, writeFileAtomic } from "../write-atomic.js";
@@ -116,6 +118,8 @@ export async function runBuild(cli: Cli): Promise<number> {
       bytesForHash(f, cli.world.fs),
       ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
       ...surveyCompanions([f], list).map((c) => bytesForHash(c, cli.world.fs)),
+      // Its evidence files' names, sizes and times (evidence-inputs.ts): a scan added or replaced rebuilds it.
+      evidenceStamp(f, cli.cwd, cli.world.fs),
     ]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
