@@ -198,8 +198,9 @@ export async function writeEvidencePack(input: PackInput): Promise<Uint8Array> {
   const id = PDFHexString.of(documentId(input));
   ctx.trailerInfo.ID = ctx.obj([id, id]);
 
-  // Classic cross-reference table, no object streams: the pack is mostly image and content streams,
-  // which object streams do not shrink (measured: see the report in scripts/bench.mjs's `pack` case).
+  // A classic cross-reference table, no object streams: a pack is image and page content streams, which
+  // object streams do not pack (300 scans: 84,31 MB with them, 84,38 MB without, the same time), and a
+  // plain table is what every tool reads.
   return doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity, updateFieldAppearances: false });
 }
 
