@@ -4,10 +4,10 @@
  * Machines are shared and noisy: every figure is a median of several runs, and comparisons (ours vs
  * LibreOffice) are made in the same run. Not a test: it prints figures, it does not pass or fail.
  *
- *   node scripts/bench.mjs [--runs 5] [--n 1000] [--only check,build,bulk,soffice,review]
+ *   node scripts/bench.mjs [--runs 5] [--n 1000] [--only check,build,bulk,soffice,review,pack]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -29,7 +29,7 @@ const opt = (name, dflt) => {
 };
 const RUNS = Number(opt("runs", 5));
 const N = Number(opt("n", 1000));
-const ONLY = opt("only", "check,build,bulk,soffice,review").split(",");
+const ONLY = opt("only", "check,build,bulk,soffice,review,pack").split(",");
 const HAS_TIME = existsSync("/usr/bin/time");
 
 if (!existsSync(CLI)) execFileSync("npm", ["run", "bundle"], { cwd: ROOT, stdio: "inherit" });
@@ -192,6 +192,103 @@ if (ONLY.includes("bulk")) {
   // The same without the Node options of `npm run build` (--v8-pool-size=1), to show what they buy.
   bench(`build ${N}: all four outputs, Node's default options`, process.execPath, [CLI, "build", "--quiet"], dir, { runs: 2, before: clean });
   if (ONLY.includes("review")) reviewBench(dir);
+  rmSync(dir, { recursive: true, force: true });
+  console.log();
+}
+
+if (ONLY.includes("pack")) packBench();
+
+/**
+ * Issue 15: the evidence pack (src/write/pack) over 100 and 300 A4 scans as JPEG. No command writes the
+ * pack yet, so its function is bundled alone (as scripts/bundle.mjs bundles the CLI) and run in a child
+ * process: the pack's time, and the child's peak RSS (process.resourceUsage().maxRSS), which holds the
+ * scans read into memory and the pack written, as the build will. The scans are the example's score
+ * table and report rendered by pdftoppm at 200 dpi in grey (28 pages, ~0,3 MB each, as a scanner's text
+ * pages), cycled to the count, each made distinct by a JPEG comment naming its number (same decoding
+ * cost, different bytes: nothing can be shared between two scans). The front is the example's report PDF.
+ */
+function packBench() {
+  console.log("# issue 15: evidence pack (one PDF: front + JPEG scans)");
+  if (spawnSync("sh", ["-c", "command -v pdftoppm"]).status !== 0) {
+    console.log("pdftoppm not installed (poppler-utils): skipped the evidence pack");
+    console.log();
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "chamdiem-pack-"));
+  const out = join(dir, "out");
+  execFileSync(process.execPath, [...NODE_FLAGS, CLI, "build", EXAMPLE, "--force", "--quiet", "--out", out], { cwd: ROOT, stdio: "ignore" });
+  const unit = join(out, "2021/van-phong-ubnd-tinh");
+  const render = join(dir, "render");
+  mkdirSync(render);
+  execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "200", join(unit, "bieu-cham-diem.pdf"), join(render, "t")]);
+  execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "200", join(unit, "bao-cao.pdf"), join(render, "r")]);
+  const pages = readdirSync(render)
+    .sort()
+    .map((f) => readFileSync(join(render, f)));
+  const scans = join(dir, "scans");
+  mkdirSync(scans);
+  for (let i = 0; i < 300; i++) {
+    const jpg = pages[i % pages.length];
+    // A COM segment right after SOI: "scan <i>".
+    const text = Buffer.from(`scan ${i + 1}`, "latin1");
+    const com = Buffer.from([0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 0xff]);
+    writeFileSync(join(scans, `${String(i + 1).padStart(3, "0")}.jpg`), Buffer.concat([jpg.subarray(0, 2), com, text, jpg.subarray(2)]));
+  }
+  const bundle = join(dir, "pack.cjs");
+  execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `require("esbuild").buildSync({ stdin: { contents: ${JSON.stringify(
+        'export { writeEvidencePack } from "./src/write/pack/index.ts"; export { loadPdfLib } from "./src/write/pdf/index.ts";',
+      )}, resolveDir: ${JSON.stringify(ROOT)}, loader: "ts" }, bundle: true, platform: "node", target: "node20", format: "cjs", outfile: ${JSON.stringify(bundle)}, logLevel: "warning", define: { "import.meta.url": "__chamdiem_import_meta_url" }, inject: ["scripts/import-meta-url.js"] })`,
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  // The child: read the front and n scans, load pdf-lib (the build has, to write the front), then time the pack.
+  const child = join(dir, "child.cjs");
+  writeFileSync(
+    child,
+    `const { readFileSync, readdirSync, writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+const { writeEvidencePack, loadPdfLib } = require(${JSON.stringify(bundle)});
+(async () => {
+  const [front, scans, n, outFile] = process.argv.slice(2);
+  const files = readdirSync(scans).sort().slice(0, Number(n));
+  const parts = files.map((f) => {
+    const bytes = readFileSync(join(scans, f));
+    return { bytes, info: { sha256: "", size: bytes.length, pages: 1, imageType: "jpg" } };
+  });
+  const outline = files.map((f, i) => ({ title: "Tài liệu " + f, target: { part: i } }));
+  await loadPdfLib();
+  const before = process.resourceUsage().maxRSS;
+  const t0 = performance.now();
+  const bytes = await writeEvidencePack({ front: readFileSync(front), parts, outline, title: "Hồ sơ kiểm chứng", date: "2021-12-20T00:00:00Z" });
+  const ms = performance.now() - t0;
+  writeFileSync(outFile, bytes);
+  const input = parts.reduce((s, p) => s + p.bytes.length, 0);
+  console.log(JSON.stringify({ ms, mb: process.resourceUsage().maxRSS / 1024, before: before / 1024, input, output: bytes.length }));
+})();
+`,
+  );
+  for (const n of [100, 300]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = spawnSync(process.execPath, [...NODE_FLAGS, child, join(unit, "bao-cao.pdf"), scans, String(n), join(dir, "pack.pdf")], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(r.stderr);
+      runs.push(JSON.parse(r.stdout));
+    }
+    const times = runs.map((r) => r.ms);
+    const { input, output } = runs[0];
+    console.log(
+      `${`evidence pack: front + ${n} JPEG scans (${(input / 2 ** 20).toFixed(0)} MB)`.padEnd(58)} median ${fmt(median(times)).padStart(8)}  (min ${fmt(
+        Math.min(...times),
+      )}, n=${RUNS})  peak ${Math.max(...runs.map((r) => r.mb)).toFixed(0)} MB (${Math.max(...runs.map((r) => r.before)).toFixed(0)} MB before)  pack ${(
+        output /
+        2 ** 20
+      ).toFixed(1)} MB` + (n === 300 ? "  target ≤ 3 s, ≤ 300 MB" : ""),
+    );
+  }
   rmSync(dir, { recursive: true, force: true });
   console.log();
 }
