@@ -203,7 +203,8 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
   const leafJustification: Block[] = [];
   if (chosen < 0) leafJustification.push(...measured);
   if (n.justification && !moveJustification) leafJustification.push(...markdown(n.justification, jcol, ctx));
-  leafJustification.push(...evidenceLine(n, ctx));
+  // The pack's pages follow the criterion's justification, in whichever row prints it.
+  if (!moveJustification) leafJustification.push(...evidenceLine(n, ctx));
   const leafRow = finishRow(nodeCells(n, style, leafJustification, ctx), depth === 0 ? "criterion" : "leaf", ctx);
   // A criterion row is kept with its first option row, unless it is itself long enough to break.
   rows.push((options.length > 0 || heading) && leafRow.cantSplit ? keepWithNext(leafRow) : leafRow);
@@ -213,7 +214,7 @@ function leafRows(n: ScoredNode, leaf: RubricLeaf, depth: number, ctx: RowContex
     const justification: Block[] = [];
     if (i === chosen) justification.push(...measured);
     if (o.justification) justification.push(...markdown(o.justification, jcol, ctx));
-    if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, jcol, ctx));
+    if (i === chosen && moveJustification) justification.push(...markdown(n.justification!, jcol, ctx), ...evidenceLine(n, ctx));
     rows.push(finishRow(optionCells(n, o, justification, ctx), "option", ctx));
   }
 }

@@ -42,7 +42,12 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const d of DOCUMENTS) {
-    const { doc, diagnostics: ds } = d.compose(scored, { measure, numbers: opts.numbers, date: opts.date, ...(opts.evidence ? { evidence: opts.evidence } : {}) });
+    const { doc, diagnostics: ds } = d.compose(scored, {
+      measure,
+      numbers: opts.numbers,
+      date: opts.date,
+      ...(opts.evidence ? { evidence: opts.evidence } : {}),
+    });
     diagnostics.push(...ds);
     for (const format of opts.formats) {
       const name = `${d.name}.${format}`;
