@@ -212,3 +212,29 @@ export function decodePng(png: Uint8Array): { width: number; height: number; dat
   }
   return { width, height, data };
 }
+
+export interface OutlineNode {
+  title: string;
+  /** 0-based index of the page the bookmark opens. */
+  page: number;
+  items: OutlineNode[];
+}
+
+/** A PDF's bookmarks (titles, target pages, nesting) and page labels, as pdf.js reads them. */
+export async function readOutline(bytes: Uint8Array): Promise<{ pages: number; outline: OutlineNode[]; labels: string[] | null }> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const walk = async (items: { title: string; dest: unknown; items: unknown[] }[]): Promise<OutlineNode[]> => {
+    const out: OutlineNode[] = [];
+    for (const item of items) {
+      const dest = item.dest as [{ num: number; gen: number }, ...unknown[]];
+      out.push({ title: item.title, page: await doc.getPageIndex(dest[0]), items: await walk(item.items as typeof items) });
+    }
+    return out;
+  };
+  const outline = await walk(((await doc.getOutline()) ?? []) as never);
+  const labels = await doc.getPageLabels();
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, outline, labels };
+}
