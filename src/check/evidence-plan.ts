@@ -10,7 +10,7 @@ import { evidenceFolderOf, type CitedDocument, type EvidenceDocument, type Evide
 import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
 import { citePos, findCitations, TYPE_CODES, type Citation } from "./citations.js";
-import { evidenceKey, matchEvidence } from "./evidence-match.js";
+import { evidenceKey, fileKey, matchEvidence } from "./evidence-match.js";
 import { checkEvidenceFile, checkPageRef } from "./evidence-files.js";
 import { paragraphSpans } from "./text-spans.js";
 
@@ -156,6 +156,9 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
 
   const criteria: EvidencePlan["criteria"] = [];
   const declaredFiles = new Set<EvidenceFile>();
+  // Declared files when there is no folder: counted once with the cited ones (CD754).
+  let undeclared = 0;
+  const missingKeys = new Set(m.missing.map((x) => x.key));
   for (const s of sources) {
     const id = s.node.node.id;
     const items: { document: number; pages?: string }[] = [];
@@ -173,7 +176,9 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
     for (const decl of s.node.answer?.evidence ?? []) {
       const file = byName.get(fold(decl.file));
       if (!file) {
-        diagnostics.push(diag("CD755", decl.source, { file: decl.file, folder: folderPath }));
+        // Without a folder at all, CD754 says it once: nothing breaks when the evidence is absent.
+        if (folder.found) diagnostics.push(diag("CD755", decl.source, { file: decl.file, folder: folderPath }));
+        else if (!missingKeys.has(fileKey(decl.file) ?? "")) undeclared++;
         continue;
       }
       declaredFiles.add(file);
@@ -188,9 +193,11 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
   const required = new Set(sources.filter((s) => s.node.node.evidenceRequired).map((s) => s.node.node.id));
   const requiredCitations = new Set<Citation>();
   for (const s of sources) if (required.has(s.node.node.id)) for (const c of s.citations) requiredCitations.add(c);
-  if (!folder.found && m.missing.length > 0) {
-    const first = m.missing[0]!.citations[0]!;
-    diagnostics.push(diag("CD754", citePos(first), { folder: folderPath, count: m.missing.length }));
+  if (!folder.found && m.missing.length + undeclared > 0) {
+    const firstCited = m.missing[0]?.citations[0];
+    const firstDeclared = sources.flatMap((s) => s.node.answer?.evidence ?? [])[0];
+    const at = firstCited ? citePos(firstCited) : firstDeclared!.source;
+    diagnostics.push(diag("CD754", at, { folder: folderPath, count: m.missing.length + undeclared }));
   }
   for (const x of m.missing) {
     const requiredAt = x.citations.find((c) => requiredCitations.has(c));

@@ -32,8 +32,8 @@ export const EVIDENCE_CODES = {
   },
   CD754: {
     severity: "warning",
-    vi: "Chưa có thư mục hồ sơ kiểm chứng {folder}: {count} văn bản được trích dẫn chưa có tệp; văn bản vẫn được lập nhưng chưa có danh mục và tập hồ sơ kiểm chứng",
-    en: "No evidence folder {folder}: {count} cited documents have no file; the documents are built, without the evidence index and pack",
+    vi: "Chưa có thư mục hồ sơ kiểm chứng {folder}: {count} văn bản được trích dẫn hoặc khai báo chưa có tệp; văn bản vẫn được lập nhưng chưa có danh mục và tập hồ sơ kiểm chứng",
+    en: "No evidence folder {folder}: {count} cited or declared documents have no file; the documents are built, without the evidence index and pack",
   },
   CD755: {
     severity: "error",
