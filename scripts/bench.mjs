@@ -240,7 +240,7 @@ function packBench() {
     [
       "-e",
       `require("esbuild").buildSync({ stdin: { contents: ${JSON.stringify(
-        'export { writeEvidencePack } from "./src/write/pack/index.ts"; export { loadPdfLib } from "./src/write/pdf/index.ts";',
+        'export { writeEvidencePack, writeEvidencePackChunks } from "./src/write/pack/index.ts"; export { loadPdfLib } from "./src/write/pdf/index.ts";',
       )}, resolveDir: ${JSON.stringify(ROOT)}, loader: "ts" }, bundle: true, platform: "node", target: "node20", format: "cjs", outfile: ${JSON.stringify(bundle)}, logLevel: "warning", define: { "import.meta.url": "__chamdiem_import_meta_url" }, inject: ["scripts/import-meta-url.js"] })`,
     ],
     { cwd: ROOT, stdio: "inherit" },
@@ -249,11 +249,11 @@ function packBench() {
   const child = join(dir, "child.cjs");
   writeFileSync(
     child,
-    `const { readFileSync, readdirSync, writeFileSync } = require("node:fs");
+    `const { closeSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } = require("node:fs");
 const { join } = require("node:path");
-const { writeEvidencePack, loadPdfLib } = require(${JSON.stringify(bundle)});
+const { writeEvidencePack, writeEvidencePackChunks, loadPdfLib } = require(${JSON.stringify(bundle)});
 (async () => {
-  const [front, scans, n, outFile] = process.argv.slice(2);
+  const [front, scans, n, outFile, mode] = process.argv.slice(2);
   const files = readdirSync(scans).sort().slice(0, Number(n));
   const parts = files.map((f) => {
     const bytes = readFileSync(join(scans, f));
@@ -263,25 +263,43 @@ const { writeEvidencePack, loadPdfLib } = require(${JSON.stringify(bundle)});
   await loadPdfLib();
   const before = process.resourceUsage().maxRSS;
   const t0 = performance.now();
-  const bytes = await writeEvidencePack({ front: readFileSync(front), parts, outline, title: "Hồ sơ kiểm chứng", date: "2021-12-20T00:00:00Z" });
+  const pack = { front: readFileSync(front), parts, outline, title: "Hồ sơ kiểm chứng", date: "2021-12-20T00:00:00Z" };
+  let length = 0;
+  if (mode === "chunks") {
+    const fd = openSync(outFile, "w");
+    for (const chunk of await writeEvidencePackChunks(pack)) length += writeSync(fd, chunk);
+    closeSync(fd);
+  } else {
+    const bytes = await writeEvidencePack(pack);
+    writeFileSync(outFile, bytes);
+    length = bytes.length;
+  }
   const ms = performance.now() - t0;
-  writeFileSync(outFile, bytes);
   const input = parts.reduce((s, p) => s + p.bytes.length, 0);
-  console.log(JSON.stringify({ ms, mb: process.resourceUsage().maxRSS / 1024, before: before / 1024, input, output: bytes.length }));
+  console.log(JSON.stringify({ ms, mb: process.resourceUsage().maxRSS / 1024, before: before / 1024, input, output: length }));
 })();
 `,
   );
-  for (const n of [100, 300]) {
+  // "bytes": writeEvidencePack's one array, then one write; "chunks": writeEvidencePackChunks, each chunk
+  // written as it is (the scans are not copied into the pack's bytes).
+  for (const [n, mode] of [
+    [100, "bytes"],
+    [300, "bytes"],
+    [100, "chunks"],
+    [300, "chunks"],
+  ]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = spawnSync(process.execPath, [...NODE_FLAGS, child, join(unit, "bao-cao.pdf"), scans, String(n), join(dir, "pack.pdf")], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, [...NODE_FLAGS, child, join(unit, "bao-cao.pdf"), scans, String(n), join(dir, "pack.pdf"), mode], {
+        encoding: "utf8",
+      });
       if (r.status !== 0) throw new Error(r.stderr);
       runs.push(JSON.parse(r.stdout));
     }
     const times = runs.map((r) => r.ms);
     const { input, output } = runs[0];
     console.log(
-      `${`evidence pack: front + ${n} JPEG scans (${(input / 2 ** 20).toFixed(0)} MB)`.padEnd(58)} median ${fmt(median(times)).padStart(8)}  (min ${fmt(
+      `${`pack as ${mode}, written: front + ${n} scans (${(input / 2 ** 20).toFixed(0)} MB)`.padEnd(58)} median ${fmt(median(times)).padStart(8)}  (min ${fmt(
         Math.min(...times),
       )}, n=${RUNS})  peak ${Math.max(...runs.map((r) => r.mb)).toFixed(0)} MB (${Math.max(...runs.map((r) => r.before)).toFixed(0)} MB before)  pack ${(
         output /

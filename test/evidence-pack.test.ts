@@ -12,7 +12,7 @@ import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import type { EvidenceInfo } from "../src/model/evidence.js";
-import { packStarts, writeEvidencePack, type PackInput, type PackPart } from "../src/write/pack/index.js";
+import { fileChunks, packStarts, writeEvidencePack, writeEvidencePackChunks, type PackInput, type PackPart } from "../src/write/pack/index.js";
 import { writePdf } from "../src/write/pdf/index.js";
 import { reportDoc } from "./helpers/pdf-docs.js";
 import { encodePng, hasTool, toolGate } from "./helpers/pdf-read.js";
@@ -49,12 +49,19 @@ function png(): PackPart {
 async function readBack(bytes: Uint8Array) {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: { width: number; height: number; text: string }[] = [];
+  const pages: { width: number; height: number; text: string; ops: { fn: string; args?: number[] }[] }[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view as number[];
     const text = (await page.getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ");
-    pages.push({ width: width!, height: height!, text });
+    // The image operators: the transform before each image painted (rounded to 0,01 pt).
+    const list = await page.getOperatorList();
+    const ops: { fn: string; args?: number[] }[] = [];
+    list.fnArray.forEach((fn, k) => {
+      if (fn === pdfjs.OPS.transform) ops.push({ fn: "transform", args: (list.argsArray[k] as number[]).map((v) => Math.round(v * 100) / 100) });
+      if (fn === pdfjs.OPS.paintImageXObject) ops.push({ fn: "paintImageXObject" });
+    });
+    pages.push({ width: width!, height: height!, text, ops });
   }
   type Node = { title: string; page: number; items: Node[] };
   const walk = async (items: { title: string; dest: unknown; items: unknown[] }[]): Promise<Node[]> => {
@@ -186,6 +193,8 @@ describe("evidence pack", () => {
   it("places the PNG on a landscape A4 page, fitted and centred", () => {
     const page = back.pages[frontPages + 6]!;
     expect([page.width, page.height]).toEqual([841.89, 595.28]);
+    // 300 × 200 px: scale min(841.89 / 300, 595.28 / 200) = 2.8063, so 841.89 × 561.26 pt, at y (595.28 − 561.26) / 2.
+    expect(page.ops).toEqual([{ fn: "transform", args: [841.89, 0, 0, 561.26, 0, 17.01] }, { fn: "paintImageXObject" }]);
     // The PDF parts keep their own sizes: charlie is landscape A4, bravo portrait.
     expect([back.pages[frontPages + 7]!.width, back.pages[frontPages + 1]!.width]).toEqual([841.89, 595.28]);
   });
@@ -230,6 +239,31 @@ describe("evidence pack", () => {
   });
 });
 
+const joined = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.length)));
+
+describe("evidence pack: the file as chunks", () => {
+  it("is the bytes of pdf-lib's save without object streams", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    // Noise, so that its stream is long enough to be a chunk of its own.
+    const data = Uint8Array.from({ length: 200 * 200 }, (_, i) => (i * 2654435761) >>> 24);
+    const image = await doc.embedPng(encodePng({ width: 200, height: 200, data }));
+    doc.addPage([300, 300]).drawImage(image, { x: 10, y: 10, width: 150, height: 100 });
+    const source = await PDFDocument.load((await textPdf("delta", 2)).bytes);
+    for (const page of await doc.copyPages(source, [0, 1])) doc.addPage(page);
+    const id = doc.context.obj("0123456789ABCDEF0123456789ABCDEF");
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+    await doc.flush();
+    const chunks = await fileChunks(doc.context);
+    const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.compare(joined(chunks), Buffer.from(saved))).toBe(0);
+  });
+
+  it("joined, is writeEvidencePack's bytes", async () => {
+    expect(Buffer.compare(joined(await writeEvidencePackChunks(input)), Buffer.from(pack))).toBe(0);
+  });
+});
+
 describe("evidence pack: qpdf", () => {
   const gate = toolGate(["qpdf"], "qpdf");
   if (!gate.available) return;
@@ -250,9 +284,9 @@ describe("evidence pack: a JPEG is embedded as it is", () => {
   it("keeps the file's bytes as the image stream (never re-encoded), on a portrait A4 page", async () => {
     const source = join(tmp, "scan.pdf");
     writeFileSync(source, (await textPdf("scan", 1)).bytes);
-    execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "30", "-singlefile", source, join(tmp, "scan")]);
+    execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "100", "-singlefile", source, join(tmp, "scan")]);
     const jpg = new Uint8Array(readFileSync(join(tmp, "scan.jpg")));
-    const part: PackPart = { bytes: jpg, info: info(jpg, { pages: 1, pixels: { width: 248, height: 351 }, imageType: "jpg" }) };
+    const part: PackPart = { bytes: jpg, info: info(jpg, { pages: 1, pixels: { width: 827, height: 1169 }, imageType: "jpg" }) };
     const bytes = await writeEvidencePack({ ...input, parts: [part], outline: [] });
     const doc = await PDFDocument.load(bytes);
     const images = doc.context
@@ -264,6 +298,15 @@ describe("evidence pack: a JPEG is embedded as it is", () => {
     expect(Buffer.compare(Buffer.from(images[0]!.contents), Buffer.from(jpg))).toBe(0);
     const page = doc.getPage(frontPages);
     expect([page.getWidth(), page.getHeight()]).toEqual([595.28, 841.89]);
+    // As chunks, the stream is the part's own array: not even copied (a scan is longer than 4 KB).
+    expect(jpg.length).toBeGreaterThan(4096);
+    expect((await writeEvidencePackChunks({ ...input, parts: [part], outline: [] })).some((c) => c === jpg)).toBe(true);
+    // The same JPEG as a view into a larger buffer, at an offset (pdf-lib ignores the offset).
+    const big = new Uint8Array(jpg.length + 100);
+    big.set(jpg, 37);
+    const view = { ...part, bytes: big.subarray(37, 37 + jpg.length) };
+    const fromView = await writeEvidencePack({ ...input, parts: [view], outline: [] });
+    expect(Buffer.compare(Buffer.from(fromView), Buffer.from(bytes))).toBe(0);
     if (hasTool("qpdf")) {
       const file = join(tmp, "jpeg-pack.pdf");
       writeFileSync(file, bytes);
