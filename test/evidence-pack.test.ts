@@ -12,7 +12,7 @@ import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import type { EvidenceInfo } from "../src/model/evidence.js";
-import { fileChunks, packStarts, writeEvidencePack, writeEvidencePackChunks, type PackInput, type PackPart } from "../src/write/pack/index.js";
+import { exifRotation, fileChunks, packStarts, writeEvidencePack, writeEvidencePackChunks, type PackInput, type PackPart } from "../src/write/pack/index.js";
 import { writePdf } from "../src/write/pdf/index.js";
 import { reportDoc } from "./helpers/pdf-docs.js";
 import { encodePng, hasTool, toolGate } from "./helpers/pdf-read.js";
@@ -278,6 +278,24 @@ describe("evidence pack: qpdf", () => {
   });
 });
 
+/** A JPEG with an APP1 EXIF segment holding IFD0 with one entry: the orientation. */
+function withOrientation(jpg: Uint8Array, orientation: number, little: boolean): Uint8Array {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4);
+  const u16 = (v: number, at: number) => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+  const u32 = (v: number, at: number) => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+  tiff.write(little ? "II" : "MM", 0, "latin1");
+  u16(42, 2);
+  u32(8, 4);
+  u16(1, 8); // one entry
+  u16(0x0112, 10); // Orientation
+  u16(3, 12); // SHORT
+  u32(1, 14); // count 1
+  u16(orientation, 18);
+  const body = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  const head = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return new Uint8Array(Buffer.concat([jpg.subarray(0, 2), head, body, jpg.subarray(2)]));
+}
+
 describe("evidence pack: a JPEG is embedded as it is", () => {
   const gate = toolGate(["pdftoppm"], "poppler-utils");
   if (!gate.available) return;
@@ -307,6 +325,21 @@ describe("evidence pack: a JPEG is embedded as it is", () => {
     const view = { ...part, bytes: big.subarray(37, 37 + jpg.length) };
     const fromView = await writeEvidencePack({ ...input, parts: [view], outline: [] });
     expect(Buffer.compare(Buffer.from(fromView), Buffer.from(bytes))).toBe(0);
+    // A phone's photo, stored turned: EXIF orientation 6 turns its page 90° clockwise; bytes unchanged.
+    expect(exifRotation(jpg)).toBe(0);
+    expect([3, 6, 8, 2].map((o) => exifRotation(withOrientation(jpg, o, false)))).toEqual([180, 90, 270, 0]);
+    expect(exifRotation(withOrientation(jpg, 8, true))).toBe(270);
+    const photo = withOrientation(jpg, 6, true);
+    const turned = await writeEvidencePackChunks({
+      ...input,
+      parts: [{ ...part, bytes: photo }],
+      outline: [{ title: "Ảnh", target: { part: 0 } }],
+    });
+    expect(turned.some((c) => c === photo)).toBe(true);
+    const turnedDoc = await PDFDocument.load(joined(turned));
+    expect(turnedDoc.getPage(frontPages).getRotation().angle).toBe(90);
+    const turnedBack = await readBack(new Uint8Array(joined(turned)));
+    expect(turnedBack.outline).toEqual([{ title: "Ảnh", page: frontPages, items: [] }]);
     if (hasTool("qpdf")) {
       const file = join(tmp, "jpeg-pack.pdf");
       writeFileSync(file, bytes);

@@ -18,6 +18,7 @@
  *   re-encoded). A PNG is decoded by pdf-lib and its pixels stored flate-compressed (lossless for the
  *   8-bit images scans are; pdf-lib reduces a 16-bit PNG to 8 bits, and stores grey as RGB, which
  *   flate mostly absorbs).
+ * - A JPEG's EXIF orientation (a phone's photo) turns its page (/Rotate); its pixels are as stored.
  * - Bookmarks: pdf-lib has no outline API; the /Outlines tree is built here, titles as UTF-16 text
  *   strings so viewers show the diacritics, and the outline pane opens with the document.
  * - Page labels: the front numbered i, ii, iii…, the evidence 1, 2, 3… ("tr. 12" is the page labelled 12).
@@ -124,7 +125,7 @@ export async function writeEvidencePack(input: PackInput): Promise<Uint8Array> {
  */
 export async function writeEvidencePackChunks(input: PackInput): Promise<Uint8Array[]> {
   const lib = await loadPdfLib();
-  const { PDFDocument, PDFName, PDFHexString, PDFNumber, PDFNull, ParseSpeeds } = lib;
+  const { PDFDocument, PDFName, PDFHexString, PDFNumber, PDFNull, ParseSpeeds, degrees } = lib;
   const starts = packStarts(0, input.parts);
   const date = new Date(input.date);
   if (Number.isNaN(date.getTime())) throw new Error(`evidence pack: date is not an ISO date: ${input.date}`);
@@ -149,7 +150,11 @@ export async function writeEvidencePackChunks(input: PackInput): Promise<Uint8Ar
       // offset: a JPEG that is a view into a larger buffer is given as a copy of itself.
       const jpg = part.bytes.byteOffset === 0 ? part.bytes : part.bytes.slice();
       const image = type === "jpg" ? await doc.embedJpg(jpg) : await doc.embedPng(part.bytes);
-      placeImage(doc, image);
+      const page = placeImage(doc, image);
+      // A camera's photo is stored as the sensor saw it, with an EXIF orientation saying how to turn it:
+      // the page is turned (/Rotate), the JPEG's bytes stay as they are.
+      const turn = type === "jpg" ? exifRotation(part.bytes) : 0;
+      if (turn !== 0) page.setRotation(degrees(turn));
     }
   }
 
@@ -282,7 +287,7 @@ export async function fileChunks(ctx: PDFContext): Promise<Uint8Array[]> {
  * content is one short uncompressed stream (`q w 0 0 h x y cm /Image Do Q`): PDFPage.drawImage would
  * deflate each of these few bytes with a fresh compressor, ~0,2 MB of garbage per page.
  */
-function placeImage(doc: PDFDocument, image: PDFImage): void {
+function placeImage(doc: PDFDocument, image: PDFImage): PDFPage {
   const { width, height } = image;
   const landscape = width > height;
   const pw = landscape ? A4.long : A4.short;
@@ -294,4 +299,40 @@ function placeImage(doc: PDFDocument, image: PDFImage): void {
   const name = page.node.newXObject("Image", image.ref);
   const ops = `q\n${num(w)} 0 0 ${num(h)} ${num((pw - w) / 2)} ${num((ph - h) / 2)} cm\n${name.asString()} Do\nQ\n`;
   page.node.addContentStream(doc.context.register(doc.context.stream(ops)));
+  return page;
+}
+
+/**
+ * The clockwise turn (0, 90, 180, 270) a JPEG's EXIF orientation asks for: 3 → 180, 6 → 90, 8 → 270.
+ * The mirrored orientations (2, 4, 5, 7: a front camera's) get their turn without the mirror. 0 when
+ * the file has no EXIF orientation.
+ */
+export function exifRotation(jpg: Uint8Array): number {
+  const v = new DataView(jpg.buffer, jpg.byteOffset, jpg.byteLength);
+  if (jpg.length < 4 || v.getUint16(0) !== 0xffd8) return 0;
+  let p = 2;
+  // The segments before the image data: APP1 "Exif\0\0" holds a TIFF header and IFD0.
+  while (p + 4 <= jpg.length && jpg[p] === 0xff) {
+    const marker = jpg[p + 1]!;
+    if (marker === 0xda || marker === 0xd9) break;
+    const len = v.getUint16(p + 2);
+    const body = p + 4;
+    if (marker === 0xe1 && len >= 16 && body + len - 2 <= jpg.length && v.getUint32(body) === 0x45786966 && v.getUint16(body + 4) === 0) {
+      const tiff = body + 6;
+      const little = v.getUint16(tiff) === 0x4949;
+      const u16 = (at: number) => v.getUint16(at, little);
+      const ifd = tiff + v.getUint32(tiff + 4, little);
+      const end = body + len - 2;
+      if (ifd + 2 > end) return 0;
+      const count = u16(ifd);
+      for (let i = 0; i < count; i++) {
+        const entry = ifd + 2 + i * 12;
+        if (entry + 12 > end) return 0;
+        if (u16(entry) === 0x0112) return ({ 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270 } as Record<number, number>)[u16(entry + 8)] ?? 0;
+      }
+      return 0;
+    }
+    p += 2 + len;
+  }
+  return 0;
 }
