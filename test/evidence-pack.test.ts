@@ -211,6 +211,8 @@ describe("evidence pack", () => {
   it("is byte-identical when built again, and its ID follows its input", async () => {
     const again = await writeEvidencePack({ ...input, parts: input.parts.map((p) => ({ ...p, bytes: p.bytes.slice() })) });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pack))).toBe(0);
+    // The parts' bytes are shared with the pack's objects, never changed.
+    for (const part of parts) expect(createHash("sha256").update(part.bytes).digest("hex")).toBe(part.info.sha256);
     const id = (b: Uint8Array) => /\/ID \[ <([0-9A-F]{32})> <\1> \]/.exec(Buffer.from(b).toString("latin1"))?.[1];
     expect(id(pack)).toMatch(/^[0-9A-F]{32}$/);
     const other = await writeEvidencePack({ ...input, title: "Hồ sơ kiểm chứng" });
