@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import type { EvidenceInfo } from "../src/model/evidence.js";
@@ -242,6 +242,38 @@ describe("evidence pack", () => {
 });
 
 const joined = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.length)));
+
+describe("evidence pack: links inside a PDF part", () => {
+  it("go to the copied page, and no page is copied twice", async () => {
+    // A part whose page 1 links to its page 3 (a table of contents), once by /Dest and once by a GoTo
+    // action, both annotations naming their page (/P).
+    const src = await PDFDocument.load((await textPdf("toc", 3)).bytes);
+    const [p1, , p3] = src.getPages();
+    const ctx = src.context;
+    const byDest = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 700, 200, 730], P: p1!.ref, Dest: [p3!.ref, PDFName.of("Fit")] });
+    const byAction = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 600, 200, 630], P: p1!.ref, A: { S: "GoTo", D: [p3!.ref, PDFName.of("Fit")] } });
+    p1!.node.set(PDFName.of("Annots"), ctx.obj([ctx.register(byDest), ctx.register(byAction)]));
+    const bytes = await src.save();
+    const linked: PackPart = { bytes, info: info(bytes, { pages: 3 }) };
+    const out = await writeEvidencePack({ ...input, parts: [parts[0]!, linked], outline: [] });
+    const doc = await PDFDocument.load(out);
+    const pageObjects = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFDict && String(o.get(PDFName.of("Type"))) === "/Page");
+    expect(pageObjects).toHaveLength(frontPages + 4);
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const read = await pdfjs.getDocument({ data: out.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    // The part starts at index frontPages + 1 (after "alpha"); its page 3 is frontPages + 3.
+    const annots = await (await read.getPage(frontPages + 2)).getAnnotations();
+    const dests = await Promise.all(annots.map((a: { dest: [{ num: number; gen: number }] }) => read.getPageIndex(a.dest[0])));
+    expect(dests).toEqual([frontPages + 3, frontPages + 3]);
+    await read.destroy();
+    const annotP = doc
+      .getPage(frontPages + 1)
+      .node.Annots()!
+      .asArray()
+      .map((r) => String((doc.context.lookup(r) as PDFDict).get(PDFName.of("P"))));
+    expect(annotP).toEqual([String(doc.getPage(frontPages + 1).ref), String(doc.getPage(frontPages + 1).ref)]);
+  });
+});
 
 describe("evidence pack: the file as chunks", () => {
   it("is the bytes of pdf-lib's save without object streams", async () => {

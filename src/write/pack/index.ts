@@ -28,10 +28,12 @@
  *   the caller holds; the joined bytes, 84 MB more (the whole file in one array). Write the chunks.
  */
 import { createHash } from "node:crypto";
-import type { PDFContext, PDFDict, PDFDocument, PDFImage, PDFObject, PDFPage, PDFRef } from "pdf-lib";
+import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFImage, PDFObject, PDFPage, PDFRef } from "pdf-lib";
 import type { EvidenceInfo } from "../../model/evidence.js";
 import { ByteWriter, num } from "../pdf/bytes.js";
 import { loadPdfLib } from "../pdf/index.js";
+
+type PdfLib = typeof import("pdf-lib");
 
 export interface PackPart {
   bytes: Uint8Array;
@@ -147,8 +149,10 @@ export async function writeEvidencePackChunks(input: PackInput): Promise<Uint8Ar
       const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
       const source = await PDFDocument.load(bytes, loadOptions);
       if (source.getPageCount() !== pages) throw new Error(`evidence pack: part ${i} has ${source.getPageCount()} pages, its info says ${pages}`);
+      const links = pinLinks(lib, source);
       const copied = await doc.copyPages(source, source.getPageIndices());
       for (const page of copied) doc.addPage(page);
+      if (links > 0) repointLinks(lib, copied);
     } else {
       if (pages !== 1) throw new Error(`evidence pack: image part ${i} must have 1 page, its info says ${pages}`);
       // pdf-lib 1.17 reads a JPEG's header through `new DataView(bytes.buffer)`, ignoring the view's
@@ -285,6 +289,69 @@ export async function fileChunks(ctx: PDFContext): Promise<Uint8Array[]> {
   w.object(PDFTrailer.forLastCrossRefSectionOffset(xrefOffset));
   flush();
   return chunks;
+}
+
+/** The destination array of a link annotation going to a page of its own document, if any. */
+function linkDestination(lib: PdfLib, annot: PDFDict): PDFArray | undefined {
+  const { PDFArray, PDFDict, PDFName } = lib;
+  if (annot.lookup(PDFName.of("Subtype")) !== PDFName.of("Link")) return undefined;
+  const dest = annot.lookup(PDFName.of("Dest"));
+  if (dest instanceof PDFArray) return dest;
+  const action = annot.lookup(PDFName.of("A"));
+  if (!(action instanceof PDFDict) || action.lookup(PDFName.of("S")) !== PDFName.of("GoTo")) return undefined;
+  const d = action.lookup(PDFName.of("D"));
+  return d instanceof PDFArray ? d : undefined;
+}
+
+function annotations(lib: PdfLib, page: PDFPage): PDFDict[] {
+  const annots = page.node.lookup(lib.PDFName.of("Annots"));
+  if (!(annots instanceof lib.PDFArray)) return [];
+  return annots.asArray().flatMap((a) => {
+    const dict = page.doc.context.lookup(a);
+    return dict instanceof lib.PDFDict ? [dict] : [];
+  });
+}
+
+/**
+ * A link to another page of the same PDF (a table of contents exported by Word) names its page by
+ * reference; copyPages would copy that page a second time, outside the page tree, and the link would
+ * go nowhere. Before copying, each such link names its page by index instead (a number, which a local
+ * link never holds); repointLinks puts the copied page back. Named destinations are left as they are
+ * (the source's name tree is not copied: such a link does nothing). An annotation's /P (its page) is
+ * taken off the same way and set to the copied page. Returns the entries changed.
+ */
+function pinLinks(lib: PdfLib, source: PDFDocument): number {
+  const index = new Map<PDFRef, number>(source.getPages().map((p, k) => [p.ref, k]));
+  let pinned = 0;
+  const P = lib.PDFName.of("P");
+  for (const page of source.getPages())
+    for (const annot of annotations(lib, page)) {
+      // An annotation's own page (/P, optional) would be copied again the same way: set back after.
+      if (annot.has(P)) {
+        annot.delete(P);
+        pinned++;
+      }
+      const dest = linkDestination(lib, annot);
+      const first = dest?.get(0);
+      const k = first instanceof lib.PDFRef ? index.get(first) : undefined;
+      if (dest !== undefined && k !== undefined) {
+        dest.set(0, lib.PDFNumber.of(k));
+        pinned++;
+      }
+    }
+  return pinned;
+}
+
+/** Points the links pinLinks pinned at the copied pages, and every annotation's /P at its page. */
+function repointLinks(lib: PdfLib, copied: readonly PDFPage[]): void {
+  for (const page of copied)
+    for (const annot of annotations(lib, page)) {
+      annot.set(lib.PDFName.of("P"), page.ref);
+      const dest = linkDestination(lib, annot);
+      const first = dest?.get(0);
+      const target = first instanceof lib.PDFNumber ? copied[first.asNumber()] : undefined;
+      if (dest !== undefined && target !== undefined) dest.set(0, target.ref);
+    }
 }
 
 /**
