@@ -8,11 +8,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import type { EvidenceInfo } from "../src/model/evidence.js";
-import { packStarts, writeEvidencePack, type PackInput, type PackPart } from "../src/write/pack/index.js";
+import { exifRotation, fileChunks, packStarts, writeEvidencePack, writeEvidencePackChunks, type PackInput, type PackPart } from "../src/write/pack/index.js";
 import { writePdf } from "../src/write/pdf/index.js";
 import { reportDoc } from "./helpers/pdf-docs.js";
 import { encodePng, hasTool, toolGate } from "./helpers/pdf-read.js";
@@ -49,12 +49,19 @@ function png(): PackPart {
 async function readBack(bytes: Uint8Array) {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: { width: number; height: number; text: string }[] = [];
+  const pages: { width: number; height: number; text: string; ops: { fn: string; args?: number[] }[] }[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view as number[];
     const text = (await page.getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join(" ");
-    pages.push({ width: width!, height: height!, text });
+    // The image operators: the transform before each image painted (rounded to 0,01 pt).
+    const list = await page.getOperatorList();
+    const ops: { fn: string; args?: number[] }[] = [];
+    list.fnArray.forEach((fn, k) => {
+      if (fn === pdfjs.OPS.transform) ops.push({ fn: "transform", args: (list.argsArray[k] as number[]).map((v) => Math.round(v * 100) / 100) });
+      if (fn === pdfjs.OPS.paintImageXObject) ops.push({ fn: "paintImageXObject" });
+    });
+    pages.push({ width: width!, height: height!, text, ops });
   }
   type Node = { title: string; page: number; items: Node[] };
   const walk = async (items: { title: string; dest: unknown; items: unknown[] }[]): Promise<Node[]> => {
@@ -186,6 +193,8 @@ describe("evidence pack", () => {
   it("places the PNG on a landscape A4 page, fitted and centred", () => {
     const page = back.pages[frontPages + 6]!;
     expect([page.width, page.height]).toEqual([841.89, 595.28]);
+    // 300 × 200 px: scale min(841.89 / 300, 595.28 / 200) = 2.8063, so 841.89 × 561.26 pt, at y (595.28 − 561.26) / 2.
+    expect(page.ops).toEqual([{ fn: "transform", args: [841.89, 0, 0, 561.26, 0, 17.01] }, { fn: "paintImageXObject" }]);
     // The PDF parts keep their own sizes: charlie is landscape A4, bravo portrait.
     expect([back.pages[frontPages + 7]!.width, back.pages[frontPages + 1]!.width]).toEqual([841.89, 595.28]);
   });
@@ -202,6 +211,8 @@ describe("evidence pack", () => {
   it("is byte-identical when built again, and its ID follows its input", async () => {
     const again = await writeEvidencePack({ ...input, parts: input.parts.map((p) => ({ ...p, bytes: p.bytes.slice() })) });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pack))).toBe(0);
+    // The parts' bytes are shared with the pack's objects, never changed.
+    for (const part of parts) expect(createHash("sha256").update(part.bytes).digest("hex")).toBe(part.info.sha256);
     const id = (b: Uint8Array) => /\/ID \[ <([0-9A-F]{32})> <\1> \]/.exec(Buffer.from(b).toString("latin1"))?.[1];
     expect(id(pack)).toMatch(/^[0-9A-F]{32}$/);
     const other = await writeEvidencePack({ ...input, title: "Hồ sơ kiểm chứng" });
@@ -230,6 +241,63 @@ describe("evidence pack", () => {
   });
 });
 
+const joined = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.length)));
+
+describe("evidence pack: links inside a PDF part", () => {
+  it("go to the copied page, and no page is copied twice", async () => {
+    // A part whose page 1 links to its page 3 (a table of contents), once by /Dest and once by a GoTo
+    // action, both annotations naming their page (/P).
+    const src = await PDFDocument.load((await textPdf("toc", 3)).bytes);
+    const [p1, , p3] = src.getPages();
+    const ctx = src.context;
+    const byDest = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 700, 200, 730], P: p1!.ref, Dest: [p3!.ref, PDFName.of("Fit")] });
+    const byAction = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 600, 200, 630], P: p1!.ref, A: { S: "GoTo", D: [p3!.ref, PDFName.of("Fit")] } });
+    p1!.node.set(PDFName.of("Annots"), ctx.obj([ctx.register(byDest), ctx.register(byAction)]));
+    const bytes = await src.save();
+    const linked: PackPart = { bytes, info: info(bytes, { pages: 3 }) };
+    const out = await writeEvidencePack({ ...input, parts: [parts[0]!, linked], outline: [] });
+    const doc = await PDFDocument.load(out);
+    const pageObjects = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFDict && String(o.get(PDFName.of("Type"))) === "/Page");
+    expect(pageObjects).toHaveLength(frontPages + 4);
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const read = await pdfjs.getDocument({ data: out.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    // The part starts at index frontPages + 1 (after "alpha"); its page 3 is frontPages + 3.
+    const annots = await (await read.getPage(frontPages + 2)).getAnnotations();
+    const dests = await Promise.all(annots.map((a: { dest: [{ num: number; gen: number }] }) => read.getPageIndex(a.dest[0])));
+    expect(dests).toEqual([frontPages + 3, frontPages + 3]);
+    await read.destroy();
+    const annotP = doc
+      .getPage(frontPages + 1)
+      .node.Annots()!
+      .asArray()
+      .map((r) => String((doc.context.lookup(r) as PDFDict).get(PDFName.of("P"))));
+    expect(annotP).toEqual([String(doc.getPage(frontPages + 1).ref), String(doc.getPage(frontPages + 1).ref)]);
+  });
+});
+
+describe("evidence pack: the file as chunks", () => {
+  it("is the bytes of pdf-lib's save without object streams", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    // Noise, so that its stream is long enough to be a chunk of its own.
+    const data = Uint8Array.from({ length: 200 * 200 }, (_, i) => (i * 2654435761) >>> 24);
+    const image = await doc.embedPng(encodePng({ width: 200, height: 200, data }));
+    doc.addPage([300, 300]).drawImage(image, { x: 10, y: 10, width: 150, height: 100 });
+    const source = await PDFDocument.load((await textPdf("delta", 2)).bytes);
+    for (const page of await doc.copyPages(source, [0, 1])) doc.addPage(page);
+    const id = doc.context.obj("0123456789ABCDEF0123456789ABCDEF");
+    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+    await doc.flush();
+    const chunks = await fileChunks(doc.context);
+    const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.compare(joined(chunks), Buffer.from(saved))).toBe(0);
+  });
+
+  it("joined, is writeEvidencePack's bytes", async () => {
+    expect(Buffer.compare(joined(await writeEvidencePackChunks(input)), Buffer.from(pack))).toBe(0);
+  });
+});
+
 describe("evidence pack: qpdf", () => {
   const gate = toolGate(["qpdf"], "qpdf");
   if (!gate.available) return;
@@ -244,15 +312,33 @@ describe("evidence pack: qpdf", () => {
   });
 });
 
+/** A JPEG with an APP1 EXIF segment holding IFD0 with one entry: the orientation. */
+function withOrientation(jpg: Uint8Array, orientation: number, little: boolean): Uint8Array {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4);
+  const u16 = (v: number, at: number) => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+  const u32 = (v: number, at: number) => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+  tiff.write(little ? "II" : "MM", 0, "latin1");
+  u16(42, 2);
+  u32(8, 4);
+  u16(1, 8); // one entry
+  u16(0x0112, 10); // Orientation
+  u16(3, 12); // SHORT
+  u32(1, 14); // count 1
+  u16(orientation, 18);
+  const body = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  const head = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return new Uint8Array(Buffer.concat([jpg.subarray(0, 2), head, body, jpg.subarray(2)]));
+}
+
 describe("evidence pack: a JPEG is embedded as it is", () => {
   const gate = toolGate(["pdftoppm"], "poppler-utils");
   if (!gate.available) return;
   it("keeps the file's bytes as the image stream (never re-encoded), on a portrait A4 page", async () => {
     const source = join(tmp, "scan.pdf");
     writeFileSync(source, (await textPdf("scan", 1)).bytes);
-    execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "30", "-singlefile", source, join(tmp, "scan")]);
+    execFileSync("pdftoppm", ["-jpeg", "-gray", "-r", "100", "-singlefile", source, join(tmp, "scan")]);
     const jpg = new Uint8Array(readFileSync(join(tmp, "scan.jpg")));
-    const part: PackPart = { bytes: jpg, info: info(jpg, { pages: 1, pixels: { width: 248, height: 351 }, imageType: "jpg" }) };
+    const part: PackPart = { bytes: jpg, info: info(jpg, { pages: 1, pixels: { width: 827, height: 1169 }, imageType: "jpg" }) };
     const bytes = await writeEvidencePack({ ...input, parts: [part], outline: [] });
     const doc = await PDFDocument.load(bytes);
     const images = doc.context
@@ -264,6 +350,30 @@ describe("evidence pack: a JPEG is embedded as it is", () => {
     expect(Buffer.compare(Buffer.from(images[0]!.contents), Buffer.from(jpg))).toBe(0);
     const page = doc.getPage(frontPages);
     expect([page.getWidth(), page.getHeight()]).toEqual([595.28, 841.89]);
+    // As chunks, the stream is the part's own array: not even copied (a scan is longer than 4 KB).
+    expect(jpg.length).toBeGreaterThan(4096);
+    expect((await writeEvidencePackChunks({ ...input, parts: [part], outline: [] })).some((c) => c === jpg)).toBe(true);
+    // The same JPEG as a view into a larger buffer, at an offset (pdf-lib ignores the offset).
+    const big = new Uint8Array(jpg.length + 100);
+    big.set(jpg, 37);
+    const view = { ...part, bytes: big.subarray(37, 37 + jpg.length) };
+    const fromView = await writeEvidencePack({ ...input, parts: [view], outline: [] });
+    expect(Buffer.compare(Buffer.from(fromView), Buffer.from(bytes))).toBe(0);
+    // A phone's photo, stored turned: EXIF orientation 6 turns its page 90° clockwise; bytes unchanged.
+    expect(exifRotation(jpg)).toBe(0);
+    expect([3, 6, 8, 2].map((o) => exifRotation(withOrientation(jpg, o, false)))).toEqual([180, 90, 270, 0]);
+    expect(exifRotation(withOrientation(jpg, 8, true))).toBe(270);
+    const photo = withOrientation(jpg, 6, true);
+    const turned = await writeEvidencePackChunks({
+      ...input,
+      parts: [{ ...part, bytes: photo }],
+      outline: [{ title: "Ảnh", target: { part: 0 } }],
+    });
+    expect(turned.some((c) => c === photo)).toBe(true);
+    const turnedDoc = await PDFDocument.load(joined(turned));
+    expect(turnedDoc.getPage(frontPages).getRotation().angle).toBe(90);
+    const turnedBack = await readBack(new Uint8Array(joined(turned)));
+    expect(turnedBack.outline).toEqual([{ title: "Ảnh", page: frontPages, items: [] }]);
     if (hasTool("qpdf")) {
       const file = join(tmp, "jpeg-pack.pdf");
       writeFileSync(file, bytes);
