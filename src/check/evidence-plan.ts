@@ -18,6 +18,11 @@ import { paragraphSpans } from "./text-spans.js";
 export interface EvidenceFolder {
   /** The folder exists (absent: one CD754 instead of a CD750 per cited document). */
   found: boolean;
+  /**
+   * The project keeps evidence at all: its `evidence` folder (evidenceRootOf) exists. When it does not,
+   * a missing unit folder is not reported (a project that files its evidence on paper); default true.
+   */
+  inUse?: boolean;
   /** Its evidence files (PDF, JPEG, PNG), in listing order. */
   files: readonly EvidenceFile[];
   /** What reading each file found, by path; a file without an entry is treated as unread (no pages). */
@@ -193,7 +198,7 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
   const required = new Set(sources.filter((s) => s.node.node.evidenceRequired).map((s) => s.node.node.id));
   const requiredCitations = new Set<Citation>();
   for (const s of sources) if (required.has(s.node.node.id)) for (const c of s.citations) requiredCitations.add(c);
-  if (!folder.found && m.missing.length + undeclared > 0) {
+  if (!folder.found && folder.inUse !== false && m.missing.length + undeclared > 0) {
     const firstCited = m.missing[0]?.citations[0];
     const firstDeclared = sources.flatMap((s) => s.node.answer?.evidence ?? [])[0];
     const at = firstCited ? citePos(firstCited) : firstDeclared!.source;

@@ -27,14 +27,17 @@ export interface LoadedEvidence extends EvidenceFolder {
   diagnostics: Diagnostic[];
 }
 
+function isFolder(path: string, fs: WorldFs): boolean {
+  try {
+    return fs.stat(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The evidence files of a folder, in name order (listFolder sorts), as display paths. */
 export function listEvidence(folderAbs: string, cwd: string, fs: WorldFs = nodeFs): { found: boolean; files: EvidenceFile[] } {
-  let found = false;
-  try {
-    found = fs.stat(folderAbs).isDirectory();
-  } catch {
-    found = false;
-  }
+  const found = isFolder(folderAbs, fs);
   if (!found) return { found, files: [] };
   const files: EvidenceFile[] = [];
   for (const name of listFolder(folderAbs, fs)) {
@@ -69,7 +72,8 @@ export async function loadEvidence(assessmentAbs: string, year: number, cwd: str
       diagnostics.push(diag("CD101", at, { reason: osReason(e) }));
     }
   }
-  return { found, files: readable, infos, abs, bytes, diagnostics };
+  const inUse = found || isFolder(evidenceRootOf(assessmentAbs).root, fs);
+  return { found, inUse, files: readable, infos, abs, bytes, diagnostics };
 }
 
 /**
