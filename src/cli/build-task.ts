@@ -112,9 +112,12 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
       ...(plan ? { evidence: plan } : {}),
     };
     const { files, diagnostics } = await renderAssessment(a.scored, options);
+    let pack: { name: string; chunks: Uint8Array[] } | undefined;
     if (plan) {
       const compose = { measure: createMeasurer(fonts), numbers: task.numbers, date };
-      files.push(...(await renderEvidence(a.scored, { plan, bytes: evidence!.loaded.bytes }, options, compose, diagnostics)));
+      const ev = await renderEvidence(a.scored, { plan, bytes: evidence!.loaded.bytes }, options, compose, diagnostics);
+      files.push(...ev.files);
+      if (ev.pack) pack = ev.pack;
     }
     // Bounded as the checks' diagnostics are (runChecks): a report of 100 000 images warns 20 times.
     result.diagnostics.push(...detached(boundDiagnostics(diagnostics, itemCount(a.scored.rubric))));
@@ -128,6 +131,11 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
       writeFileAtomic(p, f.bytes);
       return p;
     });
+    if (pack) {
+      const p = join(folder, pack.name);
+      writeFileAtomic(p, pack.chunks);
+      outputs.push(p);
+    }
     result.built.push({ file: abs, outputs, unit: detached(a.scored.assessment.unit.name), total: a.scored.total });
   }
   return result;

@@ -21,6 +21,16 @@ export const EVIDENCE_INDEX = "danh-muc-ho-so-kiem-chung";
 export const EVIDENCE_PACK = "ho-so-kiem-chung.pdf";
 export const EVIDENCE_MANIFEST = "ho-so-kiem-chung.json";
 
+/**
+ * The evidence outputs: the index and the manifest as files, the pack as chunks to write one after the
+ * other (src/write/pack/: its scans are the input's bytes, not copies; joined, 300 scans would cost their
+ * size again at the peak).
+ */
+export interface EvidenceOutputs {
+  files: RenderedFile[];
+  pack?: { name: string; chunks: Uint8Array[] };
+}
+
 export interface EvidenceOutputsInput {
   plan: EvidencePlan;
   /** Each file's bytes by path (src/cli/evidence-inputs.ts). */
@@ -61,7 +71,7 @@ export async function renderEvidence(
   opts: RenderOptions,
   compose: ComposeOptions,
   diagnostics: Diagnostic[],
-): Promise<RenderedFile[]> {
+): Promise<EvidenceOutputs> {
   const a = scored.assessment;
   const files: RenderedFile[] = [];
   const context = (document: string): WriteContext => ({
@@ -78,7 +88,7 @@ export async function renderEvidence(
     const bytes = await writeDocument(format, index.doc, opts.fonts, context(name), diagnostics);
     if (bytes) files.push({ name, bytes });
   }
-  let pack: RenderedFile | undefined;
+  let pack: EvidenceOutputs["pack"];
   if (opts.formats.includes("pdf")) {
     const cover = composeEvidenceCover(scored, ev.plan, compose);
     diagnostics.push(...cover.diagnostics);
@@ -94,8 +104,8 @@ export async function renderEvidence(
       parts.push({ bytes, info: d.info });
     });
     if (frontBytes) {
-      const { writeEvidencePack } = await import("../write/pack/index.js");
-      const bytes = await writeEvidencePack({
+      const { writeEvidencePackChunks } = await import("../write/pack/index.js");
+      const chunks = await writeEvidencePackChunks({
         front: frontBytes,
         parts,
         outline: packOutline(scored, ev.plan, coverPages, partOf),
@@ -104,8 +114,7 @@ export async function renderEvidence(
         author: a.unit.name,
         date: opts.date,
       });
-      pack = { name: EVIDENCE_PACK, bytes };
-      files.push(pack);
+      pack = { name: EVIDENCE_PACK, chunks };
     }
   }
   const manifest = evidenceManifest({
@@ -117,5 +126,5 @@ export async function renderEvidence(
     ...(pack ? { pack } : {}),
   });
   files.push({ name: EVIDENCE_MANIFEST, bytes: manifest });
-  return files;
+  return { files, ...(pack ? { pack } : {}) };
 }

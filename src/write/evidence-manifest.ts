@@ -14,14 +14,18 @@ export interface ManifestInput {
   /** The report the evidence is attached to: "1880/BC-VP". */
   report: string;
   plan: EvidencePlan;
-  /** The pack as written, when it was (a build without PDFs writes none). */
-  pack?: { name: string; bytes: Uint8Array };
+  /** The pack as written, in its chunks, when it was (a build without PDFs writes none). */
+  pack?: { name: string; chunks: readonly Uint8Array[] };
 }
 
 export const MANIFEST_FORMAT = "chamdiem-evidence/1";
 
 export function evidenceManifest(m: ManifestInput): Uint8Array {
-  const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+  const sha = (chunks: readonly Uint8Array[]) => {
+    const h = createHash("sha256");
+    for (const c of chunks) h.update(c);
+    return h.digest("hex");
+  };
   const json = {
     format: MANIFEST_FORMAT,
     assessment: m.assessment,
@@ -29,7 +33,9 @@ export function evidenceManifest(m: ManifestInput): Uint8Array {
     year: m.year,
     report: m.report,
     folder: m.plan.folder,
-    ...(m.pack ? { pack: { file: m.pack.name, sha256: sha(m.pack.bytes), size: m.pack.bytes.length, evidencePages: m.plan.pages } } : {}),
+    ...(m.pack
+      ? { pack: { file: m.pack.name, sha256: sha(m.pack.chunks), size: m.pack.chunks.reduce((n, c) => n + c.length, 0), evidencePages: m.plan.pages } }
+      : {}),
     files: m.plan.documents.map((d) => ({
       file: d.file.name,
       sha256: d.info.sha256,
