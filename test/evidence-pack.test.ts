@@ -12,9 +12,19 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeasurer, loadFontSet } from "../src/fonts/index.js";
 import type { EvidenceInfo } from "../src/model/evidence.js";
-import { exifRotation, fileChunks, packStarts, writeEvidencePack, writeEvidencePackChunks, type PackInput, type PackPart } from "../src/write/pack/index.js";
+import {
+  exifRotation,
+  fileChunks,
+  packStarts,
+  pngAsIs,
+  writeEvidencePack,
+  writeEvidencePackChunks,
+  type PackInput,
+  type PackPart,
+} from "../src/write/pack/index.js";
 import { writePdf } from "../src/write/pdf/index.js";
 import { reportDoc } from "./helpers/pdf-docs.js";
+import { png as samplePng } from "./helpers/sample-evidence.js";
 import { encodePng, hasTool, toolGate } from "./helpers/pdf-read.js";
 
 const fonts = loadFontSet(readFileSync);
@@ -379,5 +389,31 @@ describe("evidence pack: a JPEG is embedded as it is", () => {
       writeFileSync(file, bytes);
       expect(spawnSync("qpdf", ["--check", file]).status).toBe(0);
     }
+  });
+});
+
+describe("evidence pack: PNG scans", () => {
+  const imageStreams = async (bytes: Uint8Array) =>
+    (await PDFDocument.load(bytes)).context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o): o is PDFRawStream => o instanceof PDFRawStream && String(o.dict.get(PDFName.of("Subtype"))) === "/Image");
+
+  it("takes an 8-bit RGB PNG's data as it is stored (PNG predictors), and decodes the others", async () => {
+    const scan = samplePng(400, 566, (x, y) => ((x + y) % 7 === 0 ? 0x333333 : 0xfafaf0));
+    const part: PackPart = { bytes: scan, info: info(scan, { pages: 1, pixels: { width: 400, height: 566 }, imageType: "png" }) };
+    const [image] = await imageStreams(await writeEvidencePack({ ...input, parts: [part], outline: [] }));
+    expect(String(image!.dict.get(PDFName.of("Filter")))).toBe("/FlateDecode");
+    expect(String((image!.dict.get(PDFName.of("DecodeParms")) as PDFDict).get(PDFName.of("Predictor")))).toBe("15");
+    // The stream is the PNG's IDAT data: bytes 8 + 25 (signature, IHDR chunk) + 8 (IDAT length, type) on.
+    const idatLength = new DataView(scan.buffer, scan.byteOffset).getUint32(33);
+    expect(Buffer.compare(Buffer.from(image!.contents), Buffer.from(scan.subarray(41, 41 + idatLength)))).toBe(0);
+    // A PNG with a palette (colour type 3) is not taken as it is.
+    const lib = await import("pdf-lib");
+    const ctx = (await PDFDocument.create()).context;
+    const palette = scan.slice();
+    palette[25] = 3;
+    expect(pngAsIs(lib, ctx, palette)).toBeUndefined();
+    expect(pngAsIs(lib, ctx, scan)).toMatchObject({ width: 400, height: 566 });
   });
 });

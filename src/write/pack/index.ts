@@ -158,7 +158,7 @@ export async function writeEvidencePackChunks(input: PackInput): Promise<Uint8Ar
       // pdf-lib 1.17 reads a JPEG's header through `new DataView(bytes.buffer)`, ignoring the view's
       // offset: a JPEG that is a view into a larger buffer is given as a copy of itself.
       const jpg = part.bytes.byteOffset === 0 ? part.bytes : part.bytes.slice();
-      const image = type === "jpg" ? await doc.embedJpg(jpg) : await doc.embedPng(part.bytes);
+      const image = type === "jpg" ? await doc.embedJpg(jpg) : (pngAsIs(lib, doc.context, part.bytes) ?? (await doc.embedPng(part.bytes)));
       const page = placeImage(doc, image);
       // A camera's photo is stored as the sensor saw it, with an EXIF orientation saying how to turn it:
       // the page is turned (/Rotate), the JPEG's bytes stay as they are.
@@ -359,7 +359,7 @@ function repointLinks(lib: PdfLib, copied: readonly PDFPage[]): void {
  * content is one short uncompressed stream (`q w 0 0 h x y cm /Image Do Q`): PDFPage.drawImage would
  * deflate each of these few bytes with a fresh compressor, ~0,2 MB of garbage per page.
  */
-function placeImage(doc: PDFDocument, image: PDFImage): PDFPage {
+function placeImage(doc: PDFDocument, image: PlacedImage): PDFPage {
   const { width, height } = image;
   const landscape = width > height;
   const pw = landscape ? A4.long : A4.short;
@@ -372,6 +372,64 @@ function placeImage(doc: PDFDocument, image: PDFImage): PDFPage {
   const ops = `q\n${num(w)} 0 0 ${num(h)} ${num((pw - w) / 2)} ${num((ph - h) / 2)} cm\n${name.asString()} Do\nQ\n`;
   page.node.addContentStream(doc.context.register(doc.context.stream(ops)));
   return page;
+}
+
+/** What placing an image needs: its size in pixels and its XObject. */
+type PlacedImage = Pick<PDFImage, "width" | "height" | "ref">;
+
+/**
+ * A PNG as it is stored, when PDF can take its data unchanged: 8-bit grey or RGB, not interlaced, no
+ * transparency. Its IDAT data is a zlib stream of PNG-filtered rows, which is what /FlateDecode with the
+ * PNG predictors (/Predictor 15) reads: no decoding, no re-encoding (pdf-lib's embedPng decodes the
+ * pixels in JavaScript and deflates them again, ≈ 250 ms for one A4 scan at 200 dpi). Anything else
+ * (a palette, alpha, 16 bits, interlacing): undefined, and embedPng does it.
+ */
+export function pngAsIs(lib: PdfLib, ctx: PDFContext, png: Uint8Array): PlacedImage | undefined {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  if (png.length < 33 || view.getUint32(0) !== 0x89504e47 || view.getUint32(4) !== 0x0d0a1a0a) return undefined;
+  let width = 0;
+  let height = 0;
+  let colours = 0;
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 12 <= png.length;) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(png[at + 4]!, png[at + 5]!, png[at + 6]!, png[at + 7]!);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (data.length !== length) return undefined;
+    if (type === "IHDR") {
+      const [depth, colourType, , , interlace] = data.subarray(8, 13);
+      if (depth !== 8 || interlace !== 0 || (colourType !== 0 && colourType !== 2)) return undefined;
+      width = view.getUint32(at + 8);
+      height = view.getUint32(at + 12);
+      colours = colourType === 2 ? 3 : 1;
+    } else if (type === "tRNS" || type === "PLTE") return undefined;
+    else if (type === "IDAT") idat.push(data);
+    else if (type === "IEND") break;
+    at += 12 + length;
+  }
+  if (width === 0 || height === 0 || idat.length === 0) return undefined;
+  const { PDFName, PDFNumber } = lib;
+  let contents = idat[0]!;
+  if (idat.length > 1) {
+    contents = new Uint8Array(idat.reduce((n, d) => n + d.length, 0));
+    let o = 0;
+    for (const d of idat) (contents.set(d, o), (o += d.length));
+  }
+  const dict = ctx.obj({
+    Type: "XObject",
+    Subtype: "Image",
+    Width: width,
+    Height: height,
+    ColorSpace: colours === 3 ? "DeviceRGB" : "DeviceGray",
+    BitsPerComponent: 8,
+    Filter: "FlateDecode",
+  });
+  dict.set(
+    PDFName.of("DecodeParms"),
+    ctx.obj({ Predictor: PDFNumber.of(15), Colors: PDFNumber.of(colours), BitsPerComponent: PDFNumber.of(8), Columns: PDFNumber.of(width) }),
+  );
+  const ref = ctx.register(lib.PDFRawStream.of(dict, contents));
+  return { width, height, ref };
 }
 
 /**
