@@ -41,8 +41,27 @@ export interface Section {
   page: PageSetup;
   /** Page number centred in the top margin; hidden on the section's first page when requested. */
   pageNumber?: { size: number; align: "center"; hideOnFirstPage: boolean };
+  /**
+   * The section's pages are numbered from 1 again (an appendix in the same file as its document, NĐ 30:
+   * appendix pages are numbered separately from the main document). Default: numbering goes on.
+   */
+  restartPageNumbers?: boolean;
+  /**
+   * An attachment in a file of its own, signed electronically: its first page carries the organisation's
+   * signature at the top right (no image; number, symbol and signing time, Times New Roman 10 pt).
+   * The PDF writer reserves that box (slot "attachment-signature") on the section's first page.
+   */
+  attachmentSignature?: boolean;
   blocks: Block[];
 }
+
+/**
+ * The places of an electronic document that the document system and the signing step fill
+ * (NĐ 30/2020 Phụ lục I): the number slot (ô 2), the date slot (ô 4), the signer's position lines above
+ * the signature (ô 7a/7b) and the signer's name below it (ô 7b): the signature image (ô 7c) goes
+ * between the last two, the seal (ô 8) over its left third.
+ */
+export type SlotKind = "number" | "date" | "signer-title" | "signer-name";
 
 export type Block = Paragraph | Table;
 
@@ -86,6 +105,8 @@ export interface Paragraph {
    * a title's rule there; the docx writer moves it onto the separate rule paragraph it emits).
    */
   rule?: { width: Twips; thickness: number };
+  /** This paragraph is a signing slot (electronic documents): the layout reports where it is. */
+  slot?: SlotKind;
   source?: SourcePos;
 }
 
