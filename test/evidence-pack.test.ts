@@ -25,7 +25,7 @@ import {
 import { writePdf } from "../src/write/pdf/index.js";
 import { reportDoc } from "./helpers/pdf-docs.js";
 import { png as samplePng } from "./helpers/sample-evidence.js";
-import { encodePng, hasTool, toolGate } from "./helpers/pdf-read.js";
+import { encodePng, hasTool, readOutline, toolGate } from "./helpers/pdf-read.js";
 
 const fonts = loadFontSet(readFileSync);
 const DATE = "2021-12-20T08:00:00Z";
@@ -73,19 +73,9 @@ async function readBack(bytes: Uint8Array) {
     });
     pages.push({ width: width!, height: height!, text, ops });
   }
-  type Node = { title: string; page: number; items: Node[] };
-  const walk = async (items: { title: string; dest: unknown; items: unknown[] }[]): Promise<Node[]> => {
-    const out: Node[] = [];
-    for (const item of items) {
-      const dest = item.dest as [{ num: number; gen: number }, ...unknown[]];
-      out.push({ title: item.title, page: await doc.getPageIndex(dest[0]), items: await walk(item.items as typeof items) });
-    }
-    return out;
-  };
-  const outline = await walk(((await doc.getOutline()) ?? []) as never);
-  const labels = await doc.getPageLabels();
   const meta = await doc.getMetadata();
   await doc.destroy();
+  const { outline, labels } = await readOutline(bytes);
   return { pages, outline, labels, info: meta.info as Record<string, unknown> };
 }
 
