@@ -39,9 +39,36 @@ const fold = (s: string) => s.normalize("NFC").toLowerCase();
 
 /** The type of a cited document as a title says it: the word written before it, else its symbol's code. */
 function typeOf(c: Citation): string | undefined {
-  if (c.word && c.word.length > 2) return c.word[0]!.toUpperCase() + c.word.slice(1).toLowerCase();
+  const word = c.word ?? listedWord(c);
+  if (word && word.length > 2) return word[0]!.toUpperCase() + word.slice(1).toLowerCase();
+  // An abbreviation ("CV 588/VP-HCTC", "QĐ 70/QĐ-CĐVC"): the type it stands for.
+  if (word?.toLowerCase() === "cv") return "Công văn";
+  const code = word ? Object.keys(TYPE_CODES).find((k) => k.toLowerCase() === word.toLowerCase()) : undefined;
+  if (code) return TYPE_CODES[code];
   return c.typeCode ? TYPE_CODES[c.typeCode] : undefined;
 }
+
+/** Between two citations of one list: "Công văn số 4217/UBND-KSTTHC ngày 23/8/2021, số 5607/UBND-KSTTHC …". */
+const LIST_GAP = /^[\s,;]*(?:và\s+)?(?:số\s*)?$/u;
+
+/**
+ * The type word of a citation that has none because it continues a list ("…, số 5607/UBND-KSTTHC"): the
+ * word of the list's first citation, when only commas, "và" or "số" lie between each two of them.
+ */
+function listedWord(c: Citation): string | undefined {
+  let word: string | undefined;
+  let prev: Citation | undefined;
+  for (const x of listsOf.get(c.span) ?? []) {
+    if (x.word) word = x.word;
+    else if (!prev || !LIST_GAP.test(c.span.text.slice(prev.end, x.offset))) word = undefined;
+    if (x === c) return word;
+    prev = x;
+  }
+  return undefined;
+}
+
+/** The citations of each paragraph, in order (filled by criterionSources), for listedWord. */
+const listsOf = new WeakMap<object, Citation[]>();
 
 const SUMMARY_MAX = 160;
 
@@ -88,7 +115,9 @@ export function citedSummary(c: Citation): string {
   if (open >= 0 && !text.slice(open, c.offset).includes(")")) {
     const before = text.slice(0, open);
     const from = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". ")) + 1;
-    return shortened(before.slice(from));
+    const clauseBefore = before.slice(from);
+    // "Quyết định số 151/QĐ-VP … (thay thế bởi Quyết định số 167/QĐ-VP …)": another document, not a description.
+    return /\d\/\p{Lu}/u.test(clauseBefore) ? "" : shortened(clauseBefore);
   }
   return "";
 }
@@ -114,7 +143,13 @@ function criterionSources(scored: ScoredAssessment): CriterionSources[] {
   for (const n of walkScored(scored.items)) {
     if (n.skipped) continue;
     const citations: Citation[] = [];
-    for (const md of answerTexts(n)) for (const span of paragraphSpans(md)) citations.push(...findCitations(span));
+    for (const md of answerTexts(n)) {
+      for (const span of paragraphSpans(md)) {
+        const found = findCitations(span);
+        listsOf.set(span, found);
+        citations.push(...found);
+      }
+    }
     if (citations.length > 0 || n.answer?.evidence) out.push({ node: n, citations });
   }
   return out;
