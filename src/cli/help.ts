@@ -38,8 +38,8 @@ const COMMANDS: Record<string, CommandHelp> = {
   build: {
     usage: { vi: "chamdiem build [đường dẫn…]", en: "chamdiem build [paths…]" },
     about: {
-      vi: "Kiểm tra rồi lập Báo cáo và Biểu chấm điểm (.docx, PDF) của mỗi bản tự chấm không có lỗi vào output/<năm>/<đơn vị>/. Chỉ lập lại văn bản có đầu vào thay đổi.",
-      en: "Check, then write the report and score table (.docx, PDF) of every assessment without errors into output/<year>/<unit>/. Only documents whose inputs changed are rebuilt.",
+      vi: "Kiểm tra rồi lập Báo cáo và Biểu chấm điểm (.docx, PDF) của mỗi bản tự chấm không có lỗi vào output/<năm>/<đơn vị>/; đơn vị có hồ sơ kiểm chứng (content/evidence/<năm>/<đơn vị>/) còn có danh mục hồ sơ kiểm chứng, tập hồ sơ kiểm chứng (một tệp PDF có dấu trang) và bảng kê mã băm. Chỉ lập lại văn bản có đầu vào thay đổi.",
+      en: "Check, then write the report and score table (.docx, PDF) of every assessment without errors into output/<year>/<unit>/; a unit with evidence (content/evidence/<year>/<unit>/) also gets its evidence index, its evidence pack (one bookmarked PDF) and a manifest of hashes. Only documents whose inputs changed are rebuilt.",
     },
     flags: [
       f(
