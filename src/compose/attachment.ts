@@ -3,12 +3,18 @@
  * and the national name and motto without Số and date, then the title and the "(Kèm theo Báo cáo số …)"
  * line. The score table and the evidence index (danh mục hồ sơ kiểm chứng) both begin with it.
  */
-import type { Block, MeasureText, Twips } from "../document/model.js";
+import type { Block, DocMeta, MeasureText, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { SourcePos } from "../model/source.js";
 import { headerBlock } from "./header-block.js";
-import { attachmentTitle } from "./title-block.js";
+import { attachmentTitle, reportReference } from "./title-block.js";
+import { FONT, LANGUAGE } from "./profile.js";
 
 export function attachmentHead(a: Assessment, title: string, source: SourcePos, measure: MeasureText, width: Twips): Block[] {
   return [headerBlock(a, { measure, textWidth: width, numberAndDate: false }), ...attachmentTitle(a, title, source, measure, width)];
+}
+
+/** The file properties of a document attached to the report (score table, evidence index, pack cover). */
+export function attachmentMeta(a: Assessment, title: string, date: string): DocMeta {
+  return { title, subject: `Kèm theo ${reportReference(a)}`, author: a.unit.name, language: LANGUAGE, date, font: FONT };
 }

@@ -20,7 +20,7 @@
  * COVER.footSafety is kept free), so the line stays on the page in the PDF and in Word.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Block, DocMeta, MeasureText, Paragraph, RunStyle, Twips } from "../document/model.js";
+import type { Block, MeasureText, Paragraph, RunStyle, Twips } from "../document/model.js";
 import type { Assessment } from "../model/assessment.js";
 import type { EvidencePlan } from "../model/evidence.js";
 import type { ScoredAssessment } from "../model/scored.js";
@@ -28,10 +28,10 @@ import { line, linesParagraph } from "./blocks.js";
 import { headerBlock } from "./header-block.js";
 import type { ComposeOptions, ComposeResult } from "./options.js";
 import { a4, textWidth } from "./page-setup.js";
-import { COVER, FONT, LANGUAGE, RULE } from "./profile.js";
+import { COVER, RULE } from "./profile.js";
 import { balancedLinesKeeping, estimateLines, widthTwips } from "./text-fit.js";
 import { documentNumber, shortDate } from "./vi-format.js";
-import { reportReference } from "./title-block.js";
+import { attachmentMeta } from "./attachment.js";
 
 export const EVIDENCE_COVER_TITLE = "HỒ SƠ KIỂM CHỨNG";
 
@@ -147,13 +147,6 @@ export function composeEvidenceCover(scored: ScoredAssessment, plan: EvidencePla
   foot.style.spaceBefore = Math.max(COVER.betweenFacts, height - used - COVER.footSafety);
   blocks.push(foot);
 
-  const meta: DocMeta = {
-    title: "Hồ sơ kiểm chứng",
-    subject: `Kèm theo ${reportReference(a)}`,
-    author: a.unit.name,
-    language: LANGUAGE,
-    date: opts.date,
-    font: FONT,
-  };
+  const meta = attachmentMeta(a, "Hồ sơ kiểm chứng", opts.date);
   return { doc: { meta, sections: [{ page, blocks }] }, diagnostics };
 }

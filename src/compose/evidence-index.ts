@@ -17,18 +17,17 @@
  * which are mostly portrait A4 scans, and a portrait list reads without turning the pack.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Block, Cell, DocMeta, Inline, MeasureText, Row, RunStyle, Twips } from "../document/model.js";
+import type { Block, Cell, Inline, MeasureText, Row, RunStyle, Twips } from "../document/model.js";
 import type { EvidenceDocument, EvidencePlan, EvidenceProblem } from "../model/evidence.js";
 import { printedLabel } from "../model/rubric.js";
 import { walkScored, type ScoredAssessment } from "../model/scored.js";
 import type { SourcePos } from "../model/source.js";
-import { attachmentHead } from "./attachment.js";
+import { attachmentHead, attachmentMeta } from "./attachment.js";
 import { cell, line, paragraph, row, table, text } from "./blocks.js";
 import type { ComposeOptions, ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
-import { BODY, CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
+import { BODY, CELL_PADDING, GAP, SIZE, TABLE_BORDER } from "./profile.js";
 import { widthTwips } from "./text-fit.js";
-import { reportReference } from "./title-block.js";
 
 export const EVIDENCE_INDEX_TITLE = "DANH MỤC HỒ SƠ KIỂM CHỨNG";
 export const NO_EVIDENCE = "Không có hồ sơ kiểm chứng.";
@@ -237,13 +236,6 @@ export function composeEvidenceIndex(scored: ScoredAssessment, plan: EvidencePla
     ...attachmentHead(a, EVIDENCE_INDEX_TITLE, a.report.source, opts.measure, width),
     ...evidenceIndexBody(scored, plan, opts.measure, width),
   ];
-  const meta: DocMeta = {
-    title: "Danh mục hồ sơ kiểm chứng",
-    subject: `Kèm theo ${reportReference(a)}`,
-    author: a.unit.name,
-    language: LANGUAGE,
-    date: opts.date,
-    font: FONT,
-  };
+  const meta = attachmentMeta(a, "Danh mục hồ sơ kiểm chứng", opts.date);
   return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
 }

@@ -5,16 +5,16 @@
  */
 import { packPages } from "./evidence-pages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Block, DocMeta } from "../document/model.js";
+import type { Block } from "../document/model.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { line, table } from "./blocks.js";
-import { attachmentHead } from "./attachment.js";
+import { attachmentHead, attachmentMeta } from "./attachment.js";
 import type { ComposeOptions, ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
-import { CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
+import { CELL_PADDING, GAP, SIZE, TABLE_BORDER } from "./profile.js";
 import { scoreColumns } from "./score-columns.js";
 import { bodyRows, headerRows, totalRow, type RowContext } from "./score-rows.js";
-import { reportReference, scoreTableTitleText } from "./title-block.js";
+import { scoreTableTitleText } from "./title-block.js";
 
 export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions): ComposeResult {
   const diagnostics: Diagnostic[] = [];
@@ -55,13 +55,6 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
     );
   });
 
-  const meta: DocMeta = {
-    title: scoreTableTitleText(rubric, a.year),
-    subject: `Kèm theo ${reportReference(a)}`,
-    author: a.unit.name,
-    language: LANGUAGE,
-    date: opts.date,
-    font: FONT,
-  };
+  const meta = attachmentMeta(a, scoreTableTitleText(rubric, a.year), opts.date);
   return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
 }
