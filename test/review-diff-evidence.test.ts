@@ -4,18 +4,21 @@
  * a file added while the assessment stays as it was (c2 → c3), and the working tree (edits, untracked
  * files, a name decomposed as macOS writes it, a Git LFS pointer replaced by its content).
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { nodeFs } from "../src/cli/world.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
+import { scratchRepo, type ScratchRepo } from "./helpers/git-repo.js";
 
+let scratch: ScratchRepo;
 let repo: string;
 const commits: string[] = [];
+const git = (...args: string[]) => scratch.git(...args);
+const commit = (message: string) => (scratch.commit(message), commits.push(scratch.commits.at(-1)!));
+const run = (...args: string[]) => scratch.run(...args);
 const A = "content/assessments/2021/van-phong-ubnd-tinh.yaml";
 const B = "content/assessments/2021/so-tu-phap.yaml";
 const EV_A = "content/evidence/2021/van-phong-ubnd-tinh";
@@ -24,36 +27,15 @@ const EV_B = "content/evidence/2021/so-tu-phap";
 const NFD_NAME = "ke\u0302\u0301-hoa\u0323ch.pdf";
 const SCAN = "%PDF-1.7\nthe scanned content kept in Git LFS\n";
 
-function git(...args: string[]): string {
-  return execFileSync("git", args, {
-    cwd: repo,
-    encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_DATE: "2021-12-01T00:00:00Z", GIT_COMMITTER_DATE: "2021-12-01T00:00:00Z" },
-  });
-}
 function write(path: string, text: string): void {
   mkdirSync(dirname(join(repo, path)), { recursive: true });
   writeFileSync(join(repo, path), text);
 }
-function commit(message: string): void {
-  git("add", "-A");
-  git("commit", "-q", "-m", message);
-  commits.push(git("rev-parse", "HEAD").trim());
-}
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { cwd: repo, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 const named = (s: string) => s.replaceAll(commits[0]!, "C1").replaceAll(commits[1]!, "C2");
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), "chamdiem-diff-evidence-"));
-  git("init", "-q", "-b", "main");
-  git("config", "user.email", "test@example.invalid");
-  git("config", "user.name", "Test");
+  scratch = scratchRepo("chamdiem-diff-evidence-");
+  repo = scratch.dir;
   git("config", "core.precomposeunicode", "false");
   mkdirSync(join(repo, "content/rubrics"), { recursive: true });
   mkdirSync(join(repo, "content/assessments/2021"), { recursive: true });

@@ -4,7 +4,7 @@
  * delete, then an appraisal, then uncommitted and untracked changes. Every format is asserted exactly.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,45 +12,29 @@ import { main } from "../src/cli/main.js";
 import { nodeGit } from "../src/cli/world.js";
 import type { RunGit } from "../src/io/world.js";
 import { EXAMPLE_ASSESSMENT, EXAMPLE_RUBRIC, ROOT } from "./helpers/example.js";
+import { scratchRepo, type ScratchRepo } from "./helpers/git-repo.js";
 
+let scratch: ScratchRepo;
 let repo: string;
 const commits: string[] = [];
+const git = (...args: string[]) => scratch.git(...args);
+const commit = (message: string) => (scratch.commit(message), commits.push(scratch.commits.at(-1)!));
+const run = (...args: string[]) => scratch.run(...args);
 const A = "content/assessments/2021/van-phong-ubnd-tinh.yaml";
 const B = "content/assessments/2021/so-tu-phap.yaml";
 const C = "content/assessments/2021/so-tu-phap-tinh.yaml";
 const C_APPRAISAL = "content/assessments/2021/so-tu-phap-tinh.appraisal.yaml";
 
-function git(...args: string[]): string {
-  return execFileSync("git", args, {
-    cwd: repo,
-    encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_DATE: "2021-12-01T00:00:00Z", GIT_COMMITTER_DATE: "2021-12-01T00:00:00Z" },
-  });
-}
 function edit(path: string, from: string, to: string): void {
   const p = join(repo, path);
   const t = readFileSync(p, "utf8");
   if (!t.includes(from)) throw new Error(`not found in ${path}: ${from}`);
   writeFileSync(p, t.replace(from, to));
 }
-function commit(message: string): void {
-  git("add", "-A");
-  git("commit", "-q", "-m", message);
-  commits.push(git("rev-parse", "HEAD").trim());
-}
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { cwd: repo, env: { CHAMDIEM_CACHE: "0" }, isTTY: false, stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), "chamdiem-diff-"));
-  git("init", "-q", "-b", "main");
-  git("config", "user.email", "test@example.invalid");
-  git("config", "user.name", "Test");
+  scratch = scratchRepo("chamdiem-diff-");
+  repo = scratch.dir;
   mkdirSync(join(repo, "content/rubrics"), { recursive: true });
   mkdirSync(join(repo, "content/assessments/2021"), { recursive: true });
   copyFileSync(join(ROOT, EXAMPLE_RUBRIC), join(repo, EXAMPLE_RUBRIC));

@@ -7,6 +7,7 @@
  */
 import { diag, listed, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { evidenceFolderOf, type CitedDocument, type EvidenceDocument, type EvidenceFile, type EvidenceInfo, type EvidencePlan } from "../model/evidence.js";
+import type { RubricNode } from "../model/rubric.js";
 import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
 import { citePos, findCitations, TYPE_CODES, type Citation } from "./citations.js";
@@ -155,6 +156,10 @@ function criterionSources(scored: ScoredAssessment): CriterionSources[] {
   return out;
 }
 
+function requiresEvidence(nodes: readonly RubricNode[]): boolean {
+  return nodes.some((n) => n.evidenceRequired || (n.kind === "group" && requiresEvidence(n.items)));
+}
+
 const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
 
 /**
@@ -167,6 +172,10 @@ const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
 export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): PlannedEvidence {
   const a = scored.assessment;
   const folderPath = evidenceFolderOf(a.file, a.year);
+  // A project that keeps no evidence, under a rubric that requires none: nothing to plan or to say.
+  if (!folder.found && folder.inUse === false && !requiresEvidence(scored.rubric.items)) {
+    return { plan: { folder: folderPath, documents: [], criteria: [], pages: 0 }, diagnostics: [] };
+  }
   const sources = criterionSources(scored);
   const m = matchEvidence(
     sources.filter((s) => s.citations.length > 0).map((s) => ({ criterion: s.node.node.id, citations: s.citations })),

@@ -9,7 +9,7 @@ import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/dia
 import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../pipeline/render.js";
 import { renderEvidence } from "../pipeline/render-evidence.js";
 import { createMeasurer } from "../fonts/index.js";
-import { evidenceOf } from "./evidence-inputs.js";
+import { evidenceOf, type EvidenceRoots } from "./evidence-inputs.js";
 import { cachedEvidenceReader } from "./evidence-cache.js";
 import { loadFontSet } from "../fonts/index.js";
 import type { NumberFormat } from "../model/points.js";
@@ -78,6 +78,7 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
   const rubricInputs = readInputs(task.rubricFiles, task.cwd, fs);
   const list = onceListing(fs);
   const read = cachedEvidenceReader(task.env);
+  const roots: EvidenceRoots = new Map();
   // One assessment at a time (checked rubrics are memoised by runChecks): a worker then holds one
   // scored model and one set of documents at once, which keeps its heap small and collections cheap.
   for (const [i, abs] of task.assessmentFiles.entries()) {
@@ -92,7 +93,7 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
     for (const o of check.others) result.diagnostics.push(...o.diagnostics);
     const a = check.assessments.find((x) => x.file === displayPath(abs, task.cwd));
     // Its evidence (docs/evidence.md): checked with it, and made into the index, the pack and the manifest.
-    const evidence = a ? await evidenceOf(a, task.cwd, read, fs) : undefined;
+    const evidence = a ? await evidenceOf(a, task.cwd, read, fs, roots) : undefined;
     result.diagnostics.push(...detached(a?.diagnostics ?? []));
     // An appraisal that cannot be read or parsed refuses its assessment too: its documents would lack it.
     const brokenCompanion = check.others.some((o) => o.file !== own[0]!.path && own.some((f) => f.path === o.file) && hasErrors(o.diagnostics));

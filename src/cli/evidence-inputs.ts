@@ -35,6 +35,22 @@ function isFolder(path: string, fs: WorldFs): boolean {
   }
 }
 
+/**
+ * Whether a project's evidence folder exists, asked once per folder by one command or task (as
+ * onceListing lists a folder once): a build of 1 000 assessments of a project without evidence would
+ * otherwise fail 1 000 stats, twice.
+ */
+export type EvidenceRoots = Map<string, boolean>;
+
+function rootExists(root: string, fs: WorldFs, roots?: EvidenceRoots): boolean {
+  let exists = roots?.get(root);
+  if (exists === undefined) {
+    exists = isFolder(root, fs);
+    roots?.set(root, exists);
+  }
+  return exists;
+}
+
 /** The evidence files of a folder, in name order (listFolder sorts), as display paths. */
 export function listEvidence(folderAbs: string, cwd: string, fs: WorldFs = nodeFs): { found: boolean; files: EvidenceFile[] } {
   const found = isFolder(folderAbs, fs);
@@ -47,7 +63,14 @@ export function listEvidence(folderAbs: string, cwd: string, fs: WorldFs = nodeF
   return { found, files };
 }
 
-export async function loadEvidence(assessmentAbs: string, year: number, cwd: string, read: EvidenceReader, fs: WorldFs = nodeFs): Promise<LoadedEvidence> {
+export async function loadEvidence(
+  assessmentAbs: string,
+  year: number,
+  cwd: string,
+  read: EvidenceReader,
+  fs: WorldFs = nodeFs,
+  roots?: EvidenceRoots,
+): Promise<LoadedEvidence> {
   const abs = evidenceFolderOf(assessmentAbs, year);
   const { found, files } = listEvidence(abs, cwd, fs);
   const bytes = new Map<string, Uint8Array>();
@@ -72,7 +95,7 @@ export async function loadEvidence(assessmentAbs: string, year: number, cwd: str
       diagnostics.push(diag("CD101", at, { reason: osReason(e) }));
     }
   }
-  const inUse = found || isFolder(evidenceRootOf(assessmentAbs).root, fs);
+  const inUse = found || rootExists(evidenceRootOf(assessmentAbs).root, fs, roots);
   return { found, inUse, files: readable, infos, abs, bytes, diagnostics };
 }
 
@@ -82,8 +105,9 @@ export async function loadEvidence(assessmentAbs: string, year: number, cwd: str
  * modification time. Reading 300 scans on every no-op build would cost more than the build saves,
  * and a scan replaced by another changes its size or time.
  */
-export function evidenceStamp(assessmentAbs: string, cwd: string, fs: WorldFs = nodeFs): string {
+export function evidenceStamp(assessmentAbs: string, cwd: string, fs: WorldFs = nodeFs, roots?: EvidenceRoots): string {
   const { root, unit } = evidenceRootOf(assessmentAbs);
+  if (!rootExists(root, fs, roots)) return "";
   const lines: string[] = [];
   let years: string[] = [];
   try {
@@ -120,9 +144,10 @@ export async function evidenceOf(
   cwd: string,
   read: EvidenceReader,
   fs: WorldFs = nodeFs,
+  roots?: EvidenceRoots,
 ): Promise<{ loaded: LoadedEvidence; planned: PlannedEvidence } | undefined> {
   if (!a.scored) return undefined;
-  const loaded = await loadEvidence(resolve(cwd, a.file), a.scored.assessment.year, cwd, read, fs);
+  const loaded = await loadEvidence(resolve(cwd, a.file), a.scored.assessment.year, cwd, read, fs, roots);
   const planned = planEvidence(a.scored, loaded);
   a.diagnostics.push(...loaded.diagnostics, ...planned.diagnostics);
   return { loaded, planned };
@@ -131,9 +156,10 @@ export async function evidenceOf(
 /** The evidence checks of every scored assessment of a check run, added to its diagnostics and the run's. */
 export async function addEvidenceChecks(result: CheckResult, cwd: string, read: EvidenceReader, fs: WorldFs = nodeFs): Promise<void> {
   let added = false;
+  const roots: EvidenceRoots = new Map();
   for (const a of result.assessments) {
     const before = a.diagnostics.length;
-    await evidenceOf(a, cwd, read, fs);
+    await evidenceOf(a, cwd, read, fs, roots);
     if (a.diagnostics.length > before) {
       result.diagnostics.push(...a.diagnostics.slice(before));
       added = true;

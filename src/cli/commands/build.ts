@@ -26,7 +26,7 @@ import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
 import { bytesForHash, displayPath, onceListing, pathExists } from "../files.js";
 import { planInputs } from "../inputs.js";
-import { evidenceStamp } from "../evidence-inputs.js";
+import { evidenceStamp, type EvidenceRoots } from "../evidence-inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
 import { progress } from "../progress.js";
 import { removeStaleTemps, writeFileAtomic } from "../write-atomic.js";
@@ -111,6 +111,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   const hashes = new Map<string, string>();
   let skipped = 0;
   const list = onceListing(cli.world.fs);
+  const roots: EvidenceRoots = new Map();
   for (const f of assessmentFiles) {
     // A file that cannot be read hashes as empty (never recorded as built): the build reports why.
     const h = hashAll([
@@ -119,7 +120,7 @@ export async function runBuild(cli: Cli): Promise<number> {
       ...appraisalCompanions([f], (p) => pathExists(p, cli.world.fs)).map((c) => bytesForHash(c, cli.world.fs)),
       ...surveyCompanions([f], list).map((c) => bytesForHash(c, cli.world.fs)),
       // Its evidence files' names, sizes and times (evidence-inputs.ts): a scan added or replaced rebuilds it.
-      evidenceStamp(f, cli.cwd, cli.world.fs),
+      evidenceStamp(f, cli.cwd, cli.world.fs, roots),
     ]);
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
