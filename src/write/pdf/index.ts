@@ -15,11 +15,17 @@ import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/ty
 import { pdfObjects } from "./document.js";
 import { serializePdf } from "./serialize.js";
 import { collectGlyphs } from "./glyphs.js";
+export { signingSidecar, FIELD_PURPOSE, type SigningSidecar, type SigningField } from "./fields.js";
 
 export interface PdfOptions {
   layout?: LayoutOptions;
   /** The document already laid out (with `layout`'s options), so it is not laid out twice. */
   laidOut?: LayoutResult;
+  /**
+   * Draw the outlines of the signing boxes (electronic documents: the widgets' appearances), to look
+   * at where they are. Off: the widgets are invisible until signed.
+   */
+  outlineSigningBoxes?: boolean;
 }
 
 export interface PdfResult {
@@ -50,7 +56,7 @@ export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptio
   const layout = options.laidOut ?? layoutDocument(doc, createLayoutFonts(fonts), options.layout);
   const lib = await loadPdfLib();
   const usage = collectGlyphs(layout.pages, fonts);
-  const bytes = serializePdf(lib, pdfObjects(lib, doc, layout, fonts, usage));
+  const bytes = serializePdf(lib, pdfObjects(lib, doc, layout, fonts, usage, { outline: options.outlineSigningBoxes === true }));
   const warnings = [...layout.warnings];
   for (const [face, u] of usage) {
     if (u.missing.size) {

@@ -1,0 +1,280 @@
+/**
+ * Electronic documents (issue 16): where the signing slots are laid out (LayoutResult.slots), the
+ * signing boxes computed from them (src/layout/signing.ts), and the unsigned /Sig fields and sidecar
+ * JSON the PDF writer makes of them (src/write/pdf/fields.ts), read back with pdf.js and qpdf.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { inlineText, type Block, type DocModel, type Paragraph, type SlotKind } from "../src/document/model.js";
+import { loadFontSet } from "../src/fonts/index.js";
+import { createLayoutFonts } from "../src/fonts/metrics.js";
+import { layoutDocument } from "../src/layout/index.js";
+import { ATTACHMENT_BOX, GAP_INSET, PT_PER_MM, SEAL_SIZE, SIGNATURE_WIDTH, signingBoxes } from "../src/layout/signing.js";
+import { renderPdf, signingSidecar } from "../src/write/pdf/index.js";
+import { exampleDocs } from "./fixtures/compose/example.js";
+import { loadExampleScored } from "./helpers/example.js";
+import { doc, lay, mono, p, section, texts } from "./helpers/layout-build.js";
+import { hasTool } from "./helpers/pdf-read.js";
+
+const close = (a: number, b: number, eps = 1e-6) => expect(Math.abs(a - b)).toBeLessThan(eps);
+
+describe("layout: slots", () => {
+  it("a slot's box is its text frame's: left end to measured right end, ascent to descent", () => {
+    // mono: 0.5 em per character, 0.25 em per space; ascent 0.9 em, descent 0.25 em.
+    const r = lay([p("title"), p("Số: /BC", { align: "center" }, { slot: "number" })], 100, 100);
+    const frame = texts(r).find((t) => t.text.startsWith("Số"))!;
+    expect(r.slots).toHaveLength(1);
+    const s = r.slots[0]!;
+    expect(s.slot).toBe("number");
+    expect(s.page).toBe(0);
+    // "Số: /BC": 6 characters × 5 pt + 1 space × 2.5 pt = 32.5 pt, centred in 100 pt from x = 10.
+    close(s.rect.x, 10 + (100 - 32.5) / 2);
+    close(s.rect.width, 32.5);
+    close(s.rect.x, frame.x);
+    // second line: top 10 + 11.5; baseline + 9; box from the baseline − 9 to baseline + 2.5
+    close(s.rect.y, frame.y - 9);
+    close(s.rect.y, 10 + 11.5);
+    close(s.rect.height, 11.5);
+  });
+
+  it("a slot paragraph of several lines: the union of its lines", () => {
+    // 40 pt wide: "aaaa bbbb cccc" breaks after each word (each 20 pt, 2 words = 42.5 pt > 40).
+    const r = lay([p("aaaa bbbbbb cc", {}, { slot: "signer-title" })], 40, 100);
+    expect(texts(r).map((t) => t.text)).toEqual(["aaaa", "bbbbbb", "cc"]);
+    const s = r.slots[0]!;
+    close(s.rect.x, 10);
+    close(s.rect.width, 30); // the widest line, "bbbbbb"
+    close(s.rect.y, 10);
+    close(s.rect.height, 2 * 11.5 + 11.5); // three lines, first ascent to last descent
+  });
+
+  it("a slot in a table cell, the page it ends up on after a keep moved it, and no slot on paper", () => {
+    const filler = Array.from({ length: 7 }, (_, i) => p(`line ${i}`));
+    const cellDoc = doc(
+      section([
+        ...filler,
+        p("keep", { keepNext: true }),
+        {
+          kind: "table",
+          columns: [1000, 1000],
+          borders: null,
+          headerRows: 0,
+          padding: { top: 0, bottom: 0, left: 0, right: 0 },
+          rows: [
+            {
+              cantSplit: true,
+              cells: [
+                { blocks: [p("x")], vAlign: "top" },
+                { vAlign: "top", blocks: [p("SIGN", { align: "center" }, { slot: "signer-title" }), p("Name", { align: "right" }, { slot: "signer-name" })] },
+              ],
+            },
+          ],
+        },
+      ]),
+    );
+    // 7 lines + keep = 92 pt, the two-line row (23 pt) does not fit: the row and "keep" move to page 2.
+    const r = layoutDocument(cellDoc, mono);
+    expect(r.pages).toHaveLength(2);
+    expect(r.slots.map((s) => [s.slot, s.page])).toEqual([
+      ["signer-title", 1],
+      ["signer-name", 1],
+    ]);
+    // right cell: x 60..110; "SIGN" 20 pt centred → 75; "Name" right-aligned → 90.
+    close(r.slots[0]!.rect.x, 75);
+    close(r.slots[1]!.rect.x, 90);
+    close(r.slots[0]!.rect.y, 10 + 11.5);
+    close(r.slots[1]!.rect.y, 10 + 23);
+    const paper = layoutDocument(doc(section(filler)), mono);
+    expect(paper.slots).toEqual([]);
+    expect(paper.attachmentPages).toEqual([]);
+  });
+
+  it("attachmentPages: the first page of each section with attachmentSignature", () => {
+    const many = Array.from({ length: 12 }, (_, i) => p(`row ${i}`));
+    const r = layoutDocument(doc(section([p("main")]), section(many, 100, 100, { attachmentSignature: true })), mono);
+    expect(r.pages).toHaveLength(3);
+    expect(r.attachmentPages).toEqual([1]);
+  });
+});
+
+describe("signing boxes", () => {
+  const mm = PT_PER_MM;
+  const title = { slot: "signer-title" as const, page: 0, rect: { x: 300, y: 500, width: 120, height: 16 } };
+  const name = { slot: "signer-name" as const, page: 0, rect: { x: 310, y: 600, width: 100, height: 16 } };
+  const page = {
+    number: 1,
+    section: 0,
+    pageInSection: 0,
+    width: 595.28,
+    height: 841.89,
+    orientation: "portrait" as const,
+    body: { top: 56.69, left: 85.04, right: 549.92, bottom: 785.2 },
+    items: [],
+  };
+  const boxes = signingBoxes({ pages: [page, { ...page, number: 2 }], slots: [title, name], attachmentPages: [1] });
+  const get = (n: string) => boxes.find((b) => b.name === n)!;
+
+  it("the signature lies between the position's bottom and the name's top (1 mm clear), centred on both, 50 mm wide", () => {
+    const sig = get("chamdiem.chu-ky");
+    close(sig.rect.y, 516 + GAP_INSET);
+    close(sig.rect.y + sig.rect.height, 600 - GAP_INSET);
+    close(sig.rect.x + sig.rect.width / 2, 360); // both centres are at 360
+    close(sig.rect.width, 50 * mm);
+    close(SIGNATURE_WIDTH, 141.732, 1e-3);
+  });
+
+  it("the seal, 40 mm, covers the left third of the signature, vertically centred on it", () => {
+    const sig = get("chamdiem.chu-ky").rect;
+    const seal = get("chamdiem.con-dau").rect;
+    close(seal.width, 40 * mm);
+    close(seal.height, SEAL_SIZE);
+    close(seal.x + seal.width - sig.x, sig.width / 3);
+    expect(seal.x).toBeLessThan(sig.x);
+    close(seal.y + seal.height / 2, sig.y + sig.height / 2);
+  });
+
+  it("the attachment's organisation signature: top right of its first page, inside the top margin", () => {
+    const a = get("chamdiem.chu-ky-co-quan");
+    expect(a.page).toBe(1);
+    close(a.rect.x + a.rect.width, page.body.right);
+    close(a.rect.width, ATTACHMENT_BOX.width);
+    close(a.rect.y + a.rect.height, page.body.top - GAP_INSET);
+    expect(a.rect.y).toBeGreaterThanOrEqual(0);
+  });
+
+  it("no slots, no boxes", () => {
+    expect(signingBoxes({ pages: [page], slots: [], attachmentPages: [] })).toEqual([]);
+  });
+});
+
+/** The composed example with its slots set by text, as compose marks them in electronic mode. */
+function withSlots(d: DocModel, slots: Map<string, SlotKind>): DocModel {
+  const copy = structuredClone(d);
+  const walk = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === "table") for (const r of b.rows) for (const c of r.cells) walk(c.blocks);
+      else {
+        const text = inlineText(b.runs);
+        for (const [prefix, slot] of slots) if (text.startsWith(prefix)) (b as Paragraph).slot = slot;
+      }
+    }
+  };
+  for (const s of copy.sections) walk(s.blocks);
+  return copy;
+}
+
+interface Annotation {
+  subtype: string;
+  fieldType?: string;
+  fieldName?: string;
+  alternativeText?: string;
+  rect: number[];
+}
+
+async function annotations(bytes: Uint8Array): Promise<Annotation[][]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const d = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const out: Annotation[][] = [];
+  for (let n = 1; n <= d.numPages; n++) out.push((await (await d.getPage(n)).getAnnotations()) as Annotation[]);
+  await d.destroy();
+  return out;
+}
+
+describe("the PDF: unsigned signature fields and the sidecar", async () => {
+  const fonts = loadFontSet(readFileSync);
+  const scored = loadExampleScored();
+  const signer = scored.assessment.report.signer;
+  const { report, scoreTable } = exampleDocs();
+  const slots = new Map<string, SlotKind>([
+    ["Số:", "number"],
+    ["Quảng Ngãi, ngày", "date"],
+    [signer.title.trim().toLocaleUpperCase("vi"), "signer-title"],
+    [signer.name.trim(), "signer-name"],
+  ]);
+  const electronic = withSlots(report, slots);
+  // The score table as an attachment in a file of its own.
+  const attachment = structuredClone(scoreTable);
+  attachment.sections[0]!.attachmentSignature = true;
+  const result = await renderPdf(electronic, fonts);
+  const attached = await renderPdf(attachment, fonts);
+  const paper = await renderPdf(report, fonts);
+
+  it("the example's slots are found where compose puts them", () => {
+    expect(result.layout.slots.map((s) => s.slot)).toEqual(["number", "date", "signer-title", "signer-name"]);
+    const f = createLayoutFonts(fonts);
+    const page = result.layout.pages[0]!;
+    const name = page.items.find((i) => i.kind === "text" && i.text === signer.name.trim());
+    expect(name?.kind).toBe("text");
+    if (name?.kind !== "text") return;
+    const box = result.layout.slots[3]!.rect;
+    close(box.x, name.x);
+    close(box.width, f.measure(name.text, { size: name.size, bold: true }));
+    close(box.y, name.y - f.lineMetrics({ size: name.size }).ascent);
+  });
+
+  it("fields read back with pdf.js: /Sig widgets with the names, tooltips and rectangles", async () => {
+    const pages = await annotations(result.bytes);
+    const widgets = pages[0]!.filter((a) => a.subtype === "Widget");
+    expect(widgets.map((w) => [w.fieldType, w.fieldName])).toEqual([
+      ["Sig", "chamdiem.so"],
+      ["Sig", "chamdiem.ngay"],
+      ["Sig", "chamdiem.chu-ky"],
+      ["Sig", "chamdiem.con-dau"],
+    ]);
+    expect(widgets[2]!.alternativeText).toBe("Chữ ký số của người có thẩm quyền");
+    const H = result.layout.pages[0]!.height;
+    for (const b of signingBoxes(result.layout)) {
+      const w = widgets.find((x) => x.fieldName === b.name)!;
+      const [x1, y1, x2, y2] = w.rect;
+      close(x1!, b.rect.x, 0.006);
+      close(y2!, H - b.rect.y, 0.011);
+      close(x2! - x1!, b.rect.width, 0.011);
+      close(y2! - y1!, b.rect.height, 0.011);
+    }
+    const att = (await annotations(attached.bytes))[0]!.filter((a) => a.subtype === "Widget");
+    expect(att.map((w) => [w.fieldType, w.fieldName])).toEqual([["Sig", "chamdiem.chu-ky-co-quan"]]);
+    const tp = attached.layout.pages[0]!;
+    close(att[0]!.rect[2]!, tp.body.right, 0.011);
+    expect(att[0]!.rect[1]!).toBeGreaterThan(tp.height - tp.body.top); // above the body: in the top margin
+  });
+
+  it("the sidecar: every field with its purpose, 1-based page and rectangle in pt and mm", () => {
+    const s = signingSidecar("bao-cao.pdf", result.layout);
+    expect(s.document).toBe("bao-cao.pdf");
+    expect(s.fields.map((f) => [f.name, f.page])).toEqual([
+      ["chamdiem.so", 1],
+      ["chamdiem.ngay", 1],
+      ["chamdiem.chu-ky", 1],
+      ["chamdiem.con-dau", 1],
+    ]);
+    const seal = s.fields[3]!;
+    expect(seal.purpose).toBe("Con dấu của cơ quan");
+    expect(seal.rect.mm.width).toBe(40);
+    expect(seal.rect.pt.width).toBe(113.39);
+    expect(signingSidecar("x.pdf", paper.layout).fields).toEqual([]);
+  });
+
+  it("paper: no fields, no AcroForm; electronic: deterministic bytes", async () => {
+    const text = Buffer.from(paper.bytes).toString("latin1");
+    expect(paper.layout.slots).toEqual([]);
+    expect((await annotations(paper.bytes)).flat()).toEqual([]);
+    expect(text).not.toContain("AcroForm");
+    const again = await renderPdf(withSlots(report, slots), fonts);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+  });
+
+  it.runIf(hasTool("qpdf"))("qpdf --check passes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-fields-"));
+    for (const [n, b] of [
+      ["r.pdf", result.bytes],
+      ["a.pdf", attached.bytes],
+    ] as const) {
+      writeFileSync(join(dir, n), b);
+      const out = execFileSync("qpdf", ["--check", join(dir, n)], { encoding: "utf8" });
+      expect(out).toContain("No syntax or stream encoding errors");
+    }
+  });
+});
