@@ -4,6 +4,7 @@
  * JSON the PDF writer makes of them (src/write/pdf/fields.ts), read back with pdf.js and qpdf.
  */
 import { execFileSync } from "node:child_process";
+import { deflateSync } from "node:zlib";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,8 @@ import { loadFontSet } from "../src/fonts/index.js";
 import { createLayoutFonts } from "../src/fonts/metrics.js";
 import { layoutDocument } from "../src/layout/index.js";
 import { ATTACHMENT_BOX, GAP_INSET, PT_PER_MM, SEAL_SIZE, SIGNATURE_WIDTH, signingBoxes } from "../src/layout/signing.js";
-import { renderPdf, signingSidecar } from "../src/write/pdf/index.js";
+import { renderPdf, signingSidecar, SigningImageError } from "../src/write/pdf/index.js";
+import { imageRect, pngSize } from "../src/write/pdf/signing-images.js";
 import { exampleDocs } from "./fixtures/compose/example.js";
 import { loadExampleScored } from "./helpers/example.js";
 import { doc, lay, mono, p, section, texts } from "./helpers/layout-build.js";
@@ -276,5 +278,127 @@ describe("the PDF: unsigned signature fields and the sidecar", async () => {
       const out = execFileSync("qpdf", ["--check", join(dir, n)], { encoding: "utf8" });
       expect(out).toContain("No syntax or stream encoding errors");
     }
+  });
+});
+
+/** An RGBA PNG whose pixel (x, y) is `colour(x, y)`, with a pHYs chunk when `perMetre` is given. */
+function rgbaPng(width: number, height: number, colour: (x: number, y: number) => [number, number, number, number], perMetre?: number): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc(body));
+    return Buffer.concat([head, body, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set(colour(x, y), y * (width * 4 + 1) + 1 + x * 4);
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr)];
+  if (perMetre) {
+    const phys = Buffer.alloc(9);
+    phys.writeUInt32BE(perMetre, 0);
+    phys.writeUInt32BE(perMetre, 4);
+    phys[8] = 1;
+    parts.push(chunk("pHYs", phys));
+  }
+  parts.push(chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0)));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** A page rendered in colour at 72 dpi (one pixel per point): RGB at (x, y) from the top left. */
+function rgbRaster(pdf: Uint8Array, page: number): (x: number, y: number) => [number, number, number] {
+  const dir = mkdtempSync(join(tmpdir(), "chamdiem-images-"));
+  writeFileSync(join(dir, "x.pdf"), pdf);
+  const ppm = execFileSync("pdftoppm", ["-r", "72", "-f", String(page), "-l", String(page), join(dir, "x.pdf")], { maxBuffer: 64 << 20 });
+  const m = ppm
+    .subarray(0, 64)
+    .toString("latin1")
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)!;
+  const width = Number(m[1]);
+  const data = ppm.subarray(m[0].length);
+  return (x, y) => {
+    const i = (Math.round(y) * width + Math.round(x)) * 3;
+    return [data[i]!, data[i + 1]!, data[i + 2]!];
+  };
+}
+
+describe("signature and seal images", async () => {
+  // 10 000 pixels per metre (254 dpi): 450 × 220 px = 45 × 22 mm, 400 × 400 px = 40 × 40 mm.
+  const blue = rgbaPng(450, 220, () => [0, 0, 255, 255], 10000);
+  const disc = (x: number, y: number) => (x - 199.5) ** 2 + (y - 199.5) ** 2 <= 200 ** 2;
+  const red = rgbaPng(400, 400, (x, y) => (disc(x, y) ? [255, 0, 0, 255] : [0, 0, 0, 0]), 10000);
+  const noSize = rgbaPng(100, 100, () => [0, 0, 255, 255]);
+
+  it("pngSize reads the pixel size and pHYs; imageRect: actual size centred, or fitted without pHYs", () => {
+    expect(pngSize(blue)).toEqual({ width: 450, height: 220, perMetre: { x: 10000, y: 10000 } });
+    expect(pngSize(noSize)).toEqual({ width: 100, height: 100 });
+    expect(pngSize(new Uint8Array(40))).toBeUndefined();
+    const box = { x: 100, y: 200, width: 50 * PT_PER_MM, height: 26 * PT_PER_MM };
+    const r = imageRect(box, pngSize(blue)!);
+    close(r.width, 45 * PT_PER_MM, 1e-9);
+    close(r.height, 22 * PT_PER_MM, 1e-9);
+    close(r.x, 100 + 2.5 * PT_PER_MM, 1e-9);
+    close(r.y, 200 + 2 * PT_PER_MM, 1e-9);
+    const f = imageRect(box, pngSize(noSize)!);
+    close(f.width, 26 * PT_PER_MM, 1e-9);
+    close(f.x + f.width / 2, 100 + 25 * PT_PER_MM, 1e-9);
+  });
+
+  const fonts = loadFontSet(readFileSync);
+  const signer = loadExampleScored().assessment.report.signer;
+  const slots = new Map<string, SlotKind>([
+    [signer.title.trim().toLocaleUpperCase("vi"), "signer-title"],
+    [signer.name.trim(), "signer-name"],
+  ]);
+  const electronic = withSlots(exampleDocs().report, slots);
+  const withImages = await renderPdf(electronic, fonts, { signatureImages: { signer: blue, seal: red } });
+
+  it.runIf(hasTool("pdftoppm"))("drawn in their boxes, the seal over the signature's left third, transparent outside its disc", () => {
+    const boxes = signingBoxes(withImages.layout);
+    const sig = boxes.find((b) => b.kind === "chamdiem.chu-ky")!.rect;
+    const seal = boxes.find((b) => b.kind === "chamdiem.con-dau")!.rect;
+    const raster = rgbRaster(withImages.bytes, 1);
+    // the colour of a pixel, named (rendering may be a step or two off the pure value)
+    const at = (x: number, y: number) => {
+      const [r, g, b] = raster(x, y);
+      if (r < 40 && g < 40 && b > 215) return "blue";
+      if (r > 215 && g < 40 && b < 40) return "red";
+      if (r > 215 && g > 215 && b > 215) return "white";
+      return `rgb(${r}, ${g}, ${b})`;
+    };
+    const midY = sig.y + sig.height / 2;
+    // the right of the signature: blue; the overlap (signature's left sixth): red, the seal is on top
+    expect(at(sig.x + sig.width * 0.75, midY)).toBe("blue");
+    expect(at(sig.x + sig.width / 6, midY)).toBe("red");
+    // the seal's centre: red; its corner outside the disc: the page shows through (white)
+    expect(at(seal.x + seal.width / 2, seal.y + seal.height / 2)).toBe("red");
+    expect(at(seal.x + 3, seal.y + 3)).toBe("white");
+    // actual size: the signature image is 45 mm wide, centred in its 50 mm box
+    expect(at(sig.x + 1.5 * PT_PER_MM, midY)).not.toBe("blue");
+    expect(at(sig.x + sig.width - 3.5 * PT_PER_MM, midY)).toBe("blue");
+  });
+
+  it("a file that is not a PNG is refused, naming the image", async () => {
+    await expect(renderPdf(electronic, fonts, { signatureImages: { seal: new Uint8Array(64) } })).rejects.toBeInstanceOf(SigningImageError);
+  });
+
+  it.runIf(hasTool("qpdf"))("qpdf --check passes with the images", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-images-"));
+    writeFileSync(join(dir, "i.pdf"), withImages.bytes);
+    expect(execFileSync("qpdf", ["--check", join(dir, "i.pdf")], { encoding: "utf8" })).toContain("No syntax or stream encoding errors");
   });
 });
