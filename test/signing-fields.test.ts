@@ -268,6 +268,29 @@ describe("the PDF: unsigned signature fields and the sidecar", async () => {
     expect(Buffer.from(again.bytes).equals(Buffer.from(result.bytes))).toBe(true);
   });
 
+  it.runIf(hasTool("pdfsig"))("pdfsig (poppler) lists the four unsigned signature fields by their full names", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-fields-"));
+    writeFileSync(join(dir, "r.pdf"), result.bytes);
+    const out = execFileSync("pdfsig", [join(dir, "r.pdf")], { encoding: "utf8" });
+    expect([...out.matchAll(/Signature Field Name: (\S+)/g)].map((m) => m[1])).toEqual(["chamdiem.so", "chamdiem.ngay", "chamdiem.chu-ky", "chamdiem.con-dau"]);
+    expect(out.match(/The signature form field is not signed/g)).toHaveLength(4);
+  });
+
+  it.runIf(hasTool("pdftoppm"))("the outline option draws each box where its field is (red on the page), the plain file draws none", async () => {
+    const outlined = await renderPdf(withSlots(report, slots), fonts, { outlineSigningBoxes: true });
+    const sig = signingBoxes(outlined.layout).find((b) => b.kind === "chamdiem.chu-ky")!.rect;
+    // a pixel row above, on or below the box's bottom edge (a 0.5 pt line at one pixel per point)
+    const red = (pdf: Uint8Array) => {
+      const at = rgbRaster(pdf, 1);
+      return [-1, 0, 1].some((d) => {
+        const [r, g, b] = at(sig.x + sig.width * 0.75, sig.y + sig.height + d);
+        return r > 150 && g < 120 && b < 120;
+      });
+    };
+    expect(red(outlined.bytes)).toBe(true);
+    expect(red(result.bytes)).toBe(false);
+  });
+
   it.runIf(hasTool("qpdf"))("qpdf --check passes", () => {
     const dir = mkdtempSync(join(tmpdir(), "chamdiem-fields-"));
     for (const [n, b] of [
