@@ -22,7 +22,7 @@ export interface SignatureImages {
   seal?: Uint8Array;
 }
 
-/** A PNG the writer cannot use: which image and why (the CLI turns it into a diagnostic). */
+/** A PNG the writer cannot use: which image and why (the CLI reports CD855 for the signer's, CD856 for the seal). */
 export class SigningImageError extends Error {
   constructor(
     readonly which: keyof SignatureImages,
