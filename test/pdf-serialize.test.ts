@@ -96,7 +96,13 @@ describe("PDF objects and serialisation", () => {
       { ...first, width: first.height, height: first.width, orientation: "landscape" as const, items: [...lines, ...first.items] },
     ];
     // 60 pages: their page objects fill more than one object stream (50 objects each)
-    const crafted: LayoutResult = { warnings: [], splitRows: [], pages: Array.from({ length: 60 }, (_, i) => ({ ...kinds[i % 3]!, number: i + 1 })) };
+    const crafted: LayoutResult = {
+      warnings: [],
+      splitRows: [],
+      slots: [],
+      attachmentPages: [],
+      pages: Array.from({ length: 60 }, (_, i) => ({ ...kinds[i % 3]!, number: i + 1 })),
+    };
     const bytes = ours(doc, crafted);
     expect(Buffer.from(bytes).equals(Buffer.from(await reference(doc, crafted)))).toBe(true);
     const text = Buffer.from(bytes).toString("latin1");

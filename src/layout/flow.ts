@@ -3,7 +3,7 @@
  * tables become row slices (table.ts). (Markdown lists arrive as ordinary paragraphs: see
  * compose/markdown/block.ts.)
  */
-import type { Block, Paragraph, RunStyle } from "../document/model.js";
+import type { Block, Paragraph, RunStyle, SlotKind } from "../document/model.js";
 import { collect } from "./inline/collect.js";
 import { finalizeLine } from "./inline/finalize.js";
 import { breakLines } from "./inline/linebreak.js";
@@ -11,7 +11,7 @@ import { plainLines } from "./inline/plain.js";
 import type { Slice } from "./slice.js";
 import { twipsToPt } from "./style.js";
 import { tableSlices } from "./table.js";
-import type { FlowContext, LayoutWarning } from "./types.js";
+import type { FlowContext, LayoutWarning, TextFrame } from "./types.js";
 
 export function flowBlocks(blocks: readonly Block[], left: number, width: number, ctx: FlowContext): Slice[] {
   const out: Slice[] = [];
@@ -108,6 +108,7 @@ export function paragraphSlices(p: Paragraph, left: number, width: number, ctx: 
       items: [{ kind: "line", x1, y1: line + t / 2, x2: x1 + w, y2: line + t / 2, width: t, role: "rule" }],
     });
   }
+  if (p.slot) markSlot(p.slot, slices, textLeft, textWidth, ctx);
   // Every paragraph has at least one slice: a line (an empty one when it has no text) or its rule.
   slices[0]!.before = twipsToPt(s.spaceBefore);
   slices[slices.length - 1]!.after = twipsToPt(s.spaceAfter);
@@ -148,4 +149,45 @@ function generalSlices(
     slices.push({ height: fl.height, before: 0, after: 0, keepWithPrev: false, items: fl.frames });
   }
   return overflow;
+}
+
+/** Text frames' faces as run styles, for measuring a frame again (one object per face and size). */
+const faceStyles = new Map<string, RunStyle>();
+function faceStyle(face: TextFrame["face"], size: number): RunStyle {
+  const key = `${face} ${size}`;
+  let st = faceStyles.get(key);
+  if (!st) faceStyles.set(key, (st = { size, bold: face === "bold" || face === "boldItalic", italic: face === "italic" || face === "boldItalic" }));
+  return st;
+}
+
+/**
+ * Marks the lines of a signing-slot paragraph with their text boxes: from the leftmost frame's left to
+ * the rightmost frame's measured right end (justification spacing included), from the tallest frame's
+ * ascent above the baseline to its descent below. A paragraph without text gets its first line's box
+ * over the whole text width, so every slot is reported.
+ */
+function markSlot(kind: SlotKind, slices: Slice[], textLeft: number, textWidth: number, ctx: FlowContext): void {
+  const { fonts } = ctx;
+  let any = false;
+  for (const s of slices) {
+    let x1 = Infinity;
+    let x2 = -Infinity;
+    let y1 = Infinity;
+    let y2 = -Infinity;
+    for (const f of s.items) {
+      if (f.kind !== "text" || f.text === "") continue;
+      const style = faceStyle(f.face, f.size);
+      let w = fonts.measure(f.text, style);
+      if (f.wordSpacing) for (const ch of f.text) if (ch === " ") w += f.wordSpacing;
+      const m = fonts.lineMetrics(style);
+      x1 = Math.min(x1, f.x);
+      x2 = Math.max(x2, f.x + w);
+      y1 = Math.min(y1, f.y - m.ascent);
+      y2 = Math.max(y2, f.y + m.descent);
+    }
+    if (x1 === Infinity) continue;
+    s.slot = { kind, x1, y1, x2, y2 };
+    any = true;
+  }
+  if (!any && slices[0]) slices[0].slot = { kind, x1: textLeft, y1: 0, x2: textLeft + textWidth, y2: slices[0].height };
 }

@@ -9,4 +9,4 @@ export { layoutDocument, DEFAULT_OPTIONS } from "./pages.js";
 export { dumpLayout, dumpPage, pageText } from "./dump.js";
 export { monospaceFonts } from "./fonts.js";
 export type { LayoutFonts, LineMetrics, ScriptMetrics } from "./fonts.js";
-export type { Face, Frame, LayoutOptions, LayoutResult, LayoutWarning, LineFrame, PageFrame, TextFrame } from "./types.js";
+export type { Face, Frame, LayoutOptions, LayoutResult, LayoutSlot, LayoutWarning, LineFrame, PageFrame, Rect, TextFrame } from "./types.js";

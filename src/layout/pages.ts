@@ -25,8 +25,8 @@ import type { DocModel, Row, RunStyle, Section } from "../document/model.js";
 import { flowBlocks } from "./flow.js";
 import { EPS } from "./inline/linebreak.js";
 import type { LayoutFonts } from "./fonts.js";
-import { emit, type Slice } from "./slice.js";
-import type { FlowContext, Frame, LayoutOptions, LayoutResult, LayoutWarning, LineFrame, PageFrame } from "./types.js";
+import { emit, type Slice, type SlotMark } from "./slice.js";
+import type { FlowContext, Frame, LayoutOptions, LayoutResult, LayoutSlot, LayoutWarning, LineFrame, PageFrame } from "./types.js";
 
 export const DEFAULT_OPTIONS: Required<LayoutOptions> = {
   widowControl: false,
@@ -47,10 +47,35 @@ export function layoutDocument(doc: DocModel, fonts: LayoutFonts, options: Layou
   const warnings: LayoutWarning[] = [];
   const pages: PageFrame[] = [];
   const splitRows: Row[] = [];
+  const slots: LayoutSlot[] = [];
+  const attachmentPages: number[] = [];
   doc.sections.forEach((section, index) => {
-    pages.push(...layoutSection(section, index, pages.length + 1, fonts, opts, warnings, splitRows));
+    const first = pages.length;
+    const marks: SlotMark[][] = [];
+    pages.push(...layoutSection(section, index, first + 1, fonts, opts, warnings, splitRows, marks));
+    if (section.attachmentSignature) attachmentPages.push(first);
+    marks.forEach((m, k) => slots.push(...slotBoxes(m, first + k)));
   });
-  return { pages, warnings, splitRows };
+  return { pages, warnings, splitRows, slots, attachmentPages };
+}
+
+/**
+ * The slots of a page: the boxes of each slot's lines on it, united (a slot paragraph split across
+ * pages has a box on each), in the order the slots first appear.
+ */
+function slotBoxes(marks: readonly SlotMark[], page: number): LayoutSlot[] {
+  const boxes = new Map<SlotMark["kind"], { x1: number; y1: number; x2: number; y2: number }>();
+  for (const m of marks) {
+    const b = boxes.get(m.kind);
+    if (!b) boxes.set(m.kind, { x1: m.x1, y1: m.y1, x2: m.x2, y2: m.y2 });
+    else {
+      b.x1 = Math.min(b.x1, m.x1);
+      b.y1 = Math.min(b.y1, m.y1);
+      b.x2 = Math.max(b.x2, m.x2);
+      b.y2 = Math.max(b.y2, m.y2);
+    }
+  }
+  return [...boxes].map(([slot, b]) => ({ slot, page, rect: { x: b.x1, y: b.y1, width: b.x2 - b.x1, height: b.y2 - b.y1 } }));
 }
 
 interface Geometry {
@@ -80,13 +105,15 @@ function layoutSection(
   options: Required<LayoutOptions>,
   warnings: LayoutWarning[],
   splitRows: Row[],
+  /** Filled with the slot lines placed on each of the section's pages. */
+  marks: SlotMark[][],
 ): PageFrame[] {
   const geo = geometry(section, fonts);
   const { body } = geo;
   const ctx: FlowContext = { fonts, options, warnings, pageHeight: body.bottom - body.top };
   const slices = flowBlocks(section.blocks, body.left, body.right - body.left, ctx);
 
-  const pg = new Pager(section, index, firstNumber, geo);
+  const pg = new Pager(section, index, firstNumber, geo, marks);
   pg.newPage(slices[0]);
   let carry: Slice | null = null;
   let i = 0;
@@ -145,6 +172,7 @@ function layoutSection(
         let removed = 0;
         for (const e of entries.slice(k)) removed += e.count;
         pg.page.items.length -= removed;
+        pg.dropSlots();
         entries.length = k;
         b = idx;
       }
@@ -295,7 +323,23 @@ class Pager {
     private readonly index: number,
     private readonly firstNumber: number,
     private readonly geo: Geometry,
+    /** The slot lines placed on each page (index = page in the section). */
+    private readonly marks: SlotMark[][],
   ) {}
+
+  /** The slot lines of the current page, the frames the page has now. */
+  private get slots(): SlotMark[] {
+    return this.marks[this.pages.length - 1]!;
+  }
+
+  /** Forgets the slot lines whose frames were taken off the current page (moved to the next). */
+  dropSlots(): void {
+    const n = this.page.items.length;
+    const slots = this.slots;
+    let k = slots.length;
+    while (k > 0 && slots[k - 1]!.at >= n) k--;
+    slots.length = k;
+  }
 
   newPage(next: Slice | undefined): void {
     const { geo } = this;
@@ -310,12 +354,13 @@ class Pager {
       items: [],
     };
     this.pages.push(this.page);
+    this.marks.push([]);
     this.entries = [];
     this.y = geo.body.top;
     this.contentOnPage = false;
     if (next?.repeat) {
       for (const h of next.repeat) {
-        emit(h, this.y, this.page.items);
+        emit(h, this.y, this.page.items, this.slots);
         this.y += h.height;
       }
     }
@@ -325,7 +370,7 @@ class Pager {
     const items = this.page.items;
     const start = items.length;
     const top = this.y + before;
-    emit(s, top, items);
+    emit(s, top, items, this.slots);
     this.entries.push({ index: i, y: this.y, count: items.length - start });
     this.y = top + s.height + s.after;
     this.contentOnPage = true;

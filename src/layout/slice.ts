@@ -3,7 +3,7 @@
  * paragraph, or one table row (which may offer to split). Flow turns blocks into slices; pagination
  * stacks slices into pages.
  */
-import type { Row } from "../document/model.js";
+import type { Row, SlotKind } from "../document/model.js";
 import type { Frame, TextFrame } from "./types.js";
 
 export interface Slice {
@@ -30,6 +30,22 @@ export interface Slice {
   row?: Row;
   /** Header rows repeated above this (table body) slice when it starts a page. */
   repeat?: Slice[];
+  /** A line of a signing-slot paragraph: the slot and the line's text box (y relative to the slice's top). */
+  slot?: SlotLine;
+}
+
+/** The box of a slot paragraph's line: x absolute, y relative to the top of the slice (or page, once placed). */
+export interface SlotLine {
+  kind: SlotKind;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A slot line placed on a page: its box in page coordinates, and how many frames the page had before it. */
+export interface SlotMark extends SlotLine {
+  at: number;
 }
 
 /**
@@ -41,8 +57,15 @@ export interface Splitter {
   split(avail: number): [Slice, Slice | null] | null;
 }
 
-/** Appends the slice's frames, moved down by `dy`, to `out` (nested slices included). */
-export function emit(slice: Slice, dy: number, out: Frame[]): void {
+/**
+ * Appends the slice's frames, moved down by `dy`, to `out` (nested slices included), and the boxes of
+ * the slot lines among them to `slots`.
+ */
+export function emit(slice: Slice, dy: number, out: Frame[], slots?: SlotMark[]): void {
+  if (slice.slot && slots) {
+    const l = slice.slot;
+    slots.push({ kind: l.kind, x1: l.x1, y1: l.y1 + dy, x2: l.x2, y2: l.y2 + dy, at: out.length });
+  }
   // Written out field by field: an object spread here ({ ...f, y }) cost more than the rest of the
   // function (V8 takes a slow path for spreads whose source shapes vary).
   for (const f of slice.items) {
@@ -54,7 +77,7 @@ export function emit(slice: Slice, dy: number, out: Frame[]): void {
       out.push({ kind: "line", x1: f.x1, y1: f.y1 + dy, x2: f.x2, y2: f.y2 + dy, width: f.width, role: f.role });
     }
   }
-  if (slice.children) for (const c of slice.children) emit(c.slice, dy + c.dy, out);
+  if (slice.children) for (const c of slice.children) emit(c.slice, dy + c.dy, out, slots);
 }
 
 /** Total height of a slice sequence as stacked (spaces between slices included, the last after too). */

@@ -2,7 +2,7 @@
  * The layout engine's output: pages of positioned frames, in points, origin at the page's top-left
  * corner, y growing downwards. The PDF writer flips y; tests read the frames or their text dump.
  */
-import type { Row } from "../document/model.js";
+import type { Row, SlotKind } from "../document/model.js";
 import type { SourcePos } from "../model/source.js";
 import type { LayoutFonts } from "./fonts.js";
 
@@ -82,6 +82,30 @@ export interface LayoutResult {
    * them split too (src/pipeline/render.ts), or Word would move the chain the PDF did not.
    */
   splitRows: Row[];
+  /**
+   * Where the signing slots are (paragraphs with `slot`, electronic documents): the box of the slot
+   * paragraph's laid-out text on its page, united over its lines (left end of the leftmost frame to the
+   * measured right end of the rightmost, first line's ascent to last line's descent). Empty on paper.
+   */
+  slots: LayoutSlot[];
+  /** 0-based indexes of the first pages of the sections with `attachmentSignature`. */
+  attachmentPages: number[];
+}
+
+export interface LayoutSlot {
+  slot: SlotKind;
+  /** 0-based page index in the document. */
+  page: number;
+  /** Points, y from the page's top edge. */
+  rect: Rect;
+}
+
+/** A rectangle in points: top-left corner (y from the page's top edge), width, height. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface LayoutOptions {

@@ -4,7 +4,8 @@ import type { CatalogEntry } from "./types.js";
  * CD8xx: building the documents. CD801–CD829 are the fonts and the PDF layout: a configured font
  * that cannot be used or lacks letters (positioned at its setting in chamdiem.yaml), and what the
  * layout had to do that the user should know (positioned at the paragraph's source when the document
- * model has it, else at the top of the assessment file, with the document's name).
+ * model has it, else at the top of the assessment file, with the document's name). CD855–CD859 are
+ * electronic documents: the signature and seal images (positioned at their setting).
  */
 export const BUILD_CODES = {
   CD801: {
@@ -51,5 +52,15 @@ export const BUILD_CODES = {
     severity: "error",
     vi: "Phông chữ “{setting}” ({file}) bị hỏng ({detail}); không lập được bản PDF “{document}”",
     en: "The font “{setting}” ({file}) is damaged ({detail}); the PDF “{document}” was not written",
+  },
+  CD855: {
+    severity: "error",
+    vi: "Ảnh chữ ký “{file}” không dùng được ({reason}); cần một tệp PNG (nền trong suốt); chưa lập bản PDF “{document}”",
+    en: "The signature image “{file}” cannot be used ({reason}); a PNG file (transparent background) is needed; the PDF “{document}” was not written",
+  },
+  CD856: {
+    severity: "error",
+    vi: "Ảnh con dấu “{file}” không dùng được ({reason}); cần một tệp PNG (nền trong suốt); chưa lập bản PDF “{document}”",
+    en: "The seal image “{file}” cannot be used ({reason}); a PNG file (transparent background) is needed; the PDF “{document}” was not written",
   },
 } satisfies Record<string, CatalogEntry>;

@@ -14,6 +14,7 @@ import type { FontSet } from "../../fonts/fontset.js";
 import type { Face, LayoutResult } from "../../layout/types.js";
 import { pageContent } from "./content.js";
 import { embedFace, flate, type EmbeddedFace } from "./embed-font.js";
+import { addSigningFields, type FieldOptions } from "./fields.js";
 import type { FaceUsage } from "./glyphs.js";
 
 type PdfLib = typeof import("pdf-lib");
@@ -30,7 +31,14 @@ function infoText(lib: PdfLib, s: string) {
 }
 
 /** The objects of the PDF of a layout, in a fresh context (serialise it with serializePdf). */
-export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fonts: FontSet, usage: Map<Face, FaceUsage>): PDFContext {
+export function pdfObjects(
+  lib: PdfLib,
+  doc: DocModel,
+  layout: LayoutResult,
+  fonts: FontSet,
+  usage: Map<Face, FaceUsage>,
+  fields: FieldOptions = {},
+): PDFContext {
   const { PDFContext, PDFName, PDFString, PDFBool, PDFNumber } = lib;
   const ctx = PDFContext.create();
   const kids = ctx.obj([]) as PDFArray;
@@ -58,11 +66,13 @@ export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fon
   let n = 0;
   for (const [face, u] of usage) faces.set(face, { ...embedFace(lib, ctx, u), name: `F${++n}` });
 
+  const pages: { ref: PDFRef; dict: PDFDict }[] = [];
   for (const frame of layout.pages) {
     const resources = ctx.obj({}) as PDFDict;
     const page = ctx.obj({ Type: "Page", Parent: pageTreeRef, Resources: resources, MediaBox: [0, 0, frame.width, frame.height] }) as PDFDict;
     const pageRef = ctx.register(page);
     kids.push(pageRef);
+    pages.push({ ref: pageRef, dict: page });
     const content = pageContent(frame, faces, fonts.kerning);
     const contentRef: PDFRef = flate(ctx, content.bytes);
     const used: (EmbeddedFace & { name: string })[] = [];
@@ -82,5 +92,7 @@ export function pdfObjects(lib: PdfLib, doc: DocModel, layout: LayoutResult, fon
     page.set(PDFName.of("Annots"), ctx.obj([]));
   }
   pageTree.set(PDFName.of("Count"), PDFNumber.of(layout.pages.length));
+  // Electronic documents: the unsigned signature fields (none on paper: the objects above are all).
+  addSigningFields(lib, ctx, catalog, pages, layout, fields);
   return ctx;
 }

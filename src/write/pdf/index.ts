@@ -15,11 +15,25 @@ import type { LayoutOptions, LayoutResult, LayoutWarning } from "../../layout/ty
 import { pdfObjects } from "./document.js";
 import { serializePdf } from "./serialize.js";
 import { collectGlyphs } from "./glyphs.js";
+import { addSigningImages, type SignatureImages } from "./signing-images.js";
+export { SigningImageError, type SignatureImages } from "./signing-images.js";
+export { signingSidecar, FIELD_PURPOSE, type SigningSidecar, type SigningField } from "./fields.js";
 
 export interface PdfOptions {
   layout?: LayoutOptions;
   /** The document already laid out (with `layout`'s options), so it is not laid out twice. */
   laidOut?: LayoutResult;
+  /**
+   * Draw the outlines of the signing boxes (electronic documents: the widgets' appearances), to look
+   * at where they are. Off: the widgets are invisible until signed.
+   */
+  outlineSigningBoxes?: boolean;
+  /**
+   * Electronic documents: the signer's signature and the seal (PNG) drawn in their boxes, actual size
+   * (src/write/pdf/signing-images.ts). Ignored when the document has no signer slots. A PNG that
+   * cannot be used throws a SigningImageError.
+   */
+  signatureImages?: SignatureImages;
 }
 
 export interface PdfResult {
@@ -50,7 +64,9 @@ export async function renderPdf(doc: DocModel, fonts: FontSet, options: PdfOptio
   const layout = options.laidOut ?? layoutDocument(doc, createLayoutFonts(fonts), options.layout);
   const lib = await loadPdfLib();
   const usage = collectGlyphs(layout.pages, fonts);
-  const bytes = serializePdf(lib, pdfObjects(lib, doc, layout, fonts, usage));
+  const ctx = pdfObjects(lib, doc, layout, fonts, usage, { outline: options.outlineSigningBoxes === true });
+  if (options.signatureImages && layout.slots.length > 0) await addSigningImages(lib, ctx, layout, options.signatureImages);
+  const bytes = serializePdf(lib, ctx);
   const warnings = [...layout.warnings];
   for (const [face, u] of usage) {
     if (u.missing.size) {
