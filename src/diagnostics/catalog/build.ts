@@ -5,6 +5,7 @@ import type { CatalogEntry } from "./types.js";
  * that cannot be used or lacks letters (positioned at its setting in chamdiem.yaml), and what the
  * layout had to do that the user should know (positioned at the paragraph's source when the document
  * model has it, else at the top of the assessment file, with the document's name).
+ * CD860–CD869: the outputs already written (src/cli/commands/build.ts): a PDF signed after the build.
  */
 export const BUILD_CODES = {
   CD801: {
@@ -51,5 +52,10 @@ export const BUILD_CODES = {
     severity: "error",
     vi: "Phông chữ “{setting}” ({file}) bị hỏng ({detail}); không lập được bản PDF “{document}”",
     en: "The font “{setting}” ({file}) is damaged ({detail}); the PDF “{document}” was not written",
+  },
+  CD860: {
+    severity: "error",
+    vi: "Tệp {path} đã được ký số sau khi lập: chamdiem không ghi đè văn bản đã ký, nên chưa lập lại văn bản của {assessment}. Muốn lập lại, chuyển tệp đã ký sang nơi lưu trữ khác rồi chạy lại",
+    en: "{path} was signed after it was built: chamdiem never overwrites a signed document, so the documents of {assessment} were not built again. To build them again, move the signed file to where it is kept and run again",
   },
 } satisfies Record<string, CatalogEntry>;
