@@ -1,8 +1,9 @@
 /**
- * A chamdiem PDF can be signed as an office signs it: a PAdES-style signature filling the existing
- * signature field "chamdiem.chu-ky" by an incremental update (test/helpers/sign.ts), with a test
- * certificate made here, in memory (never a real one). Verified by independent readers: poppler's
- * pdfsig (the signature is valid and covers the whole file) and qpdf --check.
+ * A chamdiem PDF can be signed as an office signs it: a signature filling the existing signature
+ * field "chamdiem.chu-ky" by an incremental update (test/helpers/sign.ts), with a test certificate
+ * made here, in memory (never a real one), once as adbe.pkcs7.detached and once as PAdES baseline
+ * B-B (ETSI.CAdES.detached). Verified by independent readers: poppler's pdfsig (the signature is
+ * valid and covers the whole file) and qpdf --check.
  *
  * unsignedExample() makes the unsigned file: the example's report as our writer writes it, with the
  * signature field added (hierarchical: field "chamdiem", kid "chu-ky", the kid merged with its widget)
@@ -10,7 +11,7 @@
  * writes its signature fields itself (issue 16), it becomes the writer's output in electronic mode.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, createSign, generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,10 +57,11 @@ export async function unsignedExample(): Promise<Uint8Array> {
 }
 
 /** A self-signed RSA 2048 test certificate for SIGNER (its common name a UTF8String) and its key. */
-function testIdentity(): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate } {
+function testIdentity(): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate; pem: string } {
   // The key pair from Node (native, milliseconds); forge makes the certificate.
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs8", format: "pem" }) as string);
+  const pem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+  const key = forge.pki.privateKeyFromPem(pem);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   cert.serialNumber = "01";
@@ -76,7 +78,7 @@ function testIdentity(): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certif
     { name: "keyUsage", digitalSignature: true, nonRepudiation: true },
   ]);
   cert.sign(key, forge.md.sha256.create());
-  return { key, cert };
+  return { key, cert, pem };
 }
 
 /**
@@ -105,6 +107,51 @@ function cmsSigner(id: { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certific
     });
     p7.sign({ detached: true });
     return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), "binary");
+  };
+}
+
+/**
+ * A PAdES baseline B-B CMS (ETSI.CAdES.detached, ETSI EN 319 142-1): content type, message digest and
+ * the ESS signing-certificate-v2 attribute (the SHA-256 of the signer's certificate) signed, no
+ * signing-time attribute (PAdES takes the claimed time from /M). forge's pkcs7 writes only its three
+ * known attributes, so the SignedData is put together here from forge's ASN.1 nodes; the issuer is
+ * the certificate's own node (never a name re-encoded), the RSA signature is Node's.
+ */
+function cadesSigner(id: { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate }, privatePem: string) {
+  const { asn1, pki } = forge;
+  const { Class, Type } = asn1;
+  const seq = (v: forge.asn1.Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, v);
+  const set = (v: forge.asn1.Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SET, true, v);
+  const oid = (o: string) => asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(o).getBytes());
+  const octets = (b: Buffer) => asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, b.toString("binary"));
+  const int = (n: number) => asn1.create(Class.UNIVERSAL, Type.INTEGER, false, String.fromCharCode(n));
+  const attr = (type: string, value: forge.asn1.Asn1) => seq([oid(type), set([value])]);
+  const certAsn1 = pki.certificateToAsn1(id.cert);
+  const certDer = Buffer.from(asn1.toDer(certAsn1).getBytes(), "binary");
+  const tbs = certAsn1.value[0] as forge.asn1.Asn1;
+  const [, serial, , issuer] = tbs.value as forge.asn1.Asn1[]; // [0] version, serial, signature, issuer
+  const sha256 = seq([oid(pki.oids.sha256)]);
+  return async (bytes: Buffer): Promise<Uint8Array> => {
+    const attrs = [
+      attr(pki.oids.contentType, oid(pki.oids.data)),
+      attr(pki.oids.messageDigest, octets(createHash("sha256").update(bytes).digest())),
+      // id-aa-signingCertificateV2: SigningCertificateV2 { certs: [ESSCertIDv2 { certHash }] } (SHA-256 by default).
+      attr("1.2.840.113549.1.9.16.2.47", seq([seq([seq([octets(createHash("sha256").update(certDer).digest())])])])),
+    ];
+    // The signature is over the attributes' DER as a SET; in the SignerInfo they are [0] IMPLICIT.
+    const signedAttrsDer = Buffer.from(asn1.toDer(set(attrs)).getBytes(), "binary");
+    const signature = createSign("sha256").update(signedAttrsDer).sign(privatePem);
+    const signerInfo = seq([
+      int(1),
+      seq([issuer, serial]),
+      sha256,
+      asn1.create(Class.CONTEXT_SPECIFIC, 0, true, attrs),
+      seq([oid(pki.oids.rsaEncryption), asn1.create(Class.UNIVERSAL, Type.NULL, false, "")]),
+      octets(signature),
+    ]);
+    const signedData = seq([int(1), set([sha256]), seq([oid(pki.oids.data)]), asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [certAsn1]), set([signerInfo])]);
+    const contentInfo = seq([oid(pki.oids.signedData), asn1.create(Class.CONTEXT_SPECIFIC, 0, true, [signedData])]);
+    return Buffer.from(asn1.toDer(contentInfo).getBytes(), "binary");
   };
 }
 
@@ -206,5 +253,36 @@ describe.runIf(gate.available)("signing a chamdiem PDF by incremental update (pd
   it("qpdf --check finds no errors in the signed file", () => {
     const out = execFileSync("qpdf", ["--check", signedPath], { encoding: "utf8" });
     expect(out).toContain("No syntax or stream encoding errors found");
+  });
+});
+
+describe.runIf(gate.available)("signing a chamdiem PDF as PAdES baseline B-B (ETSI.CAdES.detached), verified by pdfsig", () => {
+  it("is a valid signature of the whole document, of the CAdES type", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chamdiem-sign-pades-"));
+    try {
+      const unsigned = await unsignedExample();
+      const id = testIdentity();
+      const signed = await signIncremental(await loadPdfLib(), unsigned, {
+        field: FIELD,
+        date: SIGNED_AT,
+        subFilter: "ETSI.CAdES.detached",
+        sign: cadesSigner(id, id.pem),
+      });
+      expect(Buffer.compare(Buffer.from(signed.subarray(0, unsigned.length)), Buffer.from(unsigned))).toBe(0);
+      const path = join(dir, "signed.pdf");
+      writeFileSync(path, signed);
+      const r = spawnSync("pdfsig", [path], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+      const out = r.stdout + r.stderr;
+      expect(r.status, out).toBe(0);
+      expect(out).toContain("Signature Type: ETSI.CAdES.detached");
+      // No signing-time attribute: pdfsig shows the time of /M (09:30 in Vietnam, printed in UTC).
+      expect(out).toContain("Signing Time: Nov 19 2021 02:30:00");
+      expect(out).toContain("Signature is Valid");
+      expect(out).toContain("Total document signed");
+      expect(out).toContain(SIGNER);
+      expect(execFileSync("qpdf", ["--check", path], { encoding: "utf8" })).toContain("No syntax or stream encoding errors found");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
