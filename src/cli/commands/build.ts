@@ -7,14 +7,15 @@
  * itself and the build options) and the files
  * written, each with its size and times (OutputRecord); an assessment whose hash is unchanged and
  * whose files are still as written is skipped without being parsed. A file deleted, truncated, saved
- * by Word or left half-made by a killed build is written again.
+ * by Word or left half-made by a killed build is written again; a PDF signed since (an incremental
+ * update after our bytes) never is (signedAfterBuild, CD860).
  * Many assessments are built on worker threads (tinypool), one per core.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { diag, uniqueDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnostics/format.js";
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
@@ -70,6 +71,32 @@ function asWritten(cwd: string, o: OutputRecord): boolean {
   return !!s && s.isFile() && s.size === o.size && s.mtimeMs === o.mtime && s.ctimeMs === o.ctime;
 }
 
+/**
+ * Whether a written PDF was signed after the build, which a build must then never overwrite (the
+ * signature would be lost): a signing tool appends an incremental update (ISO 32000-1, 7.5.6) to the
+ * bytes we wrote, so the file is longer than recorded, the recorded length ends where our file ended
+ * ("%%EOF"), and what follows holds a signature dictionary's /ByteRange. chamdiem never writes
+ * /ByteRange itself (its signature fields are unsigned: no /V). Only the appended bytes are read.
+ */
+function signedAfterBuild(cwd: string, o: OutputRecord): boolean {
+  if (!o || typeof o.path !== "string" || !o.path.toLowerCase().endsWith(".pdf") || !Number.isInteger(o.size) || o.size < 8) return false;
+  const abs = resolve(cwd, o.path);
+  const s = statSync(abs, { throwIfNoEntry: false });
+  if (!s || !s.isFile() || s.size <= o.size) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, "r");
+    const tail = Buffer.alloc(s.size - o.size + 8);
+    const n = readSync(fd, tail, 0, tail.length, o.size - 8);
+    const text = tail.subarray(0, n).toString("latin1");
+    return text.slice(0, 8).includes("%%EOF") && text.includes("/ByteRange", 8);
+  } catch {
+    return false; // unreadable: rebuilt as any changed file is
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function recordOf(abs: string, cwd: string): OutputRecord {
   const s = statSync(abs);
   return { path: displayPath(abs, cwd), size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
@@ -110,6 +137,8 @@ export async function runBuild(cli: Cli): Promise<number> {
   const todo: string[] = [];
   const hashes = new Map<string, string>();
   let skipped = 0;
+  // Assessments left alone because one of their PDFs was signed after the build (CD860).
+  const signedKept: Diagnostic[] = [];
   const list = onceListing(cli.world.fs);
   const roots: EvidenceRoots = new Map();
   for (const f of assessmentFiles) {
@@ -125,8 +154,18 @@ export async function runBuild(cli: Cli): Promise<number> {
     hashes.set(f, h);
     const key = displayPath(f, cli.cwd);
     const entry = manifest.entries[key];
-    if (!force && entry && entry.hash === h && Array.isArray(entry.outputs) && entry.outputs.every((o) => asWritten(cli.cwd, o))) skipped++;
-    else todo.push(f);
+    const outputs = entry && Array.isArray(entry.outputs) ? entry.outputs : [];
+    if (!force && entry && entry.hash === h && Array.isArray(entry.outputs) && outputs.every((o) => asWritten(cli.cwd, o))) {
+      skipped++;
+      continue;
+    }
+    // A PDF signed since it was built is never overwritten, not even with --force: unchanged inputs
+    // (and every other output as written) skip the assessment as if the file were as written; anything
+    // else that would rebuild it stops at an error naming the signed file.
+    const signed = outputs.filter((o) => !asWritten(cli.cwd, o) && signedAfterBuild(cli.cwd, o));
+    if (signed.length === 0) todo.push(f);
+    else if (!force && entry!.hash === h && outputs.every((o) => signed.includes(o) || asWritten(cli.cwd, o))) skipped++;
+    else for (const o of signed) signedKept.push(diag("CD860", { file: key, line: 1, column: 1 }, { path: o.path, assessment: key }));
   }
   // A killed build leaves its marker (written before any output): the next build, whether it has work
   // or not, then removes the temporary files the killed one left (a look through every output folder:
@@ -168,7 +207,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   bar.done();
 
   // Merge: rubric diagnostics come back from every batch; report each once.
-  const diagnostics = uniqueDiagnostics([...found, ...fontCheck.diagnostics, ...results.flatMap((r) => r.diagnostics)]);
+  const diagnostics = uniqueDiagnostics([...found, ...fontCheck.diagnostics, ...signedKept, ...results.flatMap((r) => r.diagnostics)]);
   const built = results.flatMap((r) => r.built);
   const refused = results.flatMap((r) => r.refused);
   if (built.length > 0 || refused.length > 0) writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 1) + "\n");

@@ -6,6 +6,7 @@ import type { CatalogEntry } from "./types.js";
  * layout had to do that the user should know (positioned at the paragraph's source when the document
  * model has it, else at the top of the assessment file, with the document's name). CD855–CD859 are
  * electronic documents: the signature and seal images (positioned at their setting).
+ * CD860–CD869: the outputs already written (src/cli/commands/build.ts): a PDF signed after the build.
  */
 export const BUILD_CODES = {
   CD801: {
@@ -62,5 +63,10 @@ export const BUILD_CODES = {
     severity: "error",
     vi: "Ảnh con dấu “{file}” không dùng được ({reason}); cần một tệp PNG (nền trong suốt); chưa lập bản PDF “{document}”",
     en: "The seal image “{file}” cannot be used ({reason}); a PNG file (transparent background) is needed; the PDF “{document}” was not written",
+  },
+  CD860: {
+    severity: "error",
+    vi: "Tệp {path} đã được ký số sau khi lập: chamdiem không ghi đè văn bản đã ký, nên chưa lập lại văn bản của {assessment}. Muốn lập lại, chuyển tệp đã ký sang nơi lưu trữ khác rồi chạy lại",
+    en: "{path} was signed after it was built: chamdiem never overwrites a signed document, so the documents of {assessment} were not built again. To build them again, move the signed file to where it is kept and run again",
   },
 } satisfies Record<string, CatalogEntry>;
