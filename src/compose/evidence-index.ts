@@ -24,7 +24,7 @@ import { walkScored, type ScoredAssessment } from "../model/scored.js";
 import type { SourcePos } from "../model/source.js";
 import { attachmentHead } from "./attachment.js";
 import { cell, line, paragraph, row, table, text } from "./blocks.js";
-import type { ComposeOptions, ComposeResult } from "./options.js";
+import { isElectronic, type ComposeOptions, type ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { BODY, CELL_PADDING, FONT, GAP, LANGUAGE, SIZE, TABLE_BORDER } from "./profile.js";
 import { widthTwips } from "./text-fit.js";
@@ -233,17 +233,21 @@ export function composeEvidenceIndex(scored: ScoredAssessment, plan: EvidencePla
   const a = scored.assessment;
   const page = a4("portrait");
   const width = textWidth(page);
+  const electronic = isElectronic(opts);
   const blocks: Block[] = [
-    ...attachmentHead(a, EVIDENCE_INDEX_TITLE, a.report.source, opts.measure, width),
+    ...attachmentHead(a, EVIDENCE_INDEX_TITLE, a.report.source, opts.measure, width, electronic),
     ...evidenceIndexBody(scored, plan, opts.measure, width),
   ];
   const meta: DocMeta = {
     title: "Danh mục hồ sơ kiểm chứng",
-    subject: `Kèm theo ${reportReference(a)}`,
+    subject: `Kèm theo ${reportReference(a, electronic)}`,
     author: a.unit.name,
     language: LANGUAGE,
     date: opts.date,
     font: FONT,
   };
-  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
+  // Electronic: the index is always a file of its own (it is bound into the evidence pack too), so it
+  // carries the organisation's signature box on its first page, whatever `attachments` says.
+  const signed = electronic ? { attachmentSignature: true } : {};
+  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, ...signed, blocks }] }, diagnostics };
 }

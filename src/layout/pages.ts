@@ -18,8 +18,9 @@
  *   is taller than a page); if not one line fits, it moves; header rows are repeated on every page the
  *   table continues onto;
  * - page numbers centred in the top margin (the header at `headerDistance`), hidden on a section's first
- *   page when asked; numbering runs on across sections. A header taller than the top margin pushes the
- *   body down, as in Word.
+ *   page when asked; numbering runs on across sections, unless a section restarts it
+ *   (Section.restartPageNumbers: its first page is 1 again, PageFrame.printedNumber). A header taller
+ *   than the top margin pushes the body down, as in Word.
  */
 import type { DocModel, Row, RunStyle, Section } from "../document/model.js";
 import { flowBlocks } from "./flow.js";
@@ -47,8 +48,13 @@ export function layoutDocument(doc: DocModel, fonts: LayoutFonts, options: Layou
   const warnings: LayoutWarning[] = [];
   const pages: PageFrame[] = [];
   const splitRows: Row[] = [];
+  // The first printed number of each section: the page's number in the document, unless a section
+  // restarts the numbering (Word's w:pgNumType w:start="1", which the docx writer emits for it).
+  let offset = 0;
   doc.sections.forEach((section, index) => {
-    pages.push(...layoutSection(section, index, pages.length + 1, fonts, opts, warnings, splitRows));
+    if (section.restartPageNumbers) offset = pages.length;
+    const laid = layoutSection(section, index, pages.length + 1, offset, fonts, opts, warnings, splitRows);
+    pages.push(...laid);
   });
   return { pages, warnings, splitRows };
 }
@@ -76,6 +82,8 @@ function layoutSection(
   section: Section,
   index: number,
   firstNumber: number,
+  /** Pages before the section's numbering started (0 unless a section restarted it). */
+  offset: number,
   fonts: LayoutFonts,
   options: Required<LayoutOptions>,
   warnings: LayoutWarning[],
@@ -86,7 +94,7 @@ function layoutSection(
   const ctx: FlowContext = { fonts, options, warnings, pageHeight: body.bottom - body.top };
   const slices = flowBlocks(section.blocks, body.left, body.right - body.left, ctx);
 
-  const pg = new Pager(section, index, firstNumber, geo);
+  const pg = new Pager(section, index, firstNumber, offset, geo);
   pg.newPage(slices[0]);
   let carry: Slice | null = null;
   let i = 0;
@@ -161,7 +169,7 @@ function layoutSection(
     const m = fonts.lineMetrics(style);
     for (const p of pages) {
       if (pn.hideOnFirstPage && p.pageInSection === 0) continue;
-      const text = String(p.number);
+      const text = String(p.printedNumber ?? p.number);
       const w = fonts.measure(text, style);
       p.items.unshift({
         kind: "text",
@@ -207,7 +215,7 @@ function finishPage(page: PageFrame): void {
   const buckets = new Map<number, { width: number; horizontal: boolean; at: number; spans: [number, number][] }>();
   for (const f of page.items) {
     if (f.kind === "text" && f.pageNumber) {
-      out.push({ ...f, text: String(page.number), pageNumber: undefined });
+      out.push({ ...f, text: String(page.printedNumber ?? page.number), pageNumber: undefined });
     } else if (f.kind === "line" && f.role === "border" && (f.y1 === f.y2 || f.x1 === f.x2)) {
       const horizontal = f.y1 === f.y2;
       const at = horizontal ? f.y1 : f.x1;
@@ -294,13 +302,16 @@ class Pager {
     private readonly section: Section,
     private readonly index: number,
     private readonly firstNumber: number,
+    private readonly offset: number,
     private readonly geo: Geometry,
   ) {}
 
   newPage(next: Slice | undefined): void {
     const { geo } = this;
+    const number = this.firstNumber + this.pages.length;
     this.page = {
-      number: this.firstNumber + this.pages.length,
+      number,
+      ...(this.offset > 0 ? { printedNumber: number - this.offset } : {}),
       section: this.index,
       pageInSection: this.pages.length,
       width: geo.width,

@@ -19,7 +19,8 @@ import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnos
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, MODES } from "../config.js";
+import type { DocumentMode } from "../../compose/index.js";
 import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
@@ -82,6 +83,13 @@ export async function runBuild(cli: Cli): Promise<number> {
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
   const { rubricFiles, assessments: assessmentFiles, diagnostics: found } = planInputs(cli);
 
+  // `--mode` overrides chamdiem.yaml's `mode` for this build.
+  const flag = cli.args.values.mode;
+  if (flag !== undefined && !(MODES as readonly string[]).includes(flag)) throw new UsageError(cli.m.badValue("mode", flag));
+  const mode = (flag as DocumentMode | undefined) ?? config.mode;
+  // `attachments` says something only in electronic mode: a paper build hashes (and composes) as before.
+  const electronic = mode === "electronic" ? { mode, attachments: config.attachments } : {};
+
   const formats = cli.args.flags.has("no-pdf")
     ? config.formats.filter((f) => f !== "pdf")
     : cli.args.flags.has("no-docx")
@@ -99,7 +107,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p, fontReader(cli.world.fs)).bytes]);
   const depsHash = hashAll([
     toolId(),
-    JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }),
+    JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null, ...electronic }),
     ...fontBytes,
     ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)]),
   ]);
@@ -143,6 +151,7 @@ export async function runBuild(cli: Cli): Promise<number> {
     rubricFiles,
     formats,
     numbers: config.numbers,
+    ...electronic,
     ...(Object.keys(fontCheck.usable).length ? { fonts: fontCheck.usable } : {}),
     ...(Object.keys(fontCheck.origins).length ? { fontOrigins: fontCheck.origins, reportedMissing: fontCheck.reportedMissing } : {}),
     ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
