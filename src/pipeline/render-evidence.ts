@@ -7,6 +7,7 @@
 import { composeEvidenceCover } from "../compose/evidence-cover.js";
 import { composeEvidenceIndex } from "../compose/evidence-index.js";
 import type { ComposeOptions } from "../compose/options.js";
+import { documentNumber } from "../compose/vi-format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel } from "../document/model.js";
 import { createLayoutFonts } from "../fonts/index.js";
@@ -110,7 +111,8 @@ export async function renderEvidence(
         parts,
         outline: packOutline(scored, ev.plan, coverPages, partOf),
         title: `Hồ sơ kiểm chứng — ${a.unit.name}`,
-        subject: `Kèm theo Báo cáo số ${a.report.number}/${a.report.symbol}`,
+        // Electronic: the report's number is the document system's to give, not printed here either.
+        subject: `Kèm theo Báo cáo số ${compose.mode === "electronic" ? documentNumber(a.report.number, a.report.symbol, true) : `${a.report.number}/${a.report.symbol}`}`,
         author: a.unit.name,
         date: opts.date,
       });
