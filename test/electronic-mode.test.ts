@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { composeEvidenceIndex } from "../src/compose/evidence-index.js";
 import { composeReport, composeScoreTable, type ComposeOptions } from "../src/compose/index.js";
+import { dumpDoc } from "../src/document/dump.js";
 import type { DocModel, Paragraph } from "../src/document/model.js";
 import { createLayoutFonts, loadFontSet } from "../src/fonts/index.js";
 import { layoutDocument } from "../src/layout/index.js";
@@ -57,6 +58,10 @@ describe("electronic compose of the example", () => {
       ["signer-name", "Phạm Xuân Duệ"],
     ]);
     expect(slotted(table)).toEqual([]);
+    // The readable dump shows them (and a paper dump has none: the goldens of compose-example.test.ts).
+    const dumped = [...dumpDoc(report).matchAll(/"slot": ?"([a-z-]+)"/g)].map((m) => m[1]);
+    expect(dumped).toEqual(["number", "date", "signer-title", "signer-name"]);
+    expect(dumpDoc(table)).toContain('"restartPageNumbers": true');
   });
 
   it("leaves the score table's (Kèm theo …) line unfilled", () => {
