@@ -177,6 +177,20 @@ describe("chamdiem build --mode / chamdiem.yaml mode and attachments", () => {
     expect(first).not.toContain("1880");
   });
 
+  it("switching to electronic (same file) removes the paper build's score table it no longer writes; one edited since stays", async () => {
+    const dir = project();
+    expect((await build(dir)).code).toBe(0);
+    expect(existsSync(join(dir, OUT, "bieu-cham-diem.pdf"))).toBe(true);
+    expect((await build(dir, ["--mode", "electronic"])).code).toBe(0);
+    expect(existsSync(join(dir, OUT, "bieu-cham-diem.pdf"))).toBe(false);
+    expect(existsSync(join(dir, OUT, "bao-cao.pdf"))).toBe(true);
+    // Back to paper, the score table is written again; a copy changed by hand is then not removed.
+    expect((await build(dir)).code).toBe(0);
+    writeFileSync(join(dir, OUT, "bieu-cham-diem.pdf"), "edited");
+    expect((await build(dir, ["--mode", "electronic"])).code).toBe(0);
+    expect(readFileSync(join(dir, OUT, "bieu-cham-diem.pdf"), "utf8")).toBe("edited");
+  });
+
   it("electronic, separate: both files, the score table's (Kèm theo …) line unfilled", async () => {
     const dir = project("mode: electronic\nattachments: separate\n");
     expect((await build(dir)).code).toBe(0);

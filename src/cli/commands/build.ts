@@ -71,6 +71,22 @@ function asWritten(cwd: string, o: OutputRecord): boolean {
   return !!s && s.isFile() && s.size === o.size && s.mtimeMs === o.mtime && s.ctimeMs === o.ctime;
 }
 
+/**
+ * The documents an assessment's previous build wrote in a format this build writes too, but no longer
+ * writes (bieu-cham-diem.* once an electronic build puts the score table in bao-cao.*): removed when
+ * they are still as that build left them, so no stale document (the paper one, its number filled in)
+ * stays beside the new ones. One changed since (saved from Word) is the user's and is left alone, and so
+ * is a format this build does not write (`--no-pdf` keeps the PDFs of the last full build).
+ */
+function removeDropped(cwd: string, previous: OutputRecord[] | undefined, written: readonly string[], formats: readonly string[]): void {
+  if (!Array.isArray(previous)) return;
+  const now = new Set(written.map((o) => resolve(o)));
+  for (const o of previous) {
+    if (!o || typeof o.path !== "string" || !formats.some((f) => o.path.endsWith(`.${f}`))) continue;
+    if (!now.has(resolve(cwd, o.path)) && asWritten(cwd, o)) rmSync(resolve(cwd, o.path), { force: true });
+  }
+}
+
 function recordOf(abs: string, cwd: string): OutputRecord {
   const s = statSync(abs);
   return { path: displayPath(abs, cwd), size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
@@ -164,7 +180,9 @@ export async function runBuild(cli: Cli): Promise<number> {
   let saved = clock.now();
   const record = (r: BuildTaskResult) => {
     for (const b of r.built) {
-      manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
+      const key = displayPath(b.file, cli.cwd);
+      removeDropped(cli.cwd, manifest.entries[key]?.outputs, b.outputs, formats);
+      manifest.entries[key] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
     }
     for (const f of r.refused) delete manifest.entries[displayPath(f, cli.cwd)];
     if (clock.now() - saved >= SAVE_EVERY_MS) {
