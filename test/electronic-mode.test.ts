@@ -6,7 +6,7 @@
  * it was: no slot, no section flag, the same bytes.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,8 +17,10 @@ import { dumpDoc } from "../src/document/dump.js";
 import type { DocModel, Paragraph } from "../src/document/model.js";
 import { createLayoutFonts, loadFontSet } from "../src/fonts/index.js";
 import { layoutDocument } from "../src/layout/index.js";
-import { sameFile } from "../src/pipeline/render.js";
+import { docxModel, sameFile } from "../src/pipeline/render.js";
+import { writeDocx } from "../src/write/docx/index.js";
 import { sectionProperties } from "../src/write/docx/parts.js";
+import { run, tools } from "./fixtures/compose/tools.js";
 import { allParagraphs, findParagraph, text } from "./fixtures/compose/model-query.js";
 import { exampleOptions } from "./fixtures/compose/example.js";
 import { ROOT, loadExampleScored } from "./helpers/example.js";
@@ -127,6 +129,49 @@ describe("page numbers restart for the appendix in the report's file", () => {
     expect(props).toMatch(/<w:pgMar [^>]*\/><w:pgNumType w:start="1"\/><w:titlePg\/>/);
     expect(sectionProperties(joined.sections[0]!, 0)).not.toContain("pgNumType");
   });
+});
+
+describe("LibreOffice opens the electronic same-file .docx", () => {
+  const gate = tools("soffice", "pdftotext");
+  it.skipIf(gate.skip)(
+    `its pages are the PDF's, the appendix numbered from 1 again, the blanks kept${gate.note}`,
+    async () => {
+      gate.require();
+      const fonts = createLayoutFonts(loadFontSet(readFileSync));
+      const { report, table } = composed({ mode: "electronic" });
+      const joined = sameFile(report, table);
+      const reportPages = layoutDocument(report, fonts).pages.length;
+      const pages = layoutDocument(joined, fonts).pages.length;
+      const dir = mkdtempSync(join(tmpdir(), "chamdiem-electronic-lo-"));
+      try {
+        // As the build writes it (render.ts docxModel: the rows the PDF split may split in Word too).
+        writeFileSync(join(dir, "bao-cao.docx"), await writeDocx(docxModel(joined, loadFontSet(readFileSync))));
+        const r = run(
+          "soffice",
+          [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "bao-cao.docx")],
+          {
+            timeout: 180_000,
+          },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        const pageText = (n: number) => run("pdftotext", ["-enc", "UTF-8", "-layout", "-f", String(n), "-l", String(n), join(dir, "bao-cao.pdf"), "-"]).stdout;
+        const count = run("pdfinfo", [join(dir, "bao-cao.pdf")]).stdout.match(/^Pages:\s+(\d+)/m)?.[1];
+        expect(Number(count)).toBe(pages);
+        // Page 2 of the appendix (1-based page reportPages + 2 of the file) prints "2" at its top.
+        expect(
+          pageText(reportPages + 2)
+            .trim()
+            .split("\n")[0]!
+            .trim(),
+        ).toBe("2");
+        expect(pageText(1)).toMatch(/Số:\s+\/BC-VP/);
+        expect(pageText(1)).not.toContain("1880");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
 });
 
 // ---- the command line ----
