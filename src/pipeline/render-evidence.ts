@@ -94,7 +94,9 @@ export async function renderEvidence(
     const cover = composeEvidenceCover(scored, ev.plan, compose);
     diagnostics.push(...cover.diagnostics);
     const coverPages = layoutDocument(cover.doc, createLayoutFonts(opts.fonts)).pages.length;
-    const front: DocModel = { meta: { ...index.doc.meta, title: "Hồ sơ kiểm chứng" }, sections: [...cover.doc.sections, ...index.doc.sections] };
+    // The index's organisation signature box (electronic) belongs to its own file, not to the pack's page 2.
+    const bound = index.doc.sections.map(({ attachmentSignature: _, ...section }) => section);
+    const front: DocModel = { meta: { ...index.doc.meta, title: "Hồ sơ kiểm chứng" }, sections: [...cover.doc.sections, ...bound] };
     const frontBytes = await writeDocument("pdf", front, opts.fonts, context(EVIDENCE_PACK), diagnostics);
     const parts: PackPart[] = [];
     const partOf = new Map<number, number>();
