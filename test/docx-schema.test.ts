@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { composeReport, composeScoreTable } from "../src/compose/index.js";
 import type { DocModel } from "../src/document/model.js";
+import { sameFile } from "../src/pipeline/render.js";
 import { writeDocx } from "../src/write/docx/index.js";
 import { mceProcess, parts } from "./fixtures/compose/docx-parts.js";
 import { exampleDocs } from "./fixtures/compose/example.js";
@@ -40,6 +41,11 @@ function richDocs(): [string, DocModel][] {
   return [
     ["rich report", composeReport(s, COMPOSE_OPTIONS).doc],
     ["rich score table", composeScoreTable(s, COMPOSE_OPTIONS).doc],
+    // Electronic, attachments in the same file: two sections, the second restarting its page numbers (w:pgNumType).
+    [
+      "electronic report and score table",
+      sameFile(composeReport(s, { ...COMPOSE_OPTIONS, mode: "electronic" }).doc, composeScoreTable(s, { ...COMPOSE_OPTIONS, mode: "electronic" }).doc),
+    ],
   ];
 }
 

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { itemCount, runChecks } from "../pipeline/run-checks.js";
 import { boundDiagnostics, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildDate, renderAssessment, type OutputFormat, type RenderOptions } from "../pipeline/render.js";
+import { buildDate, modeOptions, renderAssessment, type OutputFormat, type RenderOptions } from "../pipeline/render.js";
 import { renderEvidence } from "../pipeline/render-evidence.js";
 import { createMeasurer } from "../fonts/index.js";
 import { evidenceOf, type EvidenceRoots } from "./evidence-inputs.js";
@@ -35,6 +35,9 @@ export interface BuildTask {
   fontOrigins?: RenderOptions["fontOrigins"];
   reportedMissing?: RenderOptions["reportedMissing"];
   sourceDateEpoch?: string;
+  /** Electronic documents (absent: paper), and where their attachments go (RenderOptions). */
+  mode?: RenderOptions["mode"];
+  attachments?: RenderOptions["attachments"];
   env: { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string };
 }
 
@@ -111,11 +114,13 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
       ...(task.fontOrigins ? { fontOrigins: task.fontOrigins } : {}),
       ...(task.reportedMissing ? { reportedMissing: task.reportedMissing } : {}),
       ...(plan ? { evidence: plan } : {}),
+      ...(task.mode ? { mode: task.mode } : {}),
+      ...(task.attachments ? { attachments: task.attachments } : {}),
     };
     const { files, diagnostics } = await renderAssessment(a.scored, options);
     let pack: { name: string; chunks: Uint8Array[] } | undefined;
     if (plan) {
-      const compose = { measure: createMeasurer(fonts), numbers: task.numbers, date };
+      const compose = { measure: createMeasurer(fonts), numbers: task.numbers, date, ...modeOptions(options) };
       const ev = await renderEvidence(a.scored, { plan, bytes: evidence!.loaded.bytes }, options, compose, diagnostics);
       files.push(...ev.files);
       if (ev.pack) pack = ev.pack;

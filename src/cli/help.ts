@@ -51,6 +51,12 @@ const COMMANDS: Record<string, CommandHelp> = {
       f("--force", "--force", "Lập lại mọi văn bản, kể cả khi đầu vào không đổi", "Rebuild everything, even when inputs are unchanged"),
       f("--no-pdf", "--no-pdf", "Chỉ lập tệp .docx", "Write the .docx files only"),
       f("--no-docx", "--no-docx", "Chỉ lập tệp PDF", "Write the PDF files only"),
+      f(
+        "--mode paper|electronic",
+        "--mode paper|electronic",
+        "Văn bản giấy (mặc định) hoặc văn bản điện tử theo Nghị định 30/2020: để trống số và ngày cho hệ thống quản lý văn bản điền, đánh dấu các ô ký số; thay cho “mode” trong chamdiem.yaml",
+        "Paper documents (default) or electronic ones per Decree 30/2020: the number and date left blank for the document system, the signing slots marked; overrides “mode” in chamdiem.yaml",
+      ),
       format("text|json|github"),
       RUBRICS,
       JOBS,

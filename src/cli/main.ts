@@ -14,7 +14,7 @@ declare const CHAMDIEM_VERSION: string;
 const VERSION = typeof CHAMDIEM_VERSION === "string" ? CHAMDIEM_VERSION : "dev";
 
 const SPEC = {
-  values: ["lang", "format", "rubrics", "out", "jobs", "rubric", "unit", "year", "from", "write", "agency", "superior"],
+  values: ["lang", "format", "rubrics", "out", "jobs", "rubric", "unit", "year", "from", "write", "agency", "superior", "mode"],
   booleans: ["help", "h", "version", "force", "quiet", "check", "no-pdf", "no-docx", "plain"],
 };
 

@@ -6,30 +6,29 @@ export function text(value: string, style: RunStyle): Inline {
   return { kind: "text", text: value, style };
 }
 
-export function paragraph(runs: Inline[], style: ParagraphStyle, extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {}): Paragraph {
+/** What a paragraph may carry besides its runs and style. */
+export interface ParagraphExtra {
+  rule?: Paragraph["rule"];
+  /** A signing slot (electronic documents only; a paper document never sets it). */
+  slot?: Paragraph["slot"];
+  source?: SourcePos;
+}
+
+export function paragraph(runs: Inline[], style: ParagraphStyle, extra: ParagraphExtra = {}): Paragraph {
   const p: Paragraph = { kind: "paragraph", style, runs };
   if (extra.rule) p.rule = extra.rule;
+  if (extra.slot) p.slot = extra.slot;
   if (extra.source) p.source = extra.source;
   return p;
 }
 
 /** A one-run paragraph. */
-export function line(
-  value: string,
-  run: RunStyle,
-  style: Omit<ParagraphStyle, "size"> & { size?: number },
-  extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {},
-): Paragraph {
+export function line(value: string, run: RunStyle, style: Omit<ParagraphStyle, "size"> & { size?: number }, extra: ParagraphExtra = {}): Paragraph {
   return paragraph([text(value, run)], { size: run.size, ...style }, extra);
 }
 
 /** A paragraph whose lines are given: the runs are the lines joined by line breaks. */
-export function linesParagraph(
-  lines: readonly string[],
-  run: RunStyle,
-  style: Omit<ParagraphStyle, "size">,
-  extra: { rule?: Paragraph["rule"]; source?: SourcePos } = {},
-): Paragraph {
+export function linesParagraph(lines: readonly string[], run: RunStyle, style: Omit<ParagraphStyle, "size">, extra: ParagraphExtra = {}): Paragraph {
   const runs: Inline[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) runs.push({ kind: "break", style: run });

@@ -26,7 +26,7 @@ import type { EvidencePlan } from "../model/evidence.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { line, linesParagraph } from "./blocks.js";
 import { headerBlock } from "./header-block.js";
-import type { ComposeOptions, ComposeResult } from "./options.js";
+import { isElectronic, type ComposeOptions, type ComposeResult } from "./options.js";
 import { a4, textWidth } from "./page-setup.js";
 import { COVER, RULE } from "./profile.js";
 import { balancedLinesKeeping, estimateLines, widthTwips } from "./text-fit.js";
@@ -54,9 +54,11 @@ export function aboutSummary(summary: string): string {
 }
 
 /** "Kèm theo Báo cáo số 1880/BC-VP ngày 19/11/2021 của Văn phòng UBND tỉnh về tự đánh giá, chấm điểm …". */
-export function coverReference(a: Assessment): string {
+export function coverReference(a: Assessment, electronic = false): string {
   const r = a.report;
-  return `Kèm theo Báo cáo số ${documentNumber(r.number, r.symbol)} ngày ${shortDate(r.date)} của ${a.unit.name} ${aboutSummary(r.summary)}`;
+  // Electronic: the report's number and date left unfilled ("số         /BC-VP ngày     /    /2021").
+  const date = shortDate(electronic ? r.date.slice(0, 4) : r.date);
+  return `Kèm theo Báo cáo số ${documentNumber(r.number, r.symbol, electronic)} ngày ${date} của ${a.unit.name} ${aboutSummary(r.summary)}`;
 }
 
 /** "Gồm 64 văn bản, 80 trang", with the documents left out of the pack counted apart; or the empty plan's sentence. */
@@ -126,7 +128,9 @@ export function composeEvidenceCover(scored: ScoredAssessment, plan: EvidencePla
   const m = opts.measure;
   const centred = { align: "center" as const, spaceAfter: 0, lineSpacing: 1 };
 
-  const attachedLines = balancedLinesKeeping(m, coverReference(a), S.attached, Math.round(width * COVER.attachedRatio), `ngày ${shortDate(a.report.date)}`);
+  const electronic = isElectronic(opts);
+  const coverDate = shortDate(electronic ? a.report.date.slice(0, 4) : a.report.date);
+  const attachedLines = balancedLinesKeeping(m, coverReference(a, electronic), S.attached, Math.round(width * COVER.attachedRatio), `ngày ${coverDate}`);
   const titleWidth = widthTwips(m, EVIDENCE_COVER_TITLE, S.title);
   const facts = [`Cơ quan, đơn vị: ${a.unit.name}`, `Năm đánh giá: ${a.year}`, coverCounts(plan)];
 
@@ -147,6 +151,6 @@ export function composeEvidenceCover(scored: ScoredAssessment, plan: EvidencePla
   foot.style.spaceBefore = Math.max(COVER.betweenFacts, height - used - COVER.footSafety);
   blocks.push(foot);
 
-  const meta = attachmentMeta(a, "Hồ sơ kiểm chứng", opts.date);
+  const meta = attachmentMeta(a, "Hồ sơ kiểm chứng", opts.date, electronic);
   return { doc: { meta, sections: [{ page, blocks }] }, diagnostics };
 }

@@ -24,7 +24,7 @@ import { walkScored, type ScoredAssessment } from "../model/scored.js";
 import type { SourcePos } from "../model/source.js";
 import { attachmentHead, attachmentMeta } from "./attachment.js";
 import { cell, line, paragraph, row, table, text } from "./blocks.js";
-import type { ComposeOptions, ComposeResult } from "./options.js";
+import { isElectronic, type ComposeOptions, type ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { BODY, CELL_PADDING, GAP, SIZE, TABLE_BORDER } from "./profile.js";
 import { widthTwips } from "./text-fit.js";
@@ -232,10 +232,14 @@ export function composeEvidenceIndex(scored: ScoredAssessment, plan: EvidencePla
   const a = scored.assessment;
   const page = a4("portrait");
   const width = textWidth(page);
+  const electronic = isElectronic(opts);
   const blocks: Block[] = [
-    ...attachmentHead(a, EVIDENCE_INDEX_TITLE, a.report.source, opts.measure, width),
+    ...attachmentHead(a, EVIDENCE_INDEX_TITLE, a.report.source, opts.measure, width, electronic),
     ...evidenceIndexBody(scored, plan, opts.measure, width),
   ];
-  const meta = attachmentMeta(a, "Danh mục hồ sơ kiểm chứng", opts.date);
-  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
+  const meta = attachmentMeta(a, "Danh mục hồ sơ kiểm chứng", opts.date, electronic);
+  // Electronic: the index is always a file of its own (it is bound into the evidence pack too), so it
+  // carries the organisation's signature box on its first page, whatever `attachments` says.
+  const signed = electronic ? { attachmentSignature: true } : {};
+  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, ...signed, blocks }] }, diagnostics };
 }

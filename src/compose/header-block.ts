@@ -6,6 +6,10 @@
  *        ───────                      ───────────────────────────
  *     Số: 1880/BC-VP             Quảng Ngãi, ngày 19 tháng 11 năm 2021
  *
+ * Electronic (NĐ 30 Phụ lục I): "Số:         /BC-VP" and "Quảng Ngãi, ngày         tháng         năm 2021",
+ * the number, the day and the month left blank (no-break spaces, vi-format.ts HAND_BLANK) for the
+ * document system, the two paragraphs marked as the "number" and "date" slots.
+ *
  * Two rows, so "Số" and the date share a line however many lines the agency names take. The right
  * column is as wide as its widest line needs (measured) and at least 55 % of the text width; the left
  * column gets the rest. The rules are sized from the measured text: 40 % of the issuing agency's
@@ -24,6 +28,8 @@ export interface HeaderBlockOptions {
   textWidth: Twips;
   /** Print "Số: …" and the place and date (the report), or not (the attached score table). */
   numberAndDate: boolean;
+  /** An electronic document: number and date blank, their paragraphs marked as slots. */
+  electronic?: boolean;
 }
 
 const STYLE = {
@@ -41,7 +47,7 @@ const SLACK: Twips = 160;
 export function headerColumns(a: Assessment, opts: HeaderBlockOptions): [Twips, Twips] {
   const m = opts.measure;
   let right = Math.max(widthTwips(m, NATIONAL_NAME, STYLE.nationalName), widthTwips(m, MOTTO, STYLE.motto));
-  if (opts.numberAndDate) right = Math.max(right, widthTwips(m, placeAndDate(a.report.place, a.report.date), STYLE.placeDate));
+  if (opts.numberAndDate) right = Math.max(right, widthTwips(m, placeAndDate(a.report.place, a.report.date, !!opts.electronic), STYLE.placeDate));
   right = Math.max(right + SLACK, Math.ceil(opts.textWidth * 0.55));
   right = Math.min(right, opts.textWidth - Math.ceil(opts.textWidth * 0.3));
   return [opts.textWidth - right, right];
@@ -75,11 +81,15 @@ export function headerBlock(a: Assessment, opts: HeaderBlockOptions): Table {
   if (opts.numberAndDate) {
     const r = a.report;
     const below = { ...centred, spaceBefore: GAP.numberRow };
+    const e = !!opts.electronic;
+    // Slots only in electronic mode: a paper document's model stays as it was.
+    const number = e ? { source, slot: "number" as const } : { source };
+    const date = e ? { source, slot: "date" as const } : { source };
     rows.push(
       row(
         [
-          cell([line(`Số: ${documentNumber(r.number, r.symbol)}`, STYLE.number, below, { source })]),
-          cell([line(placeAndDate(r.place, r.date), STYLE.placeDate, below, { source })]),
+          cell([line(`Số: ${documentNumber(r.number, r.symbol, e)}`, STYLE.number, below, number)]),
+          cell([line(placeAndDate(r.place, r.date, e), STYLE.placeDate, below, date)]),
         ],
         true,
       ),

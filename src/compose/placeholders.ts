@@ -7,7 +7,9 @@
  * Formats (decided here): {{total}}/{{max}} in running-text notation, no decimals when whole ("100",
  * "98,5"), with the configured decimal mark; {{percent}} the index (the final score as a percentage of
  * the maximum, src/score/final.ts) in the same notation with "%" ("85,5%"); {{number}} as "1880/BC-VP"; {{date}} as "19/11/2021";
- * {{year}} as "2021"; {{unit}} the unit's running-text name ("Văn phòng UBND tỉnh").
+ * {{year}} as "2021"; {{unit}} the unit's running-text name ("Văn phòng UBND tỉnh"). An electronic
+ * document's own number and date are the document system's to give: {{number}} is then "        /BC-VP"
+ * and {{date}} "    /    /2021", the blanks of its header.
  */
 import type { NumberFormat } from "../model/points.js";
 import type { Rubric, RubricNode } from "../model/rubric.js";
@@ -33,7 +35,7 @@ function scoredOnlyByUnit(n: RubricNode): boolean {
   return n.kind === "leaf" ? n.scoredBy === "unit" : n.items.every(scoredOnlyByUnit);
 }
 
-export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberFormat): Placeholders {
+export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberFormat, electronic = false): Placeholders {
   const a = scored.assessment;
   const values: [string, PlaceholderValue][] = [
     ["total", { value: textScore(scored.total, numbers) }],
@@ -50,8 +52,8 @@ export function reportPlaceholders(scored: ScoredAssessment, numbers: NumberForm
     ],
     ["unit", { value: a.unit.name }],
     ["year", { value: String(a.year) }],
-    ["number", { value: documentNumber(a.report.number, a.report.symbol) }],
-    ["date", { value: shortDate(a.report.date) }],
+    ["number", { value: documentNumber(a.report.number, a.report.symbol, electronic) }],
+    ["date", { value: shortDate(electronic ? a.report.date.slice(0, 4) : a.report.date) }],
   ];
   return new Map(values);
 }

@@ -10,7 +10,7 @@ import type { ScoredAssessment } from "../model/scored.js";
 import { addresseeBlock } from "./addressees.js";
 import { headerBlock, headerColumns } from "./header-block.js";
 import { renderMarkdown } from "./markdown/index.js";
-import type { ComposeOptions, ComposeResult } from "./options.js";
+import { isElectronic, type ComposeOptions, type ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { reportPlaceholders } from "./placeholders.js";
 import { BODY, FONT, LANGUAGE, SIZE } from "./profile.js";
@@ -30,7 +30,8 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
   const r = a.report;
   const page = a4("portrait");
   const width = textWidth(page);
-  const header = { measure: opts.measure, textWidth: width, numberAndDate: true };
+  const electronic = isElectronic(opts);
+  const header = { measure: opts.measure, textWidth: width, numberAndDate: true, electronic };
 
   const blocks: Block[] = [headerBlock(a, header), ...reportTitle(a, opts.measure, width)];
   blocks.push(...addresseeBlock(r.to, opts.measure, width, r.source));
@@ -50,7 +51,7 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
         width,
       },
       diagnostics,
-      reportPlaceholders(scored, opts.numbers),
+      reportPlaceholders(scored, opts.numbers, electronic),
     ),
   );
 
@@ -59,11 +60,11 @@ export function composeReport(scored: ScoredAssessment, opts: ComposeOptions): C
     recipients = [AS_ABOVE, ...recipients];
     diagnostics.push(diag("CD609", r.source));
   }
-  blocks.push(signatureBlock(r, recipients, headerColumns(a, header)));
+  blocks.push(signatureBlock(r, recipients, headerColumns(a, header), electronic));
 
   const meta: DocMeta = {
     title: `Báo cáo: ${r.summary}`,
-    subject: reportReference(a),
+    subject: reportReference(a, electronic),
     author: a.unit.name,
     language: LANGUAGE,
     date: opts.date,

@@ -5,11 +5,11 @@
  */
 import { packPages } from "./evidence-pages.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Block } from "../document/model.js";
+import type { Block, Section } from "../document/model.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { line, table } from "./blocks.js";
 import { attachmentHead, attachmentMeta } from "./attachment.js";
-import type { ComposeOptions, ComposeResult } from "./options.js";
+import { isElectronic, type ComposeOptions, type ComposeResult } from "./options.js";
 import { a4, PAGE_NUMBER, textWidth } from "./page-setup.js";
 import { CELL_PADDING, GAP, SIZE, TABLE_BORDER } from "./profile.js";
 import { scoreColumns } from "./score-columns.js";
@@ -34,9 +34,10 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
     ...(opts.evidence ? { evidence: packPages(opts.evidence) } : {}),
   };
   const header = headerRows(form);
+  const electronic = isElectronic(opts);
 
   const blocks: Block[] = [
-    ...attachmentHead(a, scoreTableTitleText(rubric, a.year), rubric.source, opts.measure, width),
+    ...attachmentHead(a, scoreTableTitleText(rubric, a.year), rubric.source, opts.measure, width, electronic),
     table(columns, [...header, ...bodyRows(scored, ctx), totalRow(scored, ctx)], {
       borders: { width: TABLE_BORDER },
       headerRows: header.length,
@@ -55,6 +56,16 @@ export function composeScoreTable(scored: ScoredAssessment, opts: ComposeOptions
     );
   });
 
-  const meta = attachmentMeta(a, scoreTableTitleText(rubric, a.year), opts.date);
-  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, blocks }] }, diagnostics };
+  const meta = attachmentMeta(a, scoreTableTitleText(rubric, a.year), opts.date, electronic);
+  return { doc: { meta, sections: [{ page, pageNumber: { ...PAGE_NUMBER }, ...attachmentSection(opts), blocks }] }, diagnostics };
+}
+
+/**
+ * What an attachment's (first) section says about its file: nothing on paper; electronic, in the
+ * report's file, its pages numbered from 1 again (NĐ 30: an appendix is numbered apart from its
+ * document); electronic, in a file of its own, the organisation's signature box on its first page.
+ */
+export function attachmentSection(opts: Pick<ComposeOptions, "mode" | "attachments">): Pick<Section, "restartPageNumbers" | "attachmentSignature"> {
+  if (!isElectronic(opts)) return {};
+  return opts.attachments === "separate" ? { attachmentSignature: true } : { restartPageNumbers: true };
 }

@@ -42,16 +42,33 @@ export function signerLines(signer: ReportMeta["signer"]): string[] {
   return out;
 }
 
-export function signatureBlock(report: ReportMeta, recipients: readonly string[], columns: [Twips, Twips]): Table {
+/**
+ * `electronic`: the last position line is marked as the "signer-title" slot and the name as the
+ * "signer-name" slot (the signature image goes between them, the seal over its left third).
+ */
+export function signatureBlock(report: ReportMeta, recipients: readonly string[], columns: [Twips, Twips], electronic = false): Table {
   const source = report.source;
   const flat = { spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 };
   const left: Block[] = [
     line(RECIPIENTS_HEADING, HEADING, { ...flat, align: "left", spaceBefore: GAP.signature }, { source }),
     ...recipientLines(recipients, report.archive).map((t) => line(t, ITEM, { ...flat, align: "left" }, { source })),
   ];
-  const right: Block[] = signerLines(report.signer).map((t, i) =>
-    line(t, SIGNER, { ...flat, align: "center", spaceBefore: i === 0 ? GAP.signature : 0 }, { source }),
+  const titles = signerLines(report.signer);
+  const right: Block[] = titles.map((t, i) =>
+    line(
+      t,
+      SIGNER,
+      { ...flat, align: "center", spaceBefore: i === 0 ? GAP.signature : 0 },
+      electronic && i === titles.length - 1 ? { source, slot: "signer-title" } : { source },
+    ),
   );
-  right.push(line(report.signer.name.trim(), SIGNER, { ...flat, align: "center", spaceBefore: GAP.signatureRoom }, { source }));
+  right.push(
+    line(
+      report.signer.name.trim(),
+      SIGNER,
+      { ...flat, align: "center", spaceBefore: GAP.signatureRoom },
+      electronic ? { source, slot: "signer-name" } : { source },
+    ),
+  );
   return table(columns, [row([cell(left), cell(right)], true)], { borders: null, headerRows: 0, padding: { ...NO_PADDING }, source });
 }

@@ -11,7 +11,7 @@ import type { SourcePos } from "../model/source.js";
 import { line, linesParagraph } from "./blocks.js";
 import { balancedLines, balancedLinesKeeping, widthTwips } from "./text-fit.js";
 import { GAP, RULE, SIZE } from "./profile.js";
-import { dateInWords, documentNumber } from "./vi-format.js";
+import { documentDate, documentNumber } from "./vi-format.js";
 
 const DOC_TYPE: RunStyle = { size: SIZE.docType, bold: true };
 const SUMMARY: RunStyle = { size: SIZE.summary, bold: true };
@@ -43,10 +43,14 @@ export function reportTitle(a: Assessment, measure: MeasureText, width: Twips): 
   ];
 }
 
-/** "Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh" (nd30 J). */
-export function reportReference(a: Assessment): string {
+/**
+ * "Báo cáo số 1880/BC-VP ngày 19 tháng 11 năm 2021 của Văn phòng UBND tỉnh" (nd30 J). Electronic: the
+ * number and the date left unfilled, "Báo cáo số         /BC-VP ngày         tháng         năm 2021 của …"
+ * (an electronic appendix does not fill in its document's number and date: the system gives them).
+ */
+export function reportReference(a: Assessment, electronic = false): string {
   const r = a.report;
-  return `Báo cáo số ${documentNumber(r.number, r.symbol)} ${dateInWords(r.date)} của ${a.unit.name}`;
+  return `Báo cáo số ${documentNumber(r.number, r.symbol, electronic)} ${documentDate(r.date, electronic)} của ${a.unit.name}`;
 }
 
 export function scoreTableTitleText(rubric: Rubric, year: number): string {
@@ -58,10 +62,10 @@ export function scoreTableTitleText(rubric: Rubric, year: number): string {
  * lines, then the italic "(Kèm theo Báo cáo số … ngày … của …)" line with a short rule sized from the
  * title. The score table and the evidence index share it.
  */
-export function attachmentTitle(a: Assessment, titleText: string, source: SourcePos, measure: MeasureText, width: Twips): Block[] {
+export function attachmentTitle(a: Assessment, titleText: string, source: SourcePos, measure: MeasureText, width: Twips, electronic = false): Block[] {
   const title = titleLines(measure, titleText, TABLE_TITLE, width);
   // The report's date is never split over two lines ("ngày 19 | tháng 11 năm 2021").
-  const attached = titleLines(measure, `(Kèm theo ${reportReference(a)})`, ATTACHED, width, dateInWords(a.report.date));
+  const attached = titleLines(measure, `(Kèm theo ${reportReference(a, electronic)})`, ATTACHED, width, documentDate(a.report.date, electronic));
   return [
     linesParagraph(title.lines, TABLE_TITLE, { align: "center", spaceBefore: GAP.title, spaceAfter: 0, lineSpacing: 1, keepNext: true }, { source }),
     linesParagraph(

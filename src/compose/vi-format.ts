@@ -39,9 +39,23 @@ export function dateInWords(iso: string): string {
   return `ngày ${pad2(d.day)} tháng ${month} năm ${d.year}`;
 }
 
-/** "Quảng Ngãi, ngày 19 tháng 11 năm 2021" (ô 4). */
-export function placeAndDate(place: string, iso: string): string {
-  return `${place}, ${dateInWords(iso)}`;
+/**
+ * An electronic document's date (NĐ 30 Phụ lục I, ô 4): the day and the month are the document
+ * system's to fill, the year is kept: "ngày        tháng        năm 2021" (HAND_BLANK each, as a
+ * year-only date prints).
+ */
+export function electronicDateInWords(iso: string): string {
+  return `ngày${HAND_BLANK}tháng${HAND_BLANK}năm ${iso.slice(0, 4)}`;
+}
+
+/** The date as a document prints it: in words (paper), or with the day and month blank (electronic). */
+export function documentDate(iso: string, electronic: boolean): string {
+  return electronic ? electronicDateInWords(iso) : dateInWords(iso);
+}
+
+/** "Quảng Ngãi, ngày 19 tháng 11 năm 2021" (ô 4); electronic: "Quảng Ngãi, ngày        tháng        năm 2021". */
+export function placeAndDate(place: string, iso: string, electronic = false): string {
+  return `${place}, ${documentDate(iso, electronic)}`;
 }
 
 /**
@@ -57,8 +71,13 @@ export function shortDate(iso: string): string {
   return `${pad2(d.day)}/${pad2(d.month)}/${d.year}`;
 }
 
-/** "1880/BC-VP", "05/BC-VP": numbers below 10 get a leading zero (ô 3). */
-export function documentNumber(number: number, symbol: string): string {
+/**
+ * "1880/BC-VP", "05/BC-VP": numbers below 10 get a leading zero (ô 3). An electronic document's number
+ * is the document system's to give (NĐ 30 Phụ lục I): the symbol after a blank, "        /BC-VP"
+ * (HAND_BLANK: eight no-break spaces, room for four digits at the same size, kept by both writers).
+ */
+export function documentNumber(number: number, symbol: string, electronic = false): string {
+  if (electronic) return `${HAND_BLANK}/${symbol}`;
   return `${number < 10 ? pad2(number) : String(number)}/${symbol}`;
 }
 

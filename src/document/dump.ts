@@ -3,6 +3,7 @@
  * short strings so a diff shows what changed at a glance:
  *
  *   paragraph  {"p": "center 14pt before=360 after=0 line=1 keepNext", "runs": ["b14|BÁO CÁO"], "rule": "3120tw 0.75pt"}
+ *              (and "slot": "number" on an electronic document's signing slots)
  *   run        "<flags><size>|<text>" with flags b (bold), i (italic), u (underline), _ (sub), ^ (super);
  *              a line break is "<flags><size>|⏎", a page number "<flags><size>|#PAGE"
  *   table      {"table": "cols=800,3750,… borders=0.5pt headerRows=1 pad=40,85,40,85", "rows": [...]}
@@ -32,6 +33,9 @@ function section(s: Section): unknown {
   return {
     page: `${p.width}x${p.height} ${p.orientation} margin=${m.top},${m.right},${m.bottom},${m.left} header=${p.headerDistance}`,
     pageNumber: s.pageNumber ? `${s.pageNumber.align} ${s.pageNumber.size}pt${s.pageNumber.hideOnFirstPage ? " hiddenOnFirst" : ""}` : null,
+    // Electronic documents only (absent on paper, so paper dumps are unchanged).
+    ...(s.restartPageNumbers ? { restartPageNumbers: true } : {}),
+    ...(s.attachmentSignature ? { attachmentSignature: true } : {}),
     blocks: s.blocks.map(block),
   };
 }
@@ -48,6 +52,7 @@ export function block(b: Block): unknown {
 function paragraph(p: Paragraph): unknown {
   const out: Record<string, unknown> = { p: paragraphStyle(p.style), runs: p.runs.map(inline) };
   if (p.rule) out.rule = `${p.rule.width}tw ${p.rule.thickness}pt`;
+  if (p.slot) out.slot = p.slot;
   if (p.source) out.src = src(p.source);
   return out;
 }

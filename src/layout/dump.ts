@@ -12,7 +12,7 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
 
 export function dumpPage(p: PageFrame): string {
   const lines = [
-    `page ${p.number} · section ${p.section + 1} · ${n(p.width)}×${n(p.height)} ${p.orientation} · body ${n(p.body.left)}..${n(p.body.right)} × ${n(p.body.top)}..${n(p.body.bottom)}`,
+    `page ${p.number}${p.printedNumber !== undefined ? ` (printed ${p.printedNumber})` : ""} · section ${p.section + 1} · ${n(p.width)}×${n(p.height)} ${p.orientation} · body ${n(p.body.left)}..${n(p.body.right)} × ${n(p.body.top)}..${n(p.body.bottom)}`,
   ];
   for (const f of p.items) {
     if (f.kind === "text") {

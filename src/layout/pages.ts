@@ -18,8 +18,9 @@
  *   is taller than a page); if not one line fits, it moves; header rows are repeated on every page the
  *   table continues onto;
  * - page numbers centred in the top margin (the header at `headerDistance`), hidden on a section's first
- *   page when asked; numbering runs on across sections. A header taller than the top margin pushes the
- *   body down, as in Word.
+ *   page when asked; numbering runs on across sections, unless a section restarts it
+ *   (Section.restartPageNumbers: its first page is 1 again, PageFrame.printedNumber). A header taller
+ *   than the top margin pushes the body down, as in Word.
  */
 import type { DocModel, Row, RunStyle, Section } from "../document/model.js";
 import { flowBlocks } from "./flow.js";
@@ -49,10 +50,14 @@ export function layoutDocument(doc: DocModel, fonts: LayoutFonts, options: Layou
   const splitRows: Row[] = [];
   const slots: LayoutSlot[] = [];
   const attachmentPages: number[] = [];
+  // The first printed number of each section: the page's number in the document, unless a section
+  // restarts the numbering (Word's w:pgNumType w:start="1", which the docx writer emits for it).
+  let offset = 0;
   doc.sections.forEach((section, index) => {
     const first = pages.length;
+    if (section.restartPageNumbers) offset = first;
     const marks: SlotMark[][] = [];
-    pages.push(...layoutSection(section, index, first + 1, fonts, opts, warnings, splitRows, marks));
+    pages.push(...layoutSection(section, index, first + 1, offset, fonts, opts, warnings, splitRows, marks));
     if (section.attachmentSignature) attachmentPages.push(first);
     marks.forEach((m, k) => slots.push(...slotBoxes(m, first + k)));
   });
@@ -101,6 +106,8 @@ function layoutSection(
   section: Section,
   index: number,
   firstNumber: number,
+  /** Pages before the section's numbering started (0 unless a section restarted it). */
+  offset: number,
   fonts: LayoutFonts,
   options: Required<LayoutOptions>,
   warnings: LayoutWarning[],
@@ -113,7 +120,7 @@ function layoutSection(
   const ctx: FlowContext = { fonts, options, warnings, pageHeight: body.bottom - body.top };
   const slices = flowBlocks(section.blocks, body.left, body.right - body.left, ctx);
 
-  const pg = new Pager(section, index, firstNumber, geo, marks);
+  const pg = new Pager(section, index, firstNumber, offset, geo, marks);
   pg.newPage(slices[0]);
   let carry: Slice | null = null;
   let i = 0;
@@ -189,7 +196,7 @@ function layoutSection(
     const m = fonts.lineMetrics(style);
     for (const p of pages) {
       if (pn.hideOnFirstPage && p.pageInSection === 0) continue;
-      const text = String(p.number);
+      const text = String(p.printedNumber ?? p.number);
       const w = fonts.measure(text, style);
       p.items.unshift({
         kind: "text",
@@ -235,7 +242,7 @@ function finishPage(page: PageFrame): void {
   const buckets = new Map<number, { width: number; horizontal: boolean; at: number; spans: [number, number][] }>();
   for (const f of page.items) {
     if (f.kind === "text" && f.pageNumber) {
-      out.push({ ...f, text: String(page.number), pageNumber: undefined });
+      out.push({ ...f, text: String(page.printedNumber ?? page.number), pageNumber: undefined });
     } else if (f.kind === "line" && f.role === "border" && (f.y1 === f.y2 || f.x1 === f.x2)) {
       const horizontal = f.y1 === f.y2;
       const at = horizontal ? f.y1 : f.x1;
@@ -322,6 +329,7 @@ class Pager {
     private readonly section: Section,
     private readonly index: number,
     private readonly firstNumber: number,
+    private readonly offset: number,
     private readonly geo: Geometry,
     /** The slot lines placed on each page (index = page in the section). */
     private readonly marks: SlotMark[][],
@@ -343,8 +351,10 @@ class Pager {
 
   newPage(next: Slice | undefined): void {
     const { geo } = this;
+    const number = this.firstNumber + this.pages.length;
     this.page = {
-      number: this.firstNumber + this.pages.length,
+      number,
+      ...(this.offset > 0 ? { printedNumber: number - this.offset } : {}),
       section: this.index,
       pageInSection: this.pages.length,
       width: geo.width,

@@ -42,6 +42,11 @@ export type Frame = TextFrame | LineFrame;
 export interface PageFrame {
   /** 1-based page number in the whole document. */
   number: number;
+  /**
+   * The number printed on the page when it is not `number`: the pages of a section that restarts the
+   * numbering (Section.restartPageNumbers) and of the sections after it count from that section's first.
+   */
+  printedNumber?: number;
   /** 0-based index of the model section the page belongs to. */
   section: number;
   /** 0-based index of the page within its section. */

@@ -7,6 +7,7 @@
 import { composeEvidenceCover } from "../compose/evidence-cover.js";
 import { composeEvidenceIndex } from "../compose/evidence-index.js";
 import type { ComposeOptions } from "../compose/options.js";
+import { documentNumber } from "../compose/vi-format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel } from "../document/model.js";
 import { createLayoutFonts } from "../fonts/index.js";
@@ -93,7 +94,9 @@ export async function renderEvidence(
     const cover = composeEvidenceCover(scored, ev.plan, compose);
     diagnostics.push(...cover.diagnostics);
     const coverPages = layoutDocument(cover.doc, createLayoutFonts(opts.fonts)).pages.length;
-    const front: DocModel = { meta: { ...index.doc.meta, title: "Hồ sơ kiểm chứng" }, sections: [...cover.doc.sections, ...index.doc.sections] };
+    // The index's organisation signature box (electronic) belongs to its own file, not to the pack's page 2.
+    const bound = index.doc.sections.map(({ attachmentSignature: _, ...section }) => section);
+    const front: DocModel = { meta: { ...index.doc.meta, title: "Hồ sơ kiểm chứng" }, sections: [...cover.doc.sections, ...bound] };
     const frontBytes = await writeDocument("pdf", front, opts.fonts, context(EVIDENCE_PACK), diagnostics);
     const parts: PackPart[] = [];
     const partOf = new Map<number, number>();
@@ -110,7 +113,8 @@ export async function renderEvidence(
         parts,
         outline: packOutline(scored, ev.plan, coverPages, partOf),
         title: `Hồ sơ kiểm chứng — ${a.unit.name}`,
-        subject: `Kèm theo Báo cáo số ${a.report.number}/${a.report.symbol}`,
+        // Electronic: the report's number is the document system's to give, not printed here either.
+        subject: `Kèm theo Báo cáo số ${compose.mode === "electronic" ? documentNumber(a.report.number, a.report.symbol, true) : `${a.report.number}/${a.report.symbol}`}`,
         author: a.unit.name,
         date: opts.date,
       });

@@ -3,7 +3,7 @@
  * then hand the same models to the writers. Pure apart from the fonts it is given; the CLI writes
  * the bytes to disk.
  */
-import { DOCUMENTS } from "../compose/index.js";
+import { DOCUMENTS, isElectronic, type AttachmentMode, type ComposeOptions, type DocumentMode } from "../compose/index.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DocModel, Row } from "../document/model.js";
 import { createLayoutFonts, createMeasurer, FontFormatError, type FontSet } from "../fonts/index.js";
@@ -29,6 +29,25 @@ export interface RenderOptions {
   reportedMissing?: Partial<Record<FaceKey, readonly number[]>>;
   /** The evidence plan, when the assessment has an evidence pack: the score table gives its pages. */
   evidence?: EvidencePlan;
+  /** Paper (absent) or electronic documents (chamdiem.yaml `mode`, `build --mode`). */
+  mode?: DocumentMode;
+  /** Electronic only: the score table in the report's file (absent: same-file) or its own. */
+  attachments?: AttachmentMode;
+}
+
+/** The compose options' mode part of render options (absent stays absent: paper composes as it did). */
+export function modeOptions(opts: Pick<RenderOptions, "mode" | "attachments">): Pick<ComposeOptions, "mode" | "attachments"> {
+  if (opts.mode !== "electronic") return {};
+  return { mode: "electronic", attachments: opts.attachments ?? "same-file" };
+}
+
+/**
+ * An electronic report with its attachments in the same file: the report's sections, then the score
+ * table's (which restart the page numbers: compose's attachmentSection), under the report's metadata.
+ * One file, one signature (NĐ 30: attachments in the same file are signed once, with the document).
+ */
+export function sameFile(report: DocModel, attachment: DocModel): DocModel {
+  return { meta: report.meta, sections: [...report.sections, ...attachment.sections] };
 }
 
 export interface RenderedFile {
@@ -41,21 +60,32 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
   const measure = createMeasurer(opts.fonts);
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const mode = modeOptions(opts);
+  // Electronic, attachments in the same file: bao-cao.{docx,pdf} hold the score table, no bieu-cham-diem.*.
+  const joined = isElectronic(mode) && mode.attachments === "same-file";
+  let report: DocModel | undefined;
   for (const d of DOCUMENTS) {
-    const { doc, diagnostics: ds } = d.compose(scored, {
+    const { doc: composed, diagnostics: ds } = d.compose(scored, {
       measure,
       numbers: opts.numbers,
       date: opts.date,
       ...(opts.evidence ? { evidence: opts.evidence } : {}),
+      ...mode,
     });
     diagnostics.push(...ds);
+    if (joined && !report) {
+      report = composed;
+      continue;
+    }
+    const doc = joined ? sameFile(report!, composed) : composed;
+    const name = joined ? DOCUMENTS[0].name : d.name;
     for (const format of opts.formats) {
-      const name = `${d.name}.${format}`;
-      const context: WriteContext = { document: name, file: scored.assessment.file, withPdf: opts.formats.includes("pdf") };
+      const file = `${name}.${format}`;
+      const context: WriteContext = { document: file, file: scored.assessment.file, withPdf: opts.formats.includes("pdf") };
       if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
       if (opts.reportedMissing) context.reported = opts.reportedMissing;
       const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
-      if (bytes) files.push({ name, bytes });
+      if (bytes) files.push({ name: file, bytes });
     }
   }
   return { files, diagnostics };

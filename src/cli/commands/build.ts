@@ -20,7 +20,8 @@ import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnos
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, MODES } from "../config.js";
+import type { DocumentMode } from "../../compose/index.js";
 import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
@@ -97,6 +98,22 @@ function signedAfterBuild(cwd: string, o: OutputRecord): boolean {
   }
 }
 
+/**
+ * The documents an assessment's previous build wrote in a format this build writes too, but no longer
+ * writes (bieu-cham-diem.* once an electronic build puts the score table in bao-cao.*): removed when
+ * they are still as that build left them, so no stale document (the paper one, its number filled in)
+ * stays beside the new ones. One changed since (saved from Word) is the user's and is left alone, and so
+ * is a format this build does not write (`--no-pdf` keeps the PDFs of the last full build).
+ */
+function removeDropped(cwd: string, previous: OutputRecord[] | undefined, written: readonly string[], formats: readonly string[]): void {
+  if (!Array.isArray(previous)) return;
+  const now = new Set(written.map((o) => resolve(o)));
+  for (const o of previous) {
+    if (!o || typeof o.path !== "string" || !formats.some((f) => o.path.endsWith(`.${f}`))) continue;
+    if (!now.has(resolve(cwd, o.path)) && asWritten(cwd, o)) rmSync(resolve(cwd, o.path), { force: true });
+  }
+}
+
 function recordOf(abs: string, cwd: string): OutputRecord {
   const s = statSync(abs);
   return { path: displayPath(abs, cwd), size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
@@ -108,6 +125,13 @@ export async function runBuild(cli: Cli): Promise<number> {
   if (isInside(outDir, resolve(cli.cwd, "content"))) throw new UsageError(cli.m.badValue("out", cli.args.values.out ?? ""));
   // Appraisals are built with their assessment (src/review/companions.ts), never on their own.
   const { rubricFiles, assessments: assessmentFiles, diagnostics: found } = planInputs(cli);
+
+  // `--mode` overrides chamdiem.yaml's `mode` for this build.
+  const flag = cli.args.values.mode;
+  if (flag !== undefined && !(MODES as readonly string[]).includes(flag)) throw new UsageError(cli.m.badValue("mode", flag));
+  const mode = (flag as DocumentMode | undefined) ?? config.mode;
+  // `attachments` says something only in electronic mode: a paper build hashes (and composes) as before.
+  const electronic = mode === "electronic" ? { mode, attachments: config.attachments } : {};
 
   const formats = cli.args.flags.has("no-pdf")
     ? config.formats.filter((f) => f !== "pdf")
@@ -126,7 +150,7 @@ export async function runBuild(cli: Cli): Promise<number> {
   const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p, fontReader(cli.world.fs)).bytes]);
   const depsHash = hashAll([
     toolId(),
-    JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null }),
+    JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null, ...electronic }),
     ...fontBytes,
     ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)]),
   ]);
@@ -183,6 +207,7 @@ export async function runBuild(cli: Cli): Promise<number> {
     rubricFiles,
     formats,
     numbers: config.numbers,
+    ...electronic,
     ...(Object.keys(fontCheck.usable).length ? { fonts: fontCheck.usable } : {}),
     ...(Object.keys(fontCheck.origins).length ? { fontOrigins: fontCheck.origins, reportedMissing: fontCheck.reportedMissing } : {}),
     ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
@@ -195,7 +220,9 @@ export async function runBuild(cli: Cli): Promise<number> {
   let saved = clock.now();
   const record = (r: BuildTaskResult) => {
     for (const b of r.built) {
-      manifest.entries[displayPath(b.file, cli.cwd)] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
+      const key = displayPath(b.file, cli.cwd);
+      removeDropped(cli.cwd, manifest.entries[key]?.outputs, b.outputs, formats);
+      manifest.entries[key] = { hash: hashes.get(b.file)!, outputs: b.outputs.map((o) => recordOf(o, cli.cwd)) };
     }
     for (const f of r.refused) delete manifest.entries[displayPath(f, cli.cwd)];
     if (clock.now() - saved >= SAVE_EVERY_MS) {

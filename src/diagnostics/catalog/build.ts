@@ -4,8 +4,9 @@ import type { CatalogEntry } from "./types.js";
  * CD8xx: building the documents. CD801–CD829 are the fonts and the PDF layout: a configured font
  * that cannot be used or lacks letters (positioned at its setting in chamdiem.yaml), and what the
  * layout had to do that the user should know (positioned at the paragraph's source when the document
- * model has it, else at the top of the assessment file, with the document's name). CD855–CD859 are
- * electronic documents: the signature and seal images (positioned at their setting).
+ * model has it, else at the top of the assessment file, with the document's name). CD850–CD859 are
+ * electronic documents: their settings in chamdiem.yaml (CD850–CD854), the signature and seal images
+ * (CD855–CD859, positioned at their setting).
  * CD860–CD869: the outputs already written (src/cli/commands/build.ts): a PDF signed after the build.
  */
 export const BUILD_CODES = {
@@ -53,6 +54,11 @@ export const BUILD_CODES = {
     severity: "error",
     vi: "Phông chữ “{setting}” ({file}) bị hỏng ({detail}); không lập được bản PDF “{document}”",
     en: "The font “{setting}” ({file}) is damaged ({detail}); the PDF “{document}” was not written",
+  },
+  CD850: {
+    severity: "error",
+    vi: "Thiết lập “{setting}” trong chamdiem.yaml có giá trị “{value}” không hợp lệ; chỉ được là {allowed}; chưa lập văn bản nào",
+    en: "The setting “{setting}” in chamdiem.yaml has the invalid value “{value}”; it must be {allowed}; nothing was built",
   },
   CD855: {
     severity: "error",

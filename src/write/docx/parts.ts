@@ -132,7 +132,9 @@ export function headers(s: Section, ctx: DocxContext): [string, string] {
 
 /**
  * Section properties (CT_SectPr order): its headers, page size (printed width × height, with the
- * orientation), margins, and w:titlePg when page 1 hides its number (the first-page header is empty).
+ * orientation), margins, w:pgNumType w:start="1" when the section restarts the page numbers (an
+ * appendix in its document's file), and w:titlePg when page 1 hides its number (the first-page header
+ * is empty).
  */
 export function sectionProperties(s: Section, i: number): string {
   const p = s.page;
@@ -145,6 +147,7 @@ export function sectionProperties(s: Section, i: number): string {
     `<w:headerReference w:type="first" r:id="${headerRid(i, true)}"/>` +
     `<w:pgSz w:w="${w}" w:h="${h}" w:orient="${landscape ? "landscape" : "portrait"}"/>` +
     `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${p.headerDistance}" w:footer="${p.headerDistance}" w:gutter="0"/>` +
+    (s.restartPageNumbers ? '<w:pgNumType w:start="1"/>' : "") +
     (s.pageNumber?.hideOnFirstPage ? "<w:titlePg/>" : "") +
     '<w:docGrid w:linePitch="360"/>' +
     "</w:sectPr>"
