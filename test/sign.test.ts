@@ -5,10 +5,8 @@
  * B-B (ETSI.CAdES.detached). Verified by independent readers: poppler's pdfsig (the signature is
  * valid and covers the whole file) and qpdf --check.
  *
- * unsignedExample() makes the unsigned file: the example's report as our writer writes it, with the
- * signature field added (hierarchical: field "chamdiem", kid "chu-ky", the kid merged with its widget)
- * and saved again by our own serializer (object streams, a cross-reference stream). Once the writer
- * writes its signature fields itself (issue 16), it becomes the writer's output in electronic mode.
+ * unsignedExample() makes the unsigned file: the example's report and score table in one PDF, exactly
+ * as the writer writes it in electronic mode, with its own unsigned fields.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, createSign, generateKeyPairSync } from "node:crypto";
@@ -20,8 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PDFDict, PDFRef } from "pdf-lib";
 import { loadFontSet } from "../src/fonts/index.js";
 import { loadPdfLib, writePdf } from "../src/write/pdf/index.js";
-import { serializePdf } from "../src/write/pdf/serialize.js";
-import { exampleDocs } from "./fixtures/compose/example.js";
+import { composeReport, composeScoreTable, type ComposeOptions } from "../src/compose/index.js";
+import { sameFile } from "../src/pipeline/render.js";
+import { exampleOptions } from "./fixtures/compose/example.js";
+import { loadExampleScored } from "./helpers/example.js";
 import { toolGate } from "./helpers/pdf-read.js";
 import { fieldsByName, pdfDate, signIncremental } from "./helpers/sign.js";
 
@@ -30,30 +30,16 @@ const SIGNER = "Chánh Văn phòng (thử nghiệm)";
 /** 2021-11-19 09:30 in Vietnam. */
 const SIGNED_AT = new Date("2021-11-19T02:30:00Z");
 
-/** The example's report with an unsigned signature field "chamdiem.chu-ky" on its first page. */
+/**
+ * The example's report as `build --mode electronic` writes it: blank number and date, the score table in
+ * the same file, and the writer's own unsigned signature fields ("chamdiem.so", "chamdiem.ngay",
+ * "chamdiem.chu-ky", "chamdiem.con-dau": src/write/pdf/fields.ts).
+ */
 export async function unsignedExample(): Promise<Uint8Array> {
-  const lib = await loadPdfLib();
-  const { PDFDocument, PDFName, PDFString } = lib;
-  const written = await writePdf(exampleDocs().report, loadFontSet(readFileSync));
-  const doc = await PDFDocument.load(written, { updateMetadata: false });
-  const ctx = doc.context;
-  const page = doc.getPage(0);
-  const parentRef = ctx.nextRef();
-  const kid = ctx.obj({
-    Type: "Annot",
-    Subtype: "Widget",
-    FT: "Sig",
-    T: PDFString.of("chu-ky"),
-    Parent: parentRef,
-    Rect: [340, 90, 520, 150],
-    F: 4,
-    P: page.ref,
-  });
-  const kidRef = ctx.register(kid);
-  ctx.assign(parentRef, ctx.obj({ T: PDFString.of("chamdiem"), Kids: [kidRef] }));
-  page.node.addAnnot(kidRef);
-  doc.catalog.set(PDFName.of("AcroForm"), ctx.obj({ Fields: [parentRef] }));
-  return serializePdf(lib, ctx);
+  const scored = loadExampleScored();
+  const opts: ComposeOptions = { ...exampleOptions(), mode: "electronic", attachments: "same-file" };
+  const doc = sameFile(composeReport(scored, opts).doc, composeScoreTable(scored, opts).doc);
+  return writePdf(doc, loadFontSet(readFileSync));
 }
 
 /** A self-signed RSA 2048 test certificate for SIGNER (its common name a UTF8String) and its key. */
@@ -192,7 +178,7 @@ describe.runIf(gate.available)("signing a chamdiem PDF by incremental update (pd
     const doc = await lib.PDFDocument.load(unsigned, { updateMetadata: false });
     const form = doc.catalog.lookup(lib.PDFName.of("AcroForm")) as PDFDict;
     const fields = fieldsByName(lib, doc.context, form);
-    expect([...fields.keys()]).toEqual(["chamdiem", FIELD]);
+    expect([...fields.keys()]).toEqual(["chamdiem", "chamdiem.so", "chamdiem.ngay", FIELD, "chamdiem.con-dau"]);
     expect(Buffer.from(unsigned).toString("latin1")).not.toContain("/ByteRange");
     const check = spawnSync("qpdf", ["--check", join(dir, "unsigned.pdf")], { encoding: "utf8" });
     expect(check.status, check.stdout + check.stderr).toBe(0);
@@ -216,7 +202,7 @@ describe.runIf(gate.available)("signing a chamdiem PDF by incremental update (pd
     const form = doc.catalog.lookup(lib.PDFName.of("AcroForm")) as PDFDict;
     expect(form.get(lib.PDFName.of("SigFlags"))?.toString()).toBe("3");
     const fields = fieldsByName(lib, doc.context, form);
-    expect([...fields.keys()]).toEqual(["chamdiem", FIELD]);
+    expect([...fields.keys()]).toEqual(["chamdiem", "chamdiem.so", "chamdiem.ngay", FIELD, "chamdiem.con-dau"]);
     const v = doc.context.lookup(fields.get(FIELD)!.dict.get(lib.PDFName.of("V")) as PDFRef) as PDFDict;
     expect(v.get(lib.PDFName.of("Type"))?.toString()).toBe("/Sig");
     const range = v.lookup(lib.PDFName.of("ByteRange"))!.toString();
@@ -233,8 +219,11 @@ describe.runIf(gate.available)("signing a chamdiem PDF by incremental update (pd
     expect(out).toContain("Signature is Valid");
     expect(out).toContain("Total document signed");
     expect(out).toContain(SIGNER);
-    expect(out).toMatch(/Signature #1:\s*\n\s*- Signature Field Name: chamdiem\.chu-ky/);
-    expect(out).not.toContain("Signature #2");
+    // The writer's four fields, in order; only the signer's is signed (the number, date and seal are
+    // for the document system and the seal image).
+    expect([...out.matchAll(/Signature Field Name: (\S+)/g)].map((m) => m[1])).toEqual(["chamdiem.so", "chamdiem.ngay", FIELD, "chamdiem.con-dau"]);
+    expect(out).toMatch(/Signature Field Name: chamdiem\.chu-ky\s*\n\s*- Signer Certificate Common Name/);
+    expect(out.match(/The signature form field is not signed/g)?.length).toBe(3);
   });
 
   it("pdfsig: a byte changed inside the signed range makes it invalid (the check can fail)", () => {

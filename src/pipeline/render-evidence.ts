@@ -16,7 +16,7 @@ import type { EvidencePlan } from "../model/evidence.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { evidenceManifest } from "../write/evidence-manifest.js";
 import type { PackOutlineItem, PackPart } from "../write/pack/index.js";
-import { writeDocument, type RenderedFile, type RenderOptions, type WriteContext } from "./render.js";
+import { signingFiles, writeDocument, type RenderedFile, type RenderOptions, type WriteContext } from "./render.js";
 
 export const EVIDENCE_INDEX = "danh-muc-ho-so-kiem-chung";
 export const EVIDENCE_PACK = "ho-so-kiem-chung.pdf";
@@ -88,6 +88,7 @@ export async function renderEvidence(
     const name = `${EVIDENCE_INDEX}.${format}`;
     const bytes = await writeDocument(format, index.doc, opts.fonts, context(name), diagnostics);
     if (bytes) files.push({ name, bytes });
+    if (bytes && format === "pdf") files.push(...(await signingFiles(EVIDENCE_INDEX, index.doc, opts.fonts)));
   }
   let pack: EvidenceOutputs["pack"];
   if (opts.formats.includes("pdf")) {

@@ -86,9 +86,23 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
       if (opts.reportedMissing) context.reported = opts.reportedMissing;
       const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
       if (bytes) files.push({ name: file, bytes });
+      if (bytes && format === "pdf") files.push(...(await signingFiles(name, doc, opts.fonts)));
     }
   }
   return { files, diagnostics };
+}
+
+/**
+ * An electronic PDF's sidecar, `<name>.ky-so.json` (docs/signing-fields.md): each signing box, its page
+ * and rectangle in points and millimetres, for a signing step or a văn thư that places signatures by
+ * coordinates. None for a paper document (its layout has no slots).
+ */
+export async function signingFiles(name: string, doc: DocModel, fonts: FontSet): Promise<RenderedFile[]> {
+  const layout = laidOut(doc, fonts);
+  if (layout.slots.length === 0 && layout.attachmentPages.length === 0) return [];
+  const { signingSidecar } = await import("../write/pdf/index.js");
+  const sidecar = signingSidecar(`${name}.pdf`, layout);
+  return [{ name: `${name}.ky-so.json`, bytes: new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`) }];
 }
 
 export interface WriteContext {
