@@ -19,7 +19,7 @@ import { imageRect, pngSize } from "../src/write/pdf/signing-images.js";
 import { exampleDocs } from "./fixtures/compose/example.js";
 import { loadExampleScored } from "./helpers/example.js";
 import { doc, lay, mono, p, section, texts } from "./helpers/layout-build.js";
-import { hasTool } from "./helpers/pdf-read.js";
+import { annotations, hasTool } from "./helpers/pdf-read.js";
 
 const close = (a: number, b: number, eps = 1e-6) => expect(Math.abs(a - b)).toBeLessThan(eps);
 
@@ -166,23 +166,6 @@ function withSlots(d: DocModel, slots: Map<string, SlotKind>): DocModel {
   };
   for (const s of copy.sections) walk(s.blocks);
   return copy;
-}
-
-interface Annotation {
-  subtype: string;
-  fieldType?: string;
-  fieldName?: string;
-  alternativeText?: string;
-  rect: number[];
-}
-
-async function annotations(bytes: Uint8Array): Promise<Annotation[][]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const d = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-  const out: Annotation[][] = [];
-  for (let n = 1; n <= d.numPages; n++) out.push((await (await d.getPage(n)).getAnnotations()) as Annotation[]);
-  await d.destroy();
-  return out;
 }
 
 describe("the PDF: unsigned signature fields and the sidecar", async () => {

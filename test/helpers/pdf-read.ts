@@ -238,3 +238,21 @@ export async function readOutline(bytes: Uint8Array): Promise<{ pages: number; o
   await doc.destroy();
   return { pages, outline, labels };
 }
+
+export interface Annotation {
+  subtype: string;
+  fieldType?: string;
+  fieldName?: string;
+  alternativeText?: string;
+  rect: number[];
+}
+
+/** Each page's annotations (widgets with their field names and rectangles), as pdf.js reads them. */
+export async function annotations(bytes: Uint8Array): Promise<Annotation[][]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const d = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const out: Annotation[][] = [];
+  for (let n = 1; n <= d.numPages; n++) out.push((await (await d.getPage(n)).getAnnotations()) as Annotation[]);
+  await d.destroy();
+  return out;
+}
