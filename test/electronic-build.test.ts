@@ -12,6 +12,8 @@ import { MARGIN } from "../src/compose/profile.js";
 import { runCli } from "./helpers/cli-run.js";
 import { ROOT } from "./helpers/example.js";
 import { annotations } from "./helpers/pdf-read.js";
+import { png } from "./helpers/sample-evidence.js";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 
 interface Sidecar {
   document: string;
@@ -75,5 +77,28 @@ describe("the example as electronic documents", () => {
     const pages = await annotations(read("separate", "bieu-cham-diem.pdf"));
     expect(pages[0]!.filter((a) => a.fieldType === "Sig").map((a) => a.fieldName)).toEqual(["chamdiem.chu-ky-co-quan"]);
     expect(pages.slice(1).every((p) => p.every((a) => a.fieldType !== "Sig"))).toBe(true);
+  });
+
+  it("draws the signer's and the seal's images in their boxes when chamdiem.yaml names them; a bad one is CD856 at its setting", async () => {
+    const images = join(project, "images");
+    writeFileSync(
+      join(project, "chu-ky.png"),
+      png(500, 250, (x, y) => ((x + y) % 9 === 0 ? 0x1f3f9f : 0xffffff)),
+    );
+    writeFileSync(
+      join(project, "con-dau.png"),
+      png(472, 472, (x, y) => (Math.hypot(x - 236, y - 236) < 230 ? 0xd02020 : 0xffffff)),
+    );
+    writeFileSync(join(project, "chamdiem.yaml"), "mode: electronic\nsignature_image: chu-ky.png\nseal_image: con-dau.png\n");
+    const ok = await runCli(project, ["build", "content/assessments/2021", "--out", "images"]);
+    expect(ok.code, ok.err).toBe(0);
+    const doc = await PDFDocument.load(read("images", "bao-cao.pdf"));
+    const xobjects = doc.getPage(0).node.Resources()?.lookup(PDFName.of("XObject"));
+    expect(xobjects instanceof PDFDict ? xobjects.keys().length : 0).toBe(2);
+    writeFileSync(join(project, "con-dau.png"), "GIF89a không phải PNG");
+    const bad = await runCli(project, ["build", "content/assessments/2021", "--out", images, "--format", "json"]);
+    expect(bad.code).toBe(1);
+    const ds = (JSON.parse(bad.out) as { diagnostics: { code: string; file: string; line: number }[] }).diagnostics;
+    expect(ds.filter((d) => d.code.startsWith("CD85")).map((d) => [d.code, d.file, d.line])).toEqual([["CD856", "chamdiem.yaml", 3]]);
   });
 });

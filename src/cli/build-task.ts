@@ -38,6 +38,9 @@ export interface BuildTask {
   /** Electronic documents (absent: paper), and where their attachments go (RenderOptions). */
   mode?: RenderOptions["mode"];
   attachments?: RenderOptions["attachments"];
+  /** Electronic only: the signing images read from chamdiem.yaml's paths, and where they are set. */
+  signatureImages?: RenderOptions["signatureImages"];
+  imageOrigins?: RenderOptions["imageOrigins"];
   env: { CHAMDIEM_CACHE?: string; CHAMDIEM_CACHE_DIR?: string };
 }
 
@@ -116,6 +119,7 @@ export async function runBuildTask(task: BuildTask, fs?: WorldFs): Promise<Build
       ...(plan ? { evidence: plan } : {}),
       ...(task.mode ? { mode: task.mode } : {}),
       ...(task.attachments ? { attachments: task.attachments } : {}),
+      ...(task.signatureImages ? { signatureImages: task.signatureImages, imageOrigins: task.imageOrigins ?? {} } : {}),
     };
     const { files, diagnostics } = await renderAssessment(a.scored, options);
     let pack: { name: string; chunks: Uint8Array[] } | undefined;

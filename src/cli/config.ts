@@ -10,6 +10,8 @@
  *     boldItalic: C:/Windows/Fonts/timesbi.ttf
  *   mode: paper                               # paper (default) or electronic (NĐ 30 Phụ lục I); `build --mode` overrides it
  *   attachments: same-file                    # electronic only: the score table in the report's PDF (default) or separate
+ *   signature_image: chu-ky.png               # electronic only, optional: the signer's image (PNG), drawn in box 7c
+ *   seal_image: con-dau.png                   # electronic only, optional: the seal (PNG, actual size), over its left third
  *
  * A `mode` or `attachments` value that is not one of its words is CD850, at its line.
  */
@@ -18,6 +20,7 @@ import type { OutputFormat } from "../pipeline/render.js";
 import { VI_NUMBERS, type NumberFormat } from "../model/points.js";
 import { posOf, readYaml, type YamlSource } from "../read/yaml-source.js";
 import { diag } from "../diagnostics/diagnostic.js";
+import type { SourcePos } from "../model/source.js";
 import type { AttachmentMode, DocumentMode } from "../compose/index.js";
 import { InputError, UsageError } from "./args.js";
 import type { WorldFs } from "../io/world.js";
@@ -34,6 +37,11 @@ export interface Config {
    * (the default), or in its own file with the organisation's signature box on its first page.
    */
   attachments: AttachmentMode;
+  /**
+   * Electronic only: images placed in their boxes before signing (docs/signing-fields.md), for offices
+   * that stamp the images first: the path (absolute) and where it is set (CD855/CD856 point there).
+   */
+  images?: Partial<Record<"signer" | "seal", { path: string; setting: string; pos: SourcePos }>>;
 }
 
 export const MODES: readonly DocumentMode[] = ["paper", "electronic"];
@@ -53,7 +61,7 @@ export function loadConfig(cwd: string, fs?: WorldFs): Config {
   const source = readConfigData(join(cwd, CONFIG_FILE), cwd, fs);
   const c = (source?.data ?? {}) as Record<string, unknown>;
   const bad = (what: string) => new UsageError(`${CONFIG_FILE}: ${what}`);
-  for (const k of Object.keys(c)) if (!["numbers", "formats", "fonts", "mode", "attachments"].includes(k)) throw bad(`“${k}”`);
+  for (const k of Object.keys(c)) if (!["numbers", "formats", "fonts", "mode", "attachments", "signature_image", "seal_image"].includes(k)) throw bad(`“${k}”`);
   const word = <T extends string>(key: "mode" | "attachments", words: readonly T[]): T | undefined => {
     const v = c[key];
     if (v === undefined) return undefined;
@@ -63,6 +71,15 @@ export function loadConfig(cwd: string, fs?: WorldFs): Config {
   };
   config.mode = word("mode", MODES) ?? config.mode;
   config.attachments = word("attachments", ATTACHMENT_MODES) ?? config.attachments;
+  for (const [which, key] of [
+    ["signer", "signature_image"],
+    ["seal", "seal_image"],
+  ] as const) {
+    const v = c[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string" || v.trim() === "") throw bad(key);
+    (config.images ??= {})[which] = { path: isAbsolute(v) ? v : join(cwd, v), setting: key, pos: posOf(source!, [key]) };
+  }
   if (c.numbers !== undefined) {
     const n = c.numbers as Record<string, unknown>;
     if (!n || (n.decimal !== "," && n.decimal !== ".") || typeof (n.fixed ?? true) !== "boolean") throw bad("numbers");

@@ -13,6 +13,8 @@ import { layoutDiagnostics, type FontOrigin } from "./layout-diagnostics.js";
 import type { NumberFormat } from "../model/points.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import type { EvidencePlan } from "../model/evidence.js";
+import type { SourcePos } from "../model/source.js";
+import { SigningImageError, type SignatureImages } from "../write/pdf/signing-images.js";
 import { reportDateBounds } from "../model/report-date.js";
 
 export type OutputFormat = "docx" | "pdf";
@@ -33,7 +35,14 @@ export interface RenderOptions {
   mode?: DocumentMode;
   /** Electronic only: the score table in the report's file (absent: same-file) or its own. */
   attachments?: AttachmentMode;
+  /** Electronic only: the signer's and the seal's images, drawn in their boxes (chamdiem.yaml). */
+  signatureImages?: SignatureImages;
+  /** Where each image is set, for CD855/CD856. */
+  imageOrigins?: ImageOrigins;
 }
+
+/** Where chamdiem.yaml names each signing image (`signature_image`, `seal_image`). */
+export type ImageOrigins = Partial<Record<keyof SignatureImages, { file: string; setting: string; pos: SourcePos }>>;
 
 /** The compose options' mode part of render options (absent stays absent: paper composes as it did). */
 export function modeOptions(opts: Pick<RenderOptions, "mode" | "attachments">): Pick<ComposeOptions, "mode" | "attachments"> {
@@ -84,6 +93,8 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
       const context: WriteContext = { document: file, file: scored.assessment.file, withPdf: opts.formats.includes("pdf") };
       if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
       if (opts.reportedMissing) context.reported = opts.reportedMissing;
+      if (opts.signatureImages) context.signatureImages = opts.signatureImages;
+      if (opts.imageOrigins) context.imageOrigins = opts.imageOrigins;
       const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
       if (bytes) files.push({ name: file, bytes });
       if (bytes && format === "pdf") files.push(...(await signingFiles(name, doc, opts.fonts)));
@@ -117,6 +128,9 @@ export interface WriteContext {
    * lay the document out for it (docs/performance.md, "Page fill").
    */
   withPdf?: boolean;
+  /** Images drawn in the signing boxes (electronic documents with slots), and where they are set. */
+  signatureImages?: SignatureImages;
+  imageOrigins?: ImageOrigins;
 }
 
 /** Layouts by document, so the .docx and the PDF of one document share one (see docxModel). */
@@ -169,10 +183,17 @@ export async function writeDocument(
   if (format === "docx") return (await import("../write/docx/index.js")).writeDocx(ctx.withPdf ? docxModel(doc, fonts) : doc);
   const { renderPdf } = await import("../write/pdf/index.js");
   try {
-    const r = await renderPdf(doc, fonts, { laidOut: laidOut(doc, fonts) });
+    const r = await renderPdf(doc, fonts, { laidOut: laidOut(doc, fonts), ...(ctx.signatureImages ? { signatureImages: ctx.signatureImages } : {}) });
     if (r.warnings.length) diagnostics.push(...layoutDiagnostics(r.warnings, ctx));
     return r.bytes;
   } catch (e) {
+    if (e instanceof SigningImageError) {
+      // A PNG the writer cannot draw (not a PNG, damaged, a depth it does not take): at its setting.
+      const origin = ctx.imageOrigins?.[e.which];
+      const at = origin?.pos ?? { file: ctx.file, line: 1, column: 1 };
+      diagnostics.push(diag(e.which === "signer" ? "CD855" : "CD856", at, { file: origin?.file ?? e.which, reason: e.reason, document: ctx.document }));
+      return undefined;
+    }
     if (!(e instanceof FontFormatError)) throw e;
     const origin = Object.values(ctx.fontOrigins ?? {}).find((o) => o && e.message.includes(o.path));
     // What the validation (src/fonts/validate.ts) does not decode: the glyph outlines.

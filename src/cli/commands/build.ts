@@ -20,13 +20,15 @@ import { countBySeverity, formatGithub, formatText, toJson } from "../../diagnos
 import { formatHundredths } from "../../model/points.js";
 import { UsageError } from "../args.js";
 import { runBuildTask, type BuildTask, type BuildTaskResult } from "../build-task.js";
-import { loadConfig, MODES } from "../config.js";
+import { loadConfig, MODES, type Config } from "../config.js";
 import type { DocumentMode } from "../../compose/index.js";
 import { checkFonts, fontReader } from "../font-check.js";
 import { loadFont } from "../../fonts/fontset.js";
 import type { Cli } from "../context.js";
 import { cacheEnv } from "../cache.js";
-import { bytesForHash, displayPath, onceListing, pathExists } from "../files.js";
+import { bytesForHash, displayPath, onceListing, pathExists, readInputFile } from "../files.js";
+import type { ImageOrigins } from "../../pipeline/render.js";
+import type { SignatureImages } from "../../write/pdf/signing-images.js";
 import { planInputs } from "../inputs.js";
 import { evidenceStamp, type EvidenceRoots } from "../evidence-inputs.js";
 import { chunked, jobCount, runOnPool, workerHeapLimits, workerScript } from "../pool.js";
@@ -114,6 +116,30 @@ function removeDropped(cwd: string, previous: OutputRecord[] | undefined, writte
   }
 }
 
+/**
+ * chamdiem.yaml's `signature_image` and `seal_image` (electronic builds only; a paper build ignores
+ * them), read as any input is: a file that cannot be read is its CD101 or CD103. Whether each is a
+ * PNG the writer can draw is known when it draws it (CD855, CD856 at the setting).
+ */
+function readSigningImages(cli: Cli, config: Config, electronic: boolean): { images?: SignatureImages; origins: ImageOrigins; diagnostics: Diagnostic[] } {
+  const origins: ImageOrigins = {};
+  const diagnostics: Diagnostic[] = [];
+  if (!electronic || !config.images) return { origins, diagnostics };
+  const images: SignatureImages = {};
+  for (const which of ["signer", "seal"] as const) {
+    const set = config.images[which];
+    if (!set) continue;
+    const input = readInputFile(set.path, cli.cwd, cli.world.fs);
+    if (input.diagnostics) {
+      diagnostics.push(...input.diagnostics);
+      continue;
+    }
+    images[which] = input.bytes;
+    origins[which] = { file: input.path, setting: set.setting, pos: set.pos };
+  }
+  return { images, origins, diagnostics };
+}
+
 function recordOf(abs: string, cwd: string): OutputRecord {
   const s = statSync(abs);
   return { path: displayPath(abs, cwd), size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
@@ -145,6 +171,12 @@ export async function runBuild(cli: Cli): Promise<number> {
     report(cli, uniqueDiagnostics([...found, ...fontCheck.diagnostics]), [], [], 0);
     return 1;
   }
+  // The signing images (electronic only), read once: one that cannot be read stops the build at its setting.
+  const images = readSigningImages(cli, config, electronic.mode === "electronic");
+  if (images.diagnostics.length > 0) {
+    report(cli, uniqueDiagnostics([...found, ...fontCheck.diagnostics, ...images.diagnostics]), [], [], 0);
+    return 1;
+  }
   const sourceDateEpoch = cli.world.env.SOURCE_DATE_EPOCH;
   // The fonts' bytes too: a font file replaced (or repaired) at the same path changes the documents.
   const fontBytes = Object.values(fontCheck.usable).flatMap((p) => [p, loadFont(p, fontReader(cli.world.fs)).bytes]);
@@ -152,6 +184,7 @@ export async function runBuild(cli: Cli): Promise<number> {
     toolId(),
     JSON.stringify({ formats, numbers: config.numbers, fonts: config.fonts ?? null, sourceDateEpoch: sourceDateEpoch ?? null, ...electronic }),
     ...fontBytes,
+    ...Object.values(images.images ?? {}),
     ...rubricFiles.flatMap((f) => [f, bytesForHash(f, cli.world.fs)]),
   ]);
 
@@ -208,6 +241,7 @@ export async function runBuild(cli: Cli): Promise<number> {
     formats,
     numbers: config.numbers,
     ...electronic,
+    ...(images.images ? { signatureImages: images.images, imageOrigins: images.origins } : {}),
     ...(Object.keys(fontCheck.usable).length ? { fonts: fontCheck.usable } : {}),
     ...(Object.keys(fontCheck.origins).length ? { fontOrigins: fontCheck.origins, reportedMissing: fontCheck.reportedMissing } : {}),
     ...(sourceDateEpoch ? { sourceDateEpoch } : {}),
