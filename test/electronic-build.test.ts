@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MARGIN } from "../src/compose/profile.js";
 import { runCli } from "./helpers/cli-run.js";
 import { ROOT } from "./helpers/example.js";
-import { annotations } from "./helpers/pdf-read.js";
+import { annotations, readOutline } from "./helpers/pdf-read.js";
 import { png } from "./helpers/sample-evidence.js";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 
@@ -46,6 +46,14 @@ describe("the example as electronic documents", () => {
     expect(existsSync(join(unit("same"), "bieu-cham-diem.pdf"))).toBe(false);
     expect(existsSync(join(unit("paper"), "bao-cao.ky-so.json"))).toBe(false);
     expect(existsSync(join(unit("paper"), "bieu-cham-diem.pdf"))).toBe(true);
+  });
+
+  it("labels the appendix's pages from 1 again, as it prints them (pdf.js page labels)", async () => {
+    const { pages, labels } = await readOutline(read("same", "bao-cao.pdf"));
+    // The report is one page; the score table after it, its pages numbered 1, 2, 3… again.
+    expect(labels!.slice(0, 4)).toEqual(["1", "1", "2", "3"]);
+    expect(labels!.at(-1)).toBe(String(pages - 1));
+    expect((await readOutline(read("paper", "bao-cao.pdf"))).labels).toBeNull();
   });
 
   it("has unsigned signature fields where its sidecar says, read back with pdf.js", async () => {

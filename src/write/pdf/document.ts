@@ -58,6 +58,14 @@ export function pdfObjects(
   info.set(PDFName.of("Creator"), infoText(lib, "chamdiem"));
   info.set(PDFName.of("Producer"), infoText(lib, "chamdiem (pdf-lib)"));
   catalog.set(PDFName.of("Lang"), PDFString.of(meta.language || "vi-VN"));
+  // An appendix in its document's file is numbered from 1 again (Section.restartPageNumbers): page
+  // labels make a viewer show and find the printed numbers. None otherwise (paper bytes unchanged).
+  const restarts = layout.pages.flatMap((p, i) => (p.printedNumber === 1 ? [i] : []));
+  if (restarts.length > 0) {
+    const nums: (number | PDFDict)[] = [0, ctx.obj({ S: "D" }) as PDFDict];
+    for (const i of restarts) nums.push(i, ctx.obj({ S: "D", St: 1 }) as PDFDict);
+    catalog.set(PDFName.of("PageLabels"), ctx.obj({ Nums: nums }));
+  }
   const date = PDFString.fromDate(pdfDate(meta.date));
   info.set(PDFName.of("CreationDate"), date);
   info.set(PDFName.of("ModDate"), date);
