@@ -72,7 +72,9 @@ export async function loadEvidence(
   roots?: EvidenceRoots,
 ): Promise<LoadedEvidence> {
   const abs = evidenceFolderOf(assessmentAbs, year);
-  const { found, files } = listEvidence(abs, cwd, fs);
+  // A project without an evidence folder (asked once per command) has no unit folder to look for.
+  const inUse = rootExists(evidenceRootOf(assessmentAbs).root, fs, roots);
+  const { found, files } = inUse ? listEvidence(abs, cwd, fs) : { found: false, files: [] };
   const bytes = new Map<string, Uint8Array>();
   const infos = new Map<string, EvidenceInfo>();
   const diagnostics: Diagnostic[] = [];
@@ -95,7 +97,6 @@ export async function loadEvidence(
       diagnostics.push(diag("CD101", at, { reason: osReason(e) }));
     }
   }
-  const inUse = found || rootExists(evidenceRootOf(assessmentAbs).root, fs, roots);
   return { found, inUse, files: readable, infos, abs, bytes, diagnostics };
 }
 
