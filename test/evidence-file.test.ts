@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEvidenceFile, checkPageRef, dpiAtA4Width } from "../src/check/evidence-files.js";
@@ -18,7 +17,7 @@ import { message, type Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { evidenceFile, type EvidenceFile, type EvidenceInfo } from "../src/model/evidence.js";
 import type { SourcePos } from "../src/model/source.js";
 import { completeEvidence, EVIDENCE_READER_VERSION, parsePageRef, readEvidenceFile, sniffEvidence } from "../src/read/evidence-file.js";
-import { toolGate } from "./helpers/pdf-read.js";
+import { encodePng, toolGate } from "./helpers/pdf-read.js";
 
 const FOLDER = "content/evidence/2021/van-phong-ubnd-tinh";
 const file = (name: string): EvidenceFile => evidenceFile(`${FOLDER}/${name}`)!;
@@ -48,37 +47,9 @@ async function pdfWithEncryptTrailer(pages: number): Promise<Uint8Array> {
   return latin1(s);
 }
 
-/** CRC-32 (ISO 3309, as PNG chunks use it), from a table. */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A real (decodable) grey PNG of width × height white pixels: signature, IHDR, IDAT, IEND. */
+/** A real (decodable) grey PNG of width × height white pixels (test/helpers/pdf-read.ts encodePng). */
 function png(width: number, height: number): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    out.set(data, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, no filter, no interlace
-  // Each row: filter byte 0, then the row's pixels.
-  const raw = Buffer.alloc((width + 1) * height, 0xff);
-  for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0;
-  const signature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array(0))]);
+  return encodePng({ width, height, data: new Uint8Array(width * height).fill(0xff) });
 }
 
 /** The header of a baseline JPEG (SOI, APP0 JFIF, SOF0 with its size, EOI): all image-size reads. */

@@ -134,7 +134,9 @@ export function rasterize(pdfPath: string, page: number, dpi: number): { width: 
 }
 
 /** Minimal PNG encoder for 8-bit greyscale (reference images in test fixtures). */
-export function encodePng(img: { width: number; height: number; data: Uint8Array }): Uint8Array {
+/** A PNG of 8-bit grey (one byte a pixel) or RGB (`channels: 3`) pixels, rows unfiltered, deflated at level 9. */
+export function encodePng(img: { width: number; height: number; data: Uint8Array; channels?: 1 | 3 }): Uint8Array {
+  const channels = img.channels ?? 1;
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -157,9 +159,10 @@ export function encodePng(img: { width: number; height: number; data: Uint8Array
   ihdr.writeUInt32BE(img.width, 0);
   ihdr.writeUInt32BE(img.height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((img.width + 1) * img.height);
-  for (let y = 0; y < img.height; y++) raw.set(img.data.subarray(y * img.width, (y + 1) * img.width), y * (img.width + 1) + 1);
+  ihdr[9] = channels === 3 ? 2 : 0; // RGB or greyscale
+  const row = img.width * channels;
+  const raw = Buffer.alloc((row + 1) * img.height);
+  for (let y = 0; y < img.height; y++) raw.set(img.data.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk("IHDR", ihdr),

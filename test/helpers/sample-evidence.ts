@@ -3,12 +3,11 @@
  * per document the example's justifications cite, each page marked "TÀI LIỆU MẪU" — no real scan, no
  * real text. PDFs are written by chamdiem's own PDF writer (compose-free: a DocModel built here); the
  * Party notice 61-TB/ĐTN is a PNG "scan" drawn pixel by pixel (A4 at 200 dpi), and the conference
- * photo declared by criterion 1.1.1 is a landscape PNG. Deterministic: test/sample-evidence.test.ts
+ * photo declared by criterion 1.1.1 is a landscape PNG (test/helpers/pdf-read.ts encodePng). Deterministic: test/sample-evidence.test.ts
  * checks that the committed files are exactly what this makes, and rewrites them with
  * CHAMDIEM_WRITE_SAMPLE=1.
  */
 import { readFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
 import { TYPE_CODES } from "../../src/check/citations.js";
 import { citationsByCriterion, evidenceName } from "../../src/check/evidence-match.js";
 import { citedSummary } from "../../src/check/evidence-plan.js";
@@ -17,6 +16,7 @@ import { a4 } from "../../src/compose/page-setup.js";
 import { loadFontSet } from "../../src/fonts/index.js";
 import { renderPdf } from "../../src/write/pdf/index.js";
 import { loadExampleScored } from "./example.js";
+import { encodePng } from "./pdf-read.js";
 
 export const SAMPLE_FOLDER = "content/evidence/2021/van-phong-ubnd-tinh";
 /** A document of several pages, cited with pages by criterion 1.2.1's `evidence:` list. */
@@ -89,58 +89,19 @@ async function samplePdf(d: SampleDoc, pages: number, fonts: ReturnType<typeof l
   return (await renderPdf(doc, fonts)).bytes;
 }
 
-// --- PNG, drawn by hand (deterministic, no image library) -------------------------------------
-
-const CRC = new Int32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = -1;
-  for (const b of bytes) c = CRC[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  v.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
 /** An RGB PNG of `width` × `height` whose pixel (x, y) is `paint(x, y)` (0xRRGGBB). */
 export function png(width: number, height: number, paint: (x: number, y: number) => number): Uint8Array {
-  const raw = new Uint8Array((width * 3 + 1) * height);
+  const data = new Uint8Array(width * height * 3);
   let i = 0;
   for (let y = 0; y < height; y++) {
-    raw[i++] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       const c = paint(x, y);
-      raw[i++] = c >> 16;
-      raw[i++] = (c >> 8) & 0xff;
-      raw[i++] = c & 0xff;
+      data[i++] = c >> 16;
+      data[i++] = (c >> 8) & 0xff;
+      data[i++] = c & 0xff;
     }
   }
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, width);
-  v.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [
-    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", new Uint8Array()),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) (out.set(p, o), (o += p.length));
-  return out;
+  return new Uint8Array(encodePng({ width, height, data, channels: 3 }));
 }
 
 /** A page "scan": grey bars for lines of text, a red seal at the bottom right, a diagonal "sample" band. */
