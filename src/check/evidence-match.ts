@@ -5,7 +5,7 @@
  * files are an input (the CLI lists them), nothing here reads a file.
  */
 import { evidenceExtension, type EvidenceFile, type EvidenceTie } from "../model/evidence.js";
-import type { ScoredAssessment, ScoredNode } from "../model/scored.js";
+import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
 import { findCitations, type Citation } from "./citations.js";
 import { paragraphSpans } from "./text-spans.js";
@@ -65,19 +65,30 @@ export interface CriterionCitations {
 }
 
 /**
- * The citations of each answered criterion, in rubric order: the texts src/check/assessment.ts reads
- * (answerTexts), so evidence is looked for wherever a citation is checked. The report's body is not a
- * criterion's: the documents it cites (the plan the report answers) need no evidence file.
+ * The citations of one node's answer, paragraph by paragraph (empty paragraphs left out): the texts
+ * src/check/assessment.ts reads (answerTexts), so evidence is looked for wherever a citation is checked.
+ */
+export function answerCitations(n: ScoredNode): Citation[][] {
+  const out: Citation[][] = [];
+  for (const md of answerTexts(n)) {
+    for (const span of paragraphSpans(md)) {
+      const found = findCitations(span);
+      if (found.length > 0) out.push(found);
+    }
+  }
+  return out;
+}
+
+/**
+ * The citations of each answered criterion, in rubric order. The report's body is not a criterion's:
+ * the documents it cites (the plan the report answers) need no evidence file.
  */
 export function citationsByCriterion(scored: ScoredAssessment): CriterionCitations[] {
   const out: CriterionCitations[] = [];
-  const visit = (n: ScoredNode) => {
-    const citations: Citation[] = [];
-    for (const md of answerTexts(n)) for (const span of paragraphSpans(md)) citations.push(...findCitations(span));
+  for (const n of walkScored(scored.items)) {
+    const citations = answerCitations(n).flat();
     if (citations.length > 0) out.push({ criterion: n.node.id, citations });
-    if (n.children) for (const c of n.children) visit(c);
-  };
-  for (const n of scored.items) visit(n);
+  }
   return out;
 }
 

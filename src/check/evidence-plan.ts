@@ -10,8 +10,8 @@ import { evidenceFolderOf, type CitedDocument, type EvidenceDocument, type Evide
 import type { RubricNode } from "../model/rubric.js";
 import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
-import { citePos, findCitations, TYPE_CODES, type Citation } from "./citations.js";
-import { evidenceKey, fileKey, matchEvidence } from "./evidence-match.js";
+import { citePos, TYPE_CODES, type Citation } from "./citations.js";
+import { answerCitations, evidenceKey, fileKey, matchEvidence } from "./evidence-match.js";
 import { checkEvidenceFile, checkPageRef } from "./evidence-files.js";
 import { paragraphSpans } from "./text-spans.js";
 
@@ -143,14 +143,9 @@ function criterionSources(scored: ScoredAssessment): CriterionSources[] {
   const out: CriterionSources[] = [];
   for (const n of walkScored(scored.items)) {
     if (n.skipped) continue;
-    const citations: Citation[] = [];
-    for (const md of answerTexts(n)) {
-      for (const span of paragraphSpans(md)) {
-        const found = findCitations(span);
-        listsOf.set(span, found);
-        citations.push(...found);
-      }
-    }
+    const paragraphs = answerCitations(n);
+    for (const found of paragraphs) listsOf.set(found[0]!.span, found);
+    const citations = paragraphs.flat();
     if (citations.length > 0 || n.answer?.evidence) out.push({ node: n, citations });
   }
   return out;
