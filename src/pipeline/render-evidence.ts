@@ -5,7 +5,7 @@
  * and the manifest (ho-so-kiem-chung.json). Pure apart from the fonts; the CLI writes the files.
  */
 import { composeEvidenceCover } from "../compose/evidence-cover.js";
-import { composeEvidenceIndex } from "../compose/evidence-index.js";
+import { composeEvidenceIndex, criterionHeading } from "../compose/evidence-index.js";
 import type { ComposeOptions } from "../compose/options.js";
 import { documentNumber } from "../compose/vi-format.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -40,14 +40,6 @@ export interface EvidenceOutputsInput {
 
 /** The pack's bookmarks: the cover, the index, then each criterion with a child per document. */
 export function packOutline(scored: ScoredAssessment, plan: EvidencePlan, indexPage: number, partOf: ReadonlyMap<number, number>): PackOutlineItem[] {
-  const labels = new Map<string, string>();
-  const visit = (ns: ScoredAssessment["items"]) => {
-    for (const n of ns) {
-      labels.set(n.node.id, n.node.label ?? n.node.id);
-      if (n.children) visit(n.children);
-    }
-  };
-  visit(scored.items);
   const out: PackOutlineItem[] = [
     { title: "Bìa", target: { front: 0 } },
     { title: "Danh mục hồ sơ kiểm chứng", target: { front: indexPage } },
@@ -60,8 +52,8 @@ export function packOutline(scored: ScoredAssessment, plan: EvidencePlan, indexP
     }
     // A criterion whose files are all left out of the pack points at the index, which says why.
     const target = children[0]?.target ?? { front: indexPage };
-    const label = labels.get(c.id) ?? c.id;
-    out.push({ title: `Tiêu chí ${label}: ${c.label}`, target, ...(children.length ? { children } : {}) });
+    // The same heading as the criterion's row in the index.
+    out.push({ title: criterionHeading(scored, c.id, c.label), target, ...(children.length ? { children } : {}) });
   }
   return out;
 }
