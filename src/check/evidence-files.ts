@@ -6,7 +6,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Code } from "../diagnostics/catalog/index.js";
-import type { EvidenceFile, EvidenceInfo, EvidenceProblem } from "../model/evidence.js";
+import { evidenceFilePos, type EvidenceFile, type EvidenceInfo, type EvidenceProblem } from "../model/evidence.js";
 import type { SourcePos } from "../model/source.js";
 import { parsePageRef } from "../read/evidence-file.js";
 
@@ -30,15 +30,14 @@ export function dpiAtA4Width(pixels: { width: number; height: number }): number 
 }
 
 /** Line 1 of a file that has no lines to point at. */
-const atFile = (f: EvidenceFile): SourcePos => ({ file: f.path, line: 1, column: 1 });
 
 /** The problems of one read file: one diagnostic each, at the file's line 1. */
 export function checkEvidenceFile(file: EvidenceFile, info: EvidenceInfo): Diagnostic[] {
-  if (info.problem !== undefined) return [diag(PROBLEM_CODES[info.problem], atFile(file), { file: file.name })];
+  if (info.problem !== undefined) return [diag(PROBLEM_CODES[info.problem], evidenceFilePos(file), { file: file.name })];
   if (info.pixels !== undefined) {
     const dpi = dpiAtA4Width(info.pixels);
     if (dpi < MIN_DPI) {
-      return [diag("CD765", atFile(file), { file: file.name, width: info.pixels.width, height: info.pixels.height, dpi })];
+      return [diag("CD765", evidenceFilePos(file), { file: file.name, width: info.pixels.width, height: info.pixels.height, dpi })];
     }
   }
   return [];

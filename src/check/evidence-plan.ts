@@ -6,7 +6,15 @@
  * Pure: the folder's listing and what reading each file found (src/read/evidence-file.ts) are inputs.
  */
 import { diag, listed, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { evidenceFolderOf, type CitedDocument, type EvidenceDocument, type EvidenceFile, type EvidenceInfo, type EvidencePlan } from "../model/evidence.js";
+import {
+  evidenceFilePos,
+  evidenceFolderOf,
+  type CitedDocument,
+  type EvidenceDocument,
+  type EvidenceFile,
+  type EvidenceInfo,
+  type EvidencePlan,
+} from "../model/evidence.js";
 import type { RubricNode } from "../model/rubric.js";
 import { walkScored, type ScoredAssessment, type ScoredNode } from "../model/scored.js";
 import { answerTexts } from "./assessment.js";
@@ -155,8 +163,6 @@ function requiresEvidence(nodes: readonly RubricNode[]): boolean {
   return nodes.some((n) => n.evidenceRequired || (n.kind === "group" && requiresEvidence(n.items)));
 }
 
-const atFile = (f: EvidenceFile) => ({ file: f.path, line: 1, column: 1 });
-
 /**
  * Plan the evidence of a scored assessment and check it: a cited document with no file (CD750, or
  * CD756 where the rubric requires evidence), no folder at all (CD754, once), a file nobody cites
@@ -250,11 +256,11 @@ export function planEvidence(scored: ScoredAssessment, folder: EvidenceFolder): 
   }
   for (const u of m.unused) {
     if (declaredFiles.has(u.file)) continue;
-    if (u.ref !== undefined) diagnostics.push(diag("CD751", atFile(u.file), { file: u.file.name, ref: u.ref }));
-    else diagnostics.push(diag("CD752", atFile(u.file), { file: u.file.name }));
+    if (u.ref !== undefined) diagnostics.push(diag("CD751", evidenceFilePos(u.file), { file: u.file.name, ref: u.ref }));
+    else diagnostics.push(diag("CD752", evidenceFilePos(u.file), { file: u.file.name }));
   }
   for (const d of m.duplicates) {
-    diagnostics.push(diag("CD753", atFile(d.files[1]!), { ref: d.ref, files: listed(d.files.map((f) => f.name)) }));
+    diagnostics.push(diag("CD753", evidenceFilePos(d.files[1]!), { ref: d.ref, files: listed(d.files.map((f) => f.name)) }));
   }
   const withEvidence = new Set(criteria.map((c) => c.id));
   for (const n of walkScored(scored.items)) {

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { diag, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CheckResult } from "../pipeline/run-checks.js";
 import type { WorldFs } from "../io/world.js";
-import { evidenceFile, evidenceFolderOf, evidenceRootOf, type EvidenceFile, type EvidenceInfo } from "../model/evidence.js";
+import { evidenceFile, evidenceFilePos, evidenceFolderOf, evidenceRootOf, type EvidenceFile, type EvidenceInfo } from "../model/evidence.js";
 import { planEvidence, type EvidenceFolder, type PlannedEvidence } from "../check/evidence-plan.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { displayPath, listFolder, osReason } from "./files.js";
@@ -80,7 +80,7 @@ export async function loadEvidence(
   const diagnostics: Diagnostic[] = [];
   const readable: EvidenceFile[] = [];
   for (const f of files) {
-    const at = { file: f.path, line: 1, column: 1 };
+    const at = evidenceFilePos(f);
     const p = resolve(cwd, f.path);
     try {
       const st = fs.stat(p);

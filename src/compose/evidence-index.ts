@@ -18,7 +18,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Block, Cell, Inline, MeasureText, Row, RunStyle, Twips } from "../document/model.js";
-import type { EvidenceDocument, EvidencePlan, EvidenceProblem } from "../model/evidence.js";
+import { evidenceFilePos, type EvidenceDocument, type EvidencePlan, type EvidenceProblem } from "../model/evidence.js";
 import { printedLabel } from "../model/rubric.js";
 import { walkScored, type ScoredAssessment } from "../model/scored.js";
 import type { SourcePos } from "../model/source.js";
@@ -109,9 +109,7 @@ function sourceOf(scored: ScoredAssessment, id: string): SourcePos | undefined {
 }
 
 /** Where diagnostics about a document's row point: its file, line 1 (as CD751 does). */
-function fileSource(d: EvidenceDocument): SourcePos {
-  return { file: d.file.path, line: 1, column: 1 };
-}
+const fileSource = (d: EvidenceDocument): SourcePos => evidenceFilePos(d.file);
 
 function widest(measure: MeasureText, texts: Iterable<string>, style: RunStyle): Twips {
   let w = 0;

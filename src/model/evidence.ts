@@ -47,6 +47,11 @@ export interface EvidenceTie {
   reason: EvidenceReason;
 }
 
+/** Where a diagnostic about an evidence file points: the file, line 1 (a PDF or an image has no lines). */
+export function evidenceFilePos(f: EvidenceFile): SourcePos {
+  return { file: f.path, line: 1, column: 1 };
+}
+
 const KINDS: Record<string, EvidenceKind> = { pdf: "pdf", jpg: "image", jpeg: "image", png: "image" };
 
 /** The extension of an evidence file name, lower case, when it is one chamdiem reads (.pdf, .jpg, .jpeg, .png). */
