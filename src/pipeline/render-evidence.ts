@@ -16,7 +16,7 @@ import type { EvidencePlan } from "../model/evidence.js";
 import type { ScoredAssessment } from "../model/scored.js";
 import { evidenceManifest } from "../write/evidence-manifest.js";
 import type { PackOutlineItem, PackPart } from "../write/pack/index.js";
-import { signingFiles, writeDocument, type RenderedFile, type RenderOptions, type WriteContext } from "./render.js";
+import { signingFiles, writeContext, writeDocument, type RenderedFile, type RenderOptions } from "./render.js";
 
 export const EVIDENCE_INDEX = "danh-muc-ho-so-kiem-chung";
 export const EVIDENCE_PACK = "ho-so-kiem-chung.pdf";
@@ -67,13 +67,7 @@ export async function renderEvidence(
 ): Promise<EvidenceOutputs> {
   const a = scored.assessment;
   const files: RenderedFile[] = [];
-  const context = (document: string): WriteContext => ({
-    document,
-    file: a.file,
-    withPdf: opts.formats.includes("pdf"),
-    ...(opts.fontOrigins ? { fontOrigins: opts.fontOrigins } : {}),
-    ...(opts.reportedMissing ? { reported: opts.reportedMissing } : {}),
-  });
+  const context = (document: string) => writeContext(document, a.file, opts);
   const index = composeEvidenceIndex(scored, ev.plan, compose);
   diagnostics.push(...index.diagnostics);
   for (const format of opts.formats) {

@@ -90,12 +90,7 @@ export async function renderAssessment(scored: ScoredAssessment, opts: RenderOpt
     const name = joined ? DOCUMENTS[0].name : d.name;
     for (const format of opts.formats) {
       const file = `${name}.${format}`;
-      const context: WriteContext = { document: file, file: scored.assessment.file, withPdf: opts.formats.includes("pdf") };
-      if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
-      if (opts.reportedMissing) context.reported = opts.reportedMissing;
-      if (opts.signatureImages) context.signatureImages = opts.signatureImages;
-      if (opts.imageOrigins) context.imageOrigins = opts.imageOrigins;
-      const bytes = await writeDocument(format, doc, opts.fonts, context, diagnostics);
+      const bytes = await writeDocument(format, doc, opts.fonts, writeContext(file, scored.assessment.file, opts), diagnostics);
       if (bytes) files.push({ name: file, bytes });
       if (bytes && format === "pdf") files.push(...(await signingFiles(name, doc, opts.fonts)));
     }
@@ -114,6 +109,16 @@ export async function signingFiles(name: string, doc: DocModel, fonts: FontSet):
   const { signingSidecar } = await import("../write/pdf/index.js");
   const sidecar = signingSidecar(`${name}.pdf`, layout);
   return [{ name: `${name}.ky-so.json`, bytes: new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`) }];
+}
+
+/** What writing the document `document` (an output file name) made from `file` needs of the render options. */
+export function writeContext(document: string, file: string, opts: RenderOptions): WriteContext {
+  const context: WriteContext = { document, file, withPdf: opts.formats.includes("pdf") };
+  if (opts.fontOrigins) context.fontOrigins = opts.fontOrigins;
+  if (opts.reportedMissing) context.reported = opts.reportedMissing;
+  if (opts.signatureImages) context.signatureImages = opts.signatureImages;
+  if (opts.imageOrigins) context.imageOrigins = opts.imageOrigins;
+  return context;
 }
 
 export interface WriteContext {
