@@ -7,6 +7,7 @@ import { CELL_PADDING } from "../src/compose/profile.js";
 import type { Paragraph, Row } from "../src/document/model.js";
 import { findParagraph, paragraphs, tables, text } from "./fixtures/compose/model-query.js";
 import { COMPOSE_OPTIONS, fakeMeasure, md, smallScored } from "./fixtures/compose/scored.js";
+import { SCORE_TABLE_HEADERS } from "./fixtures/compose/score-table-headers.js";
 
 const cellText = (r: Row, i: number) => paragraphs(r.cells[i]!.blocks).map(text).join("\n");
 const rowTexts = (r: Row) => r.cells.map((_, i) => cellText(r, i));
@@ -43,15 +44,7 @@ describe("score table", () => {
     expect(table.columns.reduce((a, b) => a + b, 0)).toBe(textWidth(section.page));
     expect(table.borders).not.toBeNull();
     expect(table.headerRows).toBe(1);
-    expect(rowTexts(rows[0]!)).toEqual([
-      "STT",
-      "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-      "Điểm tối đa",
-      "Điểm tự đánh giá",
-      "Giải trình của đơn vị",
-      "Điểm thẩm định",
-      "Ý kiến thẩm định",
-    ]);
+    expect(rowTexts(rows[0]!)).toEqual([...SCORE_TABLE_HEADERS]);
     for (const c of rows[0]!.cells) {
       const p = c.blocks[0] as Paragraph;
       expect(p.style.align).toBe("center");

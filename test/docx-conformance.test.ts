@@ -9,6 +9,7 @@ import { loadExampleScored } from "./helpers/example.js";
 import { writeDocx } from "../src/write/docx/index.js";
 import { attr, findX, isBold, isItalic, parts, sizeOf, xParagraphs, type XParagraph } from "./fixtures/compose/docx-parts.js";
 import { exampleDocs, exampleOptions } from "./fixtures/compose/example.js";
+import { SCORE_TABLE_HEADERS } from "./fixtures/compose/score-table-headers.js";
 
 interface Docx {
   parts: Map<string, string>;
@@ -282,15 +283,7 @@ for (const electronic of [false, true]) {
         const kept = rows.filter((r) => r.includes("<w:cantSplit/>")).length;
         expect(kept).toBeGreaterThan(rows.length * 0.8);
         expect(kept).toBeLessThan(rows.length);
-        for (const label of [
-          "STT",
-          "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-          "Điểm tối đa",
-          "Điểm tự đánh giá",
-          "Giải trình của đơn vị",
-          "Điểm thẩm định",
-          "Ý kiến thẩm định",
-        ]) {
+        for (const label of SCORE_TABLE_HEADERS) {
           expect(isBold(findX(table.ps, label).runs[0]!.rPr)).toBe(true);
         }
       });

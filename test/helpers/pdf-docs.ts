@@ -4,6 +4,7 @@
  * table; a landscape score table with a repeated header row and long justification cells, built from
  * the real example's texts.
  */
+import { SCORE_TABLE_HEADERS } from "../fixtures/compose/score-table-headers.js";
 import type { Block, Cell, DocModel, Inline, MeasureText, Paragraph, Row, RunStyle, Section, Table } from "../../src/document/model.js";
 import { A4, mmToTwips } from "../../src/document/model.js";
 import { walkRubric, isLeaf } from "../../src/model/rubric.js";
@@ -158,15 +159,7 @@ export function scoreTableDoc(measure: MeasureText): DocModel {
   cols[6] = width - cols.slice(0, 6).reduce((a, b) => a + b, 0);
   const c = (text: string, style: Partial<RunStyle> = {}, align: Paragraph["style"]["align"] = "left", size = 12) =>
     cell([para([t(text, { size, ...style })], { align, size })]);
-  const headerTexts = [
-    "STT",
-    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-    "Điểm tối đa",
-    "Điểm tự đánh giá",
-    "Giải trình của đơn vị",
-    "Điểm thẩm định",
-    "Ý kiến thẩm định",
-  ];
+  const headerTexts = SCORE_TABLE_HEADERS;
   const rows: Row[] = [{ cantSplit: true, role: "header", cells: headerTexts.map((h) => ({ ...c(h, { bold: true }, "center"), vAlign: "center" as const })) }];
   const byId = new Map<string, { score: number; justification?: string }>();
   const visit = (nodes: typeof scored.items) => {
